@@ -1,0 +1,241 @@
+package member
+
+import (
+	"net/mail"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// The Check functions validate one value and return the message key of
+// the problem (see Msg), or "" when the value is fine.
+
+var (
+	slugRE   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	langRE   = regexp.MustCompile(`^[a-z]{2}$`)
+	githubRE = regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9]|-[A-Za-z0-9]){0,38}$`)
+	phoneRE  = regexp.MustCompile(`^\+?[0-9][0-9 ()/.\-]{4,30}[0-9]$`)
+	emailRE  = regexp.MustCompile(`^[A-Za-z0-9.!#$%&'*+/=?^_{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$`)
+)
+
+// IsSlug reports whether s is a valid slug: lowercase a-z, 0-9 and single
+// dashes inside.
+func IsSlug(s string) bool { return len(s) <= 100 && slugRE.MatchString(s) }
+
+// CheckEmail accepts a plain addr-spec (name@example.de): no display name,
+// no comments, nothing a mail client could read as a second recipient.
+func CheckEmail(s string) string {
+	if strings.Contains(s, "(at)") || strings.Contains(s, "[at]") || strings.Contains(s, " at ") {
+		return "email.at"
+	}
+	if !emailRE.MatchString(s) || len(s) > 254 {
+		return "email.invalid"
+	}
+	a, err := mail.ParseAddress(s)
+	if err != nil || a.Address != s || a.Name != "" {
+		return "email.invalid"
+	}
+	return ""
+}
+
+// CheckURL accepts absolute http and https URLs with a host.
+func CheckURL(s string) string {
+	if strings.ContainsAny(s, " \t\r\n\"'<>`\\") {
+		return "url.invalid"
+	}
+	u, err := url.Parse(s)
+	if err != nil {
+		return "url.invalid"
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https":
+	case "":
+		if strings.HasPrefix(s, "www.") || strings.Contains(strings.SplitN(s, "/", 2)[0], ".") {
+			return "url.noscheme"
+		}
+		return "url.invalid"
+	default:
+		return "url.scheme"
+	}
+	if u.Host == "" || u.User != nil || strings.HasPrefix(u.Host, ".") || !strings.Contains(u.Hostname(), ".") && u.Hostname() != "localhost" {
+		return "url.invalid"
+	}
+	return ""
+}
+
+// CheckPhone accepts numbers like +49 221 1234567, 0221/123456 or
+// +49 (0)221 123-45.
+func CheckPhone(s string) string {
+	if !phoneRE.MatchString(s) {
+		return "phone.invalid"
+	}
+	return ""
+}
+
+// CheckLang accepts ISO 639-1 codes in lowercase.
+func CheckLang(s string) string {
+	if !langRE.MatchString(s) {
+		return "lang.invalid"
+	}
+	return ""
+}
+
+// CheckGitHub accepts GitHub user names.
+func CheckGitHub(s string) string {
+	if !githubRE.MatchString(s) {
+		return "github.invalid"
+	}
+	return ""
+}
+
+// CheckPhoto accepts a plain .jpg, .jpeg or .png file name (no folders, so
+// a profile cannot point at files elsewhere in the repository).
+func CheckPhoto(s string) string {
+	l := strings.ToLower(s)
+	if strings.ContainsAny(s, `/\`) || strings.HasPrefix(s, ".") {
+		return "photo.path"
+	}
+	if !strings.HasSuffix(l, ".jpg") && !strings.HasSuffix(l, ".jpeg") && !strings.HasSuffix(l, ".png") {
+		return "photo.type"
+	}
+	return ""
+}
+
+// ParseDate reads YYYY, YYYY-MM or YYYY-MM-DD; it returns the message key
+// of the problem when the text is none of these.
+func ParseDate(s string) (Date, string) {
+	parts := strings.Split(s, "-")
+	if len(parts) > 3 || len(parts[0]) != 4 {
+		return Date{}, "date.invalid"
+	}
+	var d Date
+	var err error
+	if d.Year, err = strconv.Atoi(parts[0]); err != nil || d.Year < 1900 || d.Year > 2200 {
+		return Date{}, "date.invalid"
+	}
+	if len(parts) > 1 {
+		if len(parts[1]) != 2 {
+			return Date{}, "date.invalid"
+		}
+		if d.Month, err = strconv.Atoi(parts[1]); err != nil || d.Month < 1 || d.Month > 12 {
+			return Date{}, "date.invalid"
+		}
+	}
+	if len(parts) > 2 {
+		if len(parts[2]) != 2 {
+			return Date{}, "date.invalid"
+		}
+		if d.Day, err = strconv.Atoi(parts[2]); err != nil || d.Day < 1 || d.Day > daysIn(d.Year, d.Month) {
+			return Date{}, "date.invalid"
+		}
+	}
+	return d, ""
+}
+
+func daysIn(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+var germanTranslit = strings.NewReplacer(
+	"ä", "ae", "ö", "oe", "ü", "ue", "Ä", "Ae", "Ö", "Oe", "Ü", "Ue", "ß", "ss", "ẞ", "SS",
+	"æ", "ae", "Æ", "Ae", "ø", "oe", "Ø", "Oe", "œ", "oe", "Œ", "Oe", "ł", "l", "Ł", "L", "đ", "d", "Đ", "D", "ı", "i",
+)
+
+// Slugify turns a name into a slug the way a German reader expects:
+// ä→ae, ö→oe, ü→ue, ß→ss, other accents stripped, everything else a dash.
+func Slugify(s string) string {
+	s = germanTranslit.Replace(s)
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	if r, _, err := transform.String(t, s); err == nil {
+		s = r
+	}
+	var b strings.Builder
+	dash := false
+	for _, c := range strings.ToLower(s) {
+		switch {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			b.WriteRune(c)
+			dash = false
+		case c == '\'' || c == '’':
+		default:
+			if !dash && b.Len() > 0 {
+				b.WriteByte('-')
+				dash = true
+			}
+		}
+	}
+	out := strings.TrimSuffix(b.String(), "-")
+	if len(out) > 100 {
+		out = strings.TrimSuffix(out[:100], "-")
+	}
+	return out
+}
+
+// Suggest returns the candidate closest to s when it is close enough to be
+// a likely typo (offerrings → offerings), or "".
+func Suggest(s string, candidates []string) string {
+	best, bestD := "", 1<<30
+	ls := strings.ToLower(s)
+	for _, c := range candidates {
+		d := distance(ls, strings.ToLower(c))
+		if d < bestD {
+			best, bestD = c, d
+		}
+	}
+	limit := 2
+	if len([]rune(s)) <= 4 {
+		limit = 1
+	}
+	if len([]rune(s)) >= 10 {
+		limit = 3
+	}
+	if bestD <= limit || best != "" && (strings.HasPrefix(best, ls) || strings.HasPrefix(ls, best)) && len(ls) >= 3 {
+		return best
+	}
+	return ""
+}
+
+// distance is the optimal string alignment distance: insertions,
+// deletions, substitutions and swaps of neighbours each count one.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > 64 || len(rb) > 64 {
+		return 1 << 20
+	}
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(ra)][len(rb)]
+}

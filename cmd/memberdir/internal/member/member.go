@@ -1,0 +1,101 @@
+// Package member is the model of a directory: the site's Config, its Members
+// with their validated fields, the Categories they belong to and the extra
+// Pages. It imports no other project package and never touches the disk;
+// package load fills it from files and package render turns it into a site.
+package member
+
+// Member is one validated profile. Text fields hold the member's own words,
+// unescaped: they are untrusted and every consumer must escape them for its
+// output format.
+type Member struct {
+	Slug string // the file name without .md: the member's permanent URL
+	Path string // the file's path relative to the site root, with slashes
+
+	Name          string
+	Mission       string
+	Why           string
+	Offerings     []string
+	Contact       Contact
+	Company       string
+	Role          string
+	Location      string
+	IdealReferral string
+	Tags          []string // category IDs, in the member's order; the first is the primary one
+	Languages     []string // ISO 639-1 codes
+	Photo         string   // file name next to the profile, "" for none
+	MemberSince   Date
+	Recommends    []*Recommendation
+	Owner         string
+	Draft         bool
+	Extra         map[string]any // fields declared in config.yaml under extra_fields
+
+	// Body is the Markdown after the front matter and BodyLine the line of
+	// the file on which it starts.
+	Body     string
+	BodyLine int
+
+	// RecommendedBy lists the recommendations other members made of this
+	// one, sorted like the members. It is filled by Directory.Link.
+	RecommendedBy []*Recommendation
+
+	// Categories are the resolved Tags, in the same order.
+	Categories []*Category
+
+	// Pos records where each field was written, for errors found after
+	// loading (e.g. two members in one exclusive category).
+	Pos map[string]Pos
+
+	// Updated is when the profile last changed (from git or the file's
+	// modification time); zero when unknown.
+	Updated string
+}
+
+// Contact holds the ways to reach a member. Only absolute http(s) URLs pass
+// validation for the web links.
+type Contact struct {
+	Email    string
+	Phone    string
+	Website  string
+	LinkedIn string
+	Xing     string
+	Booking  string
+	// Public is false when the member wants only the referral button shown,
+	// not the address and number themselves.
+	Public bool
+}
+
+// Recommendation is one member's statement about another, made in the
+// recommender's own file so that it is authentic.
+type Recommendation struct {
+	From *Member
+	To   *Member
+	Slug string // the target as written
+	Note string
+	Pos  Pos
+}
+
+// Pos is a position in a file: the file's path and a 1-based line and column.
+// A zero Line means the whole file.
+type Pos struct {
+	Path string
+	Line int
+	Col  int
+}
+
+// Category is a tag, with its label and the members carrying it, sorted.
+type Category struct {
+	ID      string
+	Label   string
+	Members []*Member
+}
+
+// Page is an extra page from content/pages: about, join, imprint, privacy.
+type Page struct {
+	Slug     string
+	Path     string
+	Title    string
+	Menu     string // "header", "footer" or "" (not linked)
+	Weight   int
+	Body     string
+	BodyLine int
+}

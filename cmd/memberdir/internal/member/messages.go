@@ -1,0 +1,108 @@
+package member
+
+import "fmt"
+
+// messages holds every text a member or organiser may see about their
+// content, in English and German. Each says what is wrong and how to fix it.
+var messages = map[string][2]string{
+	// File level.
+	"file.toolarge":    {"the file is %s, larger than the limit of %s — shorten the text; long stories belong on your own website", "die Datei ist %s groß, erlaubt sind höchstens %s — kürze den Text; lange Geschichten gehören auf deine eigene Website"},
+	"file.empty":       {"the file is empty — start it with a line \"---\", then name: …, mission: …, and close with \"---\"", "die Datei ist leer — beginne mit einer Zeile \"---\", dann name: …, mission: … und schließe mit \"---\""},
+	"file.utf8":        {"the file is not valid UTF-8 text — save it again as UTF-8", "die Datei ist kein gültiger UTF-8-Text — speichere sie noch einmal als UTF-8"},
+	"fm.missing":       {"the file does not start with front matter — the first line must be exactly \"---\"", "die Datei beginnt nicht mit dem Kopfbereich — die erste Zeile muss genau \"---\" lauten"},
+	"fm.notfirst":      {"the front matter must start on the first line — remove the %d line(s) before \"---\"", "der Kopfbereich muss in der ersten Zeile beginnen — entferne die %d Zeile(n) vor \"---\""},
+	"fm.unclosed":      {"the front matter is not closed — add a line \"---\" after the last field", "der Kopfbereich ist nicht abgeschlossen — füge nach dem letzten Feld eine Zeile \"---\" ein"},
+	"fm.notmap":        {"the front matter must be a list of \"field: value\" lines", "der Kopfbereich muss aus Zeilen der Form \"feld: wert\" bestehen"},
+	"slug.invalid":     {"the file name %q is not a valid address — rename it to %q (lowercase a-z, 0-9 and dashes)", "der Dateiname %q ist keine gültige Adresse — benenne die Datei in %q um (nur a-z, 0-9 und Bindestriche)"},
+	"slug.invalidnone": {"the file name %q is not a valid address — use lowercase a-z, 0-9 and dashes, e.g. anna-mueller.md", "der Dateiname %q ist keine gültige Adresse — verwende nur a-z, 0-9 und Bindestriche, z. B. anna-mueller.md"},
+	"slug.case":        {"%q and %q differ only in upper and lower case — they would get the same address; keep one", "%q und %q unterscheiden sich nur in Groß- und Kleinschreibung — sie bekämen dieselbe Adresse; behalte nur eine"},
+
+	// YAML syntax.
+	"yaml.tab":       {"a tab is used for indentation — YAML needs spaces; replace the tab with two spaces", "ein Tabulator wird zum Einrücken verwendet — YAML braucht Leerzeichen; ersetze den Tabulator durch zwei Leerzeichen"},
+	"yaml.colon":     {"the value contains \": \" — put the whole value in double quotes: %s: \"…\"", "der Wert enthält \": \" — setze den ganzen Wert in Anführungszeichen: %s: \"…\""},
+	"yaml.nospace":   {"a space is missing after the colon — write %q", "nach dem Doppelpunkt fehlt ein Leerzeichen — schreibe %q"},
+	"yaml.syntax":    {"the line cannot be read (%s) — check indentation, colons and quotes", "die Zeile kann nicht gelesen werden (%s) — prüfe Einrückung, Doppelpunkte und Anführungszeichen"},
+	"yaml.duplicate": {"the field appears twice (first on line %d) — keep only one", "das Feld steht zweimal da (zuerst in Zeile %d) — behalte nur eines"},
+	"yaml.alias":     {"YAML anchors and aliases (& and *) are not allowed in profiles — write the value out", "YAML-Anker und -Aliase (& und *) sind in Profilen nicht erlaubt — schreibe den Wert aus"},
+	"yaml.toodeep":   {"the value is nested too deeply — profiles use at most three levels", "der Wert ist zu tief verschachtelt — Profile haben höchstens drei Ebenen"},
+
+	// Fields.
+	"field.unknown":       {"unknown field %q%s", "unbekanntes Feld %q%s"},
+	"field.unknownhint":   {" — remove it or check its spelling", " — entferne es oder prüfe die Schreibweise"},
+	"field.required":      {"is missing — add a line \"%s: …\"", "fehlt — füge eine Zeile \"%s: …\" hinzu"},
+	"field.requiredsub":   {"is missing — add \"%s: …\" indented under %s", "fehlt — füge \"%s: …\" eingerückt unter %s hinzu"},
+	"field.empty":         {"is empty — write at least one character or remove the line", "ist leer — schreibe etwas hinein oder entferne die Zeile"},
+	"field.string":        {"must be text, not a %s — write it on one line after the colon", "muss Text sein, keine %s — schreibe ihn in eine Zeile hinter den Doppelpunkt"},
+	"field.list":          {"must be a list — write each item on its own line starting with \"  - \"", "muss eine Liste sein — schreibe jeden Punkt in eine eigene Zeile mit \"  - \" davor"},
+	"field.commalist":     {"is written as one line with commas — write each item on its own line starting with \"  - \"", "ist als eine Zeile mit Kommas geschrieben — schreibe jeden Punkt in eine eigene Zeile mit \"  - \" davor"},
+	"field.map":           {"must contain indented \"name: value\" lines, e.g.\n  email: anna@example.de", "muss eingerückte Zeilen \"name: wert\" enthalten, z. B.\n  email: anna@example.de"},
+	"field.maplist":       {"must be a list of entries, each starting with \"  - member: …\"", "muss eine Liste von Einträgen sein, jeder beginnend mit \"  - member: …\""},
+	"field.bool":          {"must be true or false, not %q", "muss true oder false sein, nicht %q"},
+	"field.toolong":       {"is %d characters long, at most %d are allowed — shorten it", "ist %d Zeichen lang, erlaubt sind höchstens %d — kürze den Text"},
+	"field.toomany":       {"has %d items, at most %d are allowed — keep the most important ones", "hat %d Einträge, erlaubt sind höchstens %d — behalte die wichtigsten"},
+	"field.toofew":        {"needs at least %d item(s) — add a line \"  - …\"", "braucht mindestens %d Eintrag/Einträge — füge eine Zeile \"  - …\" hinzu"},
+	"field.itemtoolong":   {"item %d is %d characters long, at most %d are allowed — shorten it", "Eintrag %d ist %d Zeichen lang, erlaubt sind höchstens %d — kürze ihn"},
+	"field.itemstring":    {"item %d must be text — write it after \"- \" on one line", "Eintrag %d muss Text sein — schreibe ihn hinter \"- \" in eine Zeile"},
+	"field.duplicateitem": {"%q is listed twice — keep it once", "%q steht zweimal in der Liste — behalte es einmal"},
+	"field.smartquotes":   {"the value is wrapped in typographic quotes (%s) — use straight quotes \"…\" or none", "der Wert steht in typografischen Anführungszeichen (%s) — verwende gerade Anführungszeichen \"…\" oder keine"},
+	"field.control":       {"contains an invisible control character — retype the text", "enthält ein unsichtbares Steuerzeichen — tippe den Text neu"},
+	"contact.none":        {"needs at least one of email, phone or website", "braucht mindestens eines von email, phone oder website"},
+
+	// Values.
+	"email.at":        {"%q is not an e-mail address — write it as name@example.de", "%q ist keine E-Mail-Adresse — schreibe sie als name@example.de"},
+	"email.invalid":   {"%q is not an e-mail address — write it as name@example.de", "%q ist keine E-Mail-Adresse — schreibe sie als name@example.de"},
+	"url.noscheme":    {"%q has no https:// — write https://%s", "%q fehlt https:// — schreibe https://%s"},
+	"url.scheme":      {"%q is not a web address — only links starting with https:// or http:// are allowed", "%q ist keine Webadresse — erlaubt sind nur Links, die mit https:// oder http:// beginnen"},
+	"url.invalid":     {"%q is not a web address — write it as https://www.example.de/…", "%q ist keine Webadresse — schreibe sie als https://www.example.de/…"},
+	"phone.invalid":   {"%q is not a phone number — write it as +49 221 1234567", "%q ist keine Telefonnummer — schreibe sie als +49 221 1234567"},
+	"lang.invalid":    {"%q is not a two-letter language code — use de, en, fr, …", "%q ist kein zweibuchstabiges Sprachkürzel — verwende de, en, fr, …"},
+	"github.invalid":  {"%q is not a GitHub user name — write only the name, e.g. anna-mueller, without @ or URL", "%q ist kein GitHub-Benutzername — schreibe nur den Namen, z. B. anna-mueller, ohne @ oder Link"},
+	"photo.path":      {"%q must be a file name next to this profile, without folders", "%q muss ein Dateiname neben diesem Profil sein, ohne Ordner"},
+	"photo.type":      {"%q is not a .jpg or .png file — save the photo as JPEG or PNG", "%q ist keine .jpg- oder .png-Datei — speichere das Foto als JPEG oder PNG"},
+	"photo.missing":   {"the photo %q is not next to the profile — upload it to %s", "das Foto %q liegt nicht neben dem Profil — lade es nach %s hoch"},
+	"photo.bad":       {"the photo %q cannot be read as %s (%v) — save it again as JPEG or PNG", "das Foto %q kann nicht als %s gelesen werden (%v) — speichere es noch einmal als JPEG oder PNG"},
+	"date.invalid":    {"%q is not a date — write it as YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2021-03-01", "%q ist kein Datum — schreibe es als JJJJ-MM-TT, JJJJ-MM oder JJJJ, z. B. 2021-03-01"},
+	"date.german":     {"%q is not a date in the expected form — write it as %s", "%q ist kein Datum in der erwarteten Form — schreibe es als %s"},
+	"date.future":     {"%q lies in the future — write the date you joined", "%q liegt in der Zukunft — schreibe das Datum deines Beitritts"},
+	"slug.target":     {"%q is not a member's file name — use lowercase a-z, 0-9 and dashes, as in the address /members/anna-mueller/", "%q ist kein Dateiname eines Mitglieds — verwende a-z, 0-9 und Bindestriche wie in der Adresse /members/anna-mueller/"},
+	"tag.unknown":     {"%q is not a category of this site%s", "%q ist keine Kategorie dieser Website%s"},
+	"tag.unknownlist": {" — use one of: %s", " — verwende eine von: %s"},
+	"tag.invalid":     {"%q cannot be used as a category — use letters, digits and dashes", "%q kann nicht als Kategorie verwendet werden — verwende Buchstaben, Ziffern und Bindestriche"},
+
+	// Across files.
+	"recommends.unknown": {"there is no member %q%s", "es gibt kein Mitglied %q%s"},
+	"recommends.self":    {"you cannot recommend yourself — remove this entry", "du kannst dich nicht selbst empfehlen — entferne diesen Eintrag"},
+	"recommends.twice":   {"%q is recommended twice — keep one entry", "%q wird zweimal empfohlen — behalte einen Eintrag"},
+	"tags.exclusive":     {"the category %q already belongs to another member (%s:%d) — this network allows one member per category; choose another main category or talk to the organiser", "die Kategorie %q gehört schon einem anderen Mitglied (%s:%d) — in diesem Netzwerk gibt es nur ein Mitglied pro Kategorie; wähle eine andere Hauptkategorie oder sprich mit der Organisation"},
+	"hint.member":        {" — write the file name of a member without .md", " — schreibe den Dateinamen eines Mitglieds ohne .md"},
+	"hint.didyoumean":    {" — did you mean %q?", " — meintest du %q?"},
+
+	// Config.
+	"config.unknown":  {"unknown setting %q%s", "unbekannte Einstellung %q%s"},
+	"config.language": {"%q is not a supported language — use de or en", "%q ist keine unterstützte Sprache — verwende de oder en"},
+	"config.baseurl":  {"%q must be an absolute http(s) URL or a path starting with /, e.g. https://netzwerk.example/", "%q muss eine absolute http(s)-Adresse oder ein Pfad mit / am Anfang sein, z. B. https://netzwerk.example/"},
+	"config.category": {"each category needs an id (lowercase a-z, 0-9, dashes) and a label", "jede Kategorie braucht eine id (a-z, 0-9, Bindestriche) und ein label"},
+	"config.pagesize": {"must be a number between 10 and 100000", "muss eine Zahl zwischen 10 und 100000 sein"},
+	"config.template": {"the template cannot be used (%v) — check the {{ }} placeholders", "die Vorlage kann nicht verwendet werden (%v) — prüfe die {{ }}-Platzhalter"},
+	"config.type":     {"must be %s", "muss %s sein"},
+	"config.extra":    {"extra field %q clashes with a built-in field or is not a valid name (a-z, 0-9, _)", "das Zusatzfeld %q kollidiert mit einem eingebauten Feld oder ist kein gültiger Name (a-z, 0-9, _)"},
+	"config.params":   {"%q must be a query like ref=netzwerk", "%q muss eine Abfrage wie ref=netzwerk sein"},
+}
+
+// Msg returns the message with the given key in lang ("de" or "en"),
+// formatted with args. An unknown key returns the key itself, so a missing
+// text shows up in tests instead of vanishing.
+func Msg(lang, key string, args ...any) string {
+	m, ok := messages[key]
+	if !ok {
+		return key
+	}
+	f := m[0]
+	if lang == "de" {
+		f = m[1]
+	}
+	if len(args) == 0 {
+		return f
+	}
+	return fmt.Sprintf(f, args...)
+}
