@@ -15,6 +15,9 @@ var messages = map[string][2]string{
 	"fm.notmap":        {"the front matter must be a list of \"field: value\" lines", "der Kopfbereich muss aus Zeilen der Form \"feld: wert\" bestehen"},
 	"slug.invalid":     {"the file name %q is not a valid address — rename it to %q (lowercase a-z, 0-9 and dashes)", "der Dateiname %q ist keine gültige Adresse — benenne die Datei in %q um (nur a-z, 0-9 und Bindestriche)"},
 	"slug.invalidnone": {"the file name %q is not a valid address — use lowercase a-z, 0-9 and dashes, e.g. anna-mueller.md", "der Dateiname %q ist keine gültige Adresse — verwende nur a-z, 0-9 und Bindestriche, z. B. anna-mueller.md"},
+	"file.ext":         {"%q is not a profile — profiles are Markdown files; rename it to %q", "%q ist kein Profil — Profile sind Markdown-Dateien; benenne die Datei in %q um"},
+	"page.menu":        {"%q is not a menu — write header, footer or remove the line", "%q ist kein Menü — schreibe header, footer oder entferne die Zeile"},
+	"page.weight":      {"%q is not a whole number — write e.g. weight: 10", "%q ist keine ganze Zahl — schreibe z. B. weight: 10"},
 	"slug.case":        {"%q and %q differ only in upper and lower case — they would get the same address; keep one", "%q und %q unterscheiden sich nur in Groß- und Kleinschreibung — sie bekämen dieselbe Adresse; behalte nur eine"},
 
 	// YAML syntax.
@@ -27,7 +30,7 @@ var messages = map[string][2]string{
 	"yaml.toodeep":   {"the value is nested too deeply — profiles use at most three levels", "der Wert ist zu tief verschachtelt — Profile haben höchstens drei Ebenen"},
 
 	// Fields.
-	"field.unknown":       {"unknown field %q%s", "unbekanntes Feld %q%s"},
+	"field.unknown":       {"is not a known field%s", "ist kein bekanntes Feld%s"},
 	"field.unknownhint":   {" — remove it or check its spelling", " — entferne es oder prüfe die Schreibweise"},
 	"field.required":      {"is missing — add a line \"%s: …\"", "fehlt — füge eine Zeile \"%s: …\" hinzu"},
 	"field.requiredsub":   {"is missing — add \"%s: …\" indented under %s", "fehlt — füge \"%s: …\" eingerückt unter %s hinzu"},
@@ -78,7 +81,7 @@ var messages = map[string][2]string{
 	"hint.didyoumean":    {" — did you mean %q?", " — meintest du %q?"},
 
 	// Config.
-	"config.unknown":  {"unknown setting %q%s", "unbekannte Einstellung %q%s"},
+	"config.unknown":  {"is not a known setting%s", "ist keine bekannte Einstellung%s"},
 	"config.language": {"%q is not a supported language — use de or en", "%q ist keine unterstützte Sprache — verwende de oder en"},
 	"config.baseurl":  {"%q must be an absolute http(s) URL or a path starting with /, e.g. https://netzwerk.example/", "%q muss eine absolute http(s)-Adresse oder ein Pfad mit / am Anfang sein, z. B. https://netzwerk.example/"},
 	"config.category": {"each category needs an id (lowercase a-z, 0-9, dashes) and a label", "jede Kategorie braucht eine id (a-z, 0-9, Bindestriche) und ein label"},

@@ -1,0 +1,248 @@
+// Package load reads a site from an fs.FS into the model: config.yaml,
+// the profiles in content/members and the pages in content/pages. It
+// decodes strictly, walking yaml.v3 nodes so that every problem carries
+// its file, line and column, and collects all problems of a run instead of
+// stopping at the first. It never writes and never touches the network.
+package load
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image"
+	_ "image/jpeg" // photos are decoded to check them
+	_ "image/png"
+	"io"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
+)
+
+// Paths of a site's parts, relative to its root.
+const (
+	ConfigFile = "config.yaml"
+	MembersDir = "content/members"
+	PagesDir   = "content/pages"
+)
+
+// MaxPhotoSize and MaxPhotoPixels bound what a photo may cost to decode.
+const (
+	MaxPhotoSize   = 10 << 20
+	MaxPhotoPixels = 40_000_000
+)
+
+// Content is everything read from a site, before linking into a
+// member.Directory.
+type Content struct {
+	Config  member.Config
+	Members []*member.Member // in file name order
+	Pages   []*member.Page
+	// Photos holds each member's photo file by slug.
+	Photos map[string][]byte
+}
+
+// Site reads the whole site from fsys. Problems in the content are
+// returned as an ErrorList together with everything that could be read;
+// err is for I/O failures only.
+func Site(fsys fs.FS) (*Content, member.ErrorList, error) {
+	var errs member.ErrorList
+	cfgData, err := fs.ReadFile(fsys, ConfigFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		cfgData = nil
+	} else if err != nil {
+		return nil, nil, err
+	}
+	cfg, cerrs := Config(ConfigFile, cfgData)
+	errs = append(errs, cerrs...)
+	c := &Content{Config: cfg, Photos: map[string][]byte{}}
+
+	entries, err := fs.ReadDir(fsys, MembersDir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, fmt.Errorf("%s: no such folder — run memberdir in the site's folder or pass --source DIR", MembersDir)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	var paths []string
+	lower := map[string]string{}
+	files := map[string]bool{}
+	for _, e := range entries {
+		files[e.Name()] = true
+	}
+	for _, e := range entries {
+		name := e.Name()
+		p := MembersDir + "/" + name
+		if e.IsDir() || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || strings.EqualFold(name, "README.md") {
+			continue
+		}
+		ext := strings.ToLower(path.Ext(name))
+		switch ext {
+		case ".jpg", ".jpeg", ".png":
+			continue
+		case ".md":
+		default:
+			errs.Add(member.Pos{Path: p}, "", member.Msg(cfg.Language, "file.ext", name, strings.TrimSuffix(name, path.Ext(name))+".md"))
+			continue
+		}
+		slug := slugOf(p)
+		if !member.IsSlug(slug) || path.Ext(name) != ".md" {
+			if s := member.Slugify(slug); s != "" {
+				errs.Add(member.Pos{Path: p}, "", member.Msg(cfg.Language, "slug.invalid", name, s+".md"))
+			} else {
+				errs.Add(member.Pos{Path: p}, "", member.Msg(cfg.Language, "slug.invalidnone", name))
+			}
+		}
+		if other, dup := lower[strings.ToLower(name)]; dup {
+			errs.Add(member.Pos{Path: p}, "", member.Msg(cfg.Language, "slug.case", other, name))
+			continue
+		}
+		lower[strings.ToLower(name)] = name
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+
+	members, merrs, err := profiles(fsys, paths, &cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	errs = append(errs, merrs...)
+	for _, m := range members {
+		if m == nil {
+			continue
+		}
+		if m.Photo != "" {
+			data, perr := photo(fsys, m, cfg.Language, files)
+			if perr != nil {
+				errs = append(errs, perr)
+			} else {
+				c.Photos[m.Slug] = data
+			}
+		}
+		c.Members = append(c.Members, m)
+	}
+
+	pages, perrs, err := loadPages(fsys, &cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	errs = append(errs, perrs...)
+	c.Pages = pages
+	errs.Sort()
+	return c, errs, nil
+}
+
+// profiles decodes the files in parallel, one worker per core, and
+// returns them in the order of paths so the result is deterministic.
+func profiles(fsys fs.FS, paths []string, cfg *member.Config) ([]*member.Member, member.ErrorList, error) {
+	out := make([]*member.Member, len(paths))
+	errLists := make([]member.ErrorList, len(paths))
+	ioErrs := make([]error, len(paths))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				data, err := readLimited(fsys, paths[i], MaxProfileSize)
+				if err != nil {
+					ioErrs[i] = err
+					continue
+				}
+				out[i], errLists[i] = Profile(paths[i], data, cfg)
+			}
+		}()
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var errs member.ErrorList
+	for i := range paths {
+		if ioErrs[i] != nil {
+			return nil, nil, ioErrs[i]
+		}
+		errs = append(errs, errLists[i]...)
+	}
+	return out, errs, nil
+}
+
+// readLimited reads at most limit+1 bytes, enough to tell that a file is
+// too large without reading all of a huge one.
+func readLimited(fsys fs.FS, name string, limit int) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var buf bytes.Buffer
+	if st, err := f.Stat(); err == nil && st.Size() > 0 && st.Size() <= int64(limit) {
+		buf.Grow(int(st.Size()) + 1)
+	}
+	_, err = buf.ReadFrom(&limitReader{f: f, n: int64(limit) + 1})
+	return buf.Bytes(), err
+}
+
+type limitReader struct {
+	f fs.File
+	n int64
+}
+
+func (l *limitReader) Read(p []byte) (int, error) {
+	if l.n <= 0 {
+		return 0, io.EOF
+	}
+	if int64(len(p)) > l.n {
+		p = p[:l.n]
+	}
+	n, err := l.f.Read(p)
+	l.n -= int64(n)
+	return n, err
+}
+
+// photo reads and checks a member's photo: it must exist next to the
+// profile and decode as the image type its name says, within bounds.
+func photo(fsys fs.FS, m *member.Member, lang string, files map[string]bool) ([]byte, *member.Error) {
+	pos := m.Pos["photo"]
+	bad := func(key string, args ...any) *member.Error {
+		return &member.Error{Pos: pos, Field: "photo", Msg: member.Msg(lang, key, args...)}
+	}
+	p := MembersDir + "/" + m.Photo
+	if !files[m.Photo] {
+		return nil, bad("photo.missing", m.Photo, MembersDir+"/")
+	}
+	data, err := readLimited(fsys, p, MaxPhotoSize)
+	if err != nil {
+		return nil, bad("photo.bad", m.Photo, "JPEG/PNG", err)
+	}
+	if len(data) > MaxPhotoSize {
+		return nil, bad("file.toolarge", size(len(data)), size(MaxPhotoSize))
+	}
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+	want := "jpeg"
+	if strings.HasSuffix(strings.ToLower(m.Photo), ".png") {
+		want = "png"
+	}
+	if err == nil && format != want {
+		err = fmt.Errorf("it is a %s file", format)
+	}
+	if err == nil && (cfg.Width*cfg.Height > MaxPhotoPixels || cfg.Width < 1 || cfg.Height < 1) {
+		err = fmt.Errorf("%d×%d pixels", cfg.Width, cfg.Height)
+	}
+	if err != nil {
+		return nil, bad("photo.bad", m.Photo, strings.ToUpper(want), err)
+	}
+	return data, nil
+}
+
+func sortedStrings(s []string) []string {
+	out := append([]string(nil), s...)
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,113 @@
+package load
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
+)
+
+// loadPages reads content/pages/*.md. A page's slug is its file name; it
+// is published at /<slug>/.
+func loadPages(fsys fs.FS, cfg *member.Config) ([]*member.Page, member.ErrorList, error) {
+	entries, err := fs.ReadDir(fsys, PagesDir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, nil
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	var pages []*member.Page
+	var errs member.ErrorList
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || path.Ext(name) != ".md" {
+			continue
+		}
+		p := PagesDir + "/" + name
+		slug := slugOf(p)
+		if !member.IsSlug(slug) || reservedPage[slug] {
+			errs.Add(member.Pos{Path: p}, "", member.Msg(cfg.Language, "slug.invalid", name, member.Slugify(slug)+"-page.md"))
+			continue
+		}
+		data, err := readLimited(fsys, p, MaxProfileSize)
+		if err != nil {
+			return nil, nil, err
+		}
+		pg, perrs := Page(p, data, cfg)
+		errs = append(errs, perrs...)
+		if pg != nil {
+			pages = append(pages, pg)
+		}
+	}
+	sort.Slice(pages, func(i, j int) bool { return pages[i].Slug < pages[j].Slug })
+	return pages, errs, nil
+}
+
+// reservedPage are slugs the site's own output uses at the top level.
+var reservedPage = map[string]bool{"members": true, "tags": true, "assets": true, "print": true, "search": true, "letter": true}
+
+// Page decodes one page file: front matter with title, menu and weight,
+// then Markdown.
+func Page(p string, data []byte, cfg *member.Config) (*member.Page, member.ErrorList) {
+	f := &file{path: p, lang: cfg.Language}
+	if len(data) > MaxProfileSize {
+		f.errs.Add(member.Pos{Path: p}, "", member.Msg(f.lang, "file.toolarge", size(len(data)), size(MaxProfileSize)))
+		return nil, f.errs
+	}
+	fm, fmLine, body, bodyLine, problem, n := split(data)
+	if problem != "" {
+		line := 1
+		if problem == "fm.unclosed" {
+			line = n
+		}
+		f.errs.Add(member.Pos{Path: p, Line: line, Col: 1}, "", member.Msg(f.lang, problem, n))
+		return nil, f.errs
+	}
+	f.offset = fmLine - 1
+	root := f.parse(fm)
+	if root == nil {
+		return nil, f.errs
+	}
+	if root.Kind != yaml.MappingNode {
+		f.add(root, "", "fm.notmap")
+		return nil, f.errs
+	}
+	pg := &member.Page{Slug: slugOf(p), Path: p, Body: body, BodyLine: bodyLine}
+	hasTitle := false
+	for _, kv := range f.entries(root, "") {
+		k, v := kv[0], kv[1]
+		switch k.Value {
+		case "title":
+			pg.Title, _ = f.text(v, "title", member.Field{Kind: member.String, Max: 200})
+			hasTitle = pg.Title != ""
+		case "menu":
+			s, _ := f.text(v, "menu", member.Field{Kind: member.String, Max: 20})
+			if s != "header" && s != "footer" && s != "" {
+				f.add(v, "menu", "page.menu", s)
+			}
+			pg.Menu = s
+		case "weight":
+			w, err := strconv.Atoi(v.Value)
+			if err != nil || v.Kind != yaml.ScalarNode {
+				f.add(v, "weight", "page.weight", v.Value)
+			}
+			pg.Weight = w
+		default:
+			f.unknown(k, "", "field.unknown", []string{"title", "menu", "weight"})
+		}
+	}
+	if !hasTitle && !f.hasErrorIn("title") {
+		f.errs.Add(member.Pos{Path: p, Line: 1, Col: 1}, "title", member.Msg(f.lang, "field.required", "title"))
+	}
+	if len(f.errs) > 0 {
+		return nil, f.errs
+	}
+	return pg, nil
+}

@@ -1,0 +1,450 @@
+package load
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
+)
+
+// MaxProfileSize is the largest profile file accepted. A real profile is a
+// few kilobytes; the limit keeps a mistaken upload (or a hostile one) from
+// slowing every build.
+const MaxProfileSize = 1 << 20
+
+// Profile decodes one profile file. path is the file's path relative to
+// the site root (content/members/<slug>.md); cfg gives the language of the
+// messages, the category list and the extra fields. Every problem found is
+// returned; the member is nil when any was found.
+func Profile(path string, data []byte, cfg *member.Config) (*member.Member, member.ErrorList) {
+	f := &file{path: path, lang: cfg.Language}
+	slug := slugOf(path)
+	if len(data) > MaxProfileSize {
+		f.errs.Add(member.Pos{Path: path}, "", member.Msg(f.lang, "file.toolarge", size(len(data)), size(MaxProfileSize)))
+		return nil, f.errs
+	}
+	fm, fmLine, body, bodyLine, problem, n := split(data)
+	switch problem {
+	case "":
+	case "fm.notfirst":
+		f.errs.Add(member.Pos{Path: path, Line: 1, Col: 1}, "", member.Msg(f.lang, problem, n))
+		return nil, f.errs
+	case "fm.unclosed":
+		f.errs.Add(member.Pos{Path: path, Line: n, Col: 1}, "", member.Msg(f.lang, problem))
+		return nil, f.errs
+	default:
+		f.errs.Add(member.Pos{Path: path, Line: 1, Col: 1}, "", member.Msg(f.lang, problem))
+		return nil, f.errs
+	}
+	f.offset = fmLine - 1
+	root := f.parse(fm)
+	if root == nil {
+		return nil, f.errs
+	}
+	if root.Kind != yaml.MappingNode {
+		f.add(root, "", "fm.notmap")
+		return nil, f.errs
+	}
+	m := &member.Member{Slug: slug, Path: path, Body: body, BodyLine: bodyLine, Pos: map[string]member.Pos{}}
+	f.member(root, m, cfg)
+	if len(f.errs) > 0 {
+		return nil, f.errs
+	}
+	return m, nil
+}
+
+func size(n int) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%d KiB", (n+1023)/1024)
+}
+
+// slugOf returns the file name without its extension.
+func slugOf(path string) string {
+	name := path[strings.LastIndexByte(path, '/')+1:]
+	return strings.TrimSuffix(name, name[strings.LastIndexByte(name, '.'):])
+}
+
+var germanDateRE = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.(\d{4})$|^(\d{1,2})[./](\d{4})$|^(\d{1,2})/(\d{1,2})/(\d{4})$`)
+
+// member walks the top-level mapping into m.
+func (f *file) member(root *yaml.Node, m *member.Member, cfg *member.Config) {
+	names := member.FieldNames(member.ProfileFields)
+	extra := map[string]member.ExtraField{}
+	for _, x := range cfg.ExtraFields {
+		extra[x.Name] = x
+		names = append(names, x.Name)
+	}
+	got := map[string]bool{}
+	for _, kv := range f.entries(root, "") {
+		k, v := kv[0], kv[1]
+		fl, ok := fieldByName(member.ProfileFields, k.Value)
+		if !ok {
+			if x, isExtra := extra[k.Value]; isExtra {
+				f.extra(k, v, x, m)
+				got[k.Value] = true
+				continue
+			}
+			f.unknown(k, "", "field.unknown", names)
+			continue
+		}
+		got[k.Value] = true
+		m.Pos[k.Value] = f.pos(k)
+		f.field(fl, v, m, cfg)
+	}
+	for _, fl := range member.ProfileFields {
+		if fl.Required && !got[fl.Name] {
+			f.errs.Add(member.Pos{Path: f.path, Line: 1, Col: 1}, fl.Name, member.Msg(f.lang, "field.required", fl.Name))
+		}
+	}
+}
+
+func fieldByName(fields []member.Field, name string) (member.Field, bool) {
+	for _, fl := range fields {
+		if fl.Name == name {
+			return fl, true
+		}
+	}
+	return member.Field{}, false
+}
+
+// field decodes one top-level field into m.
+func (f *file) field(fl member.Field, v *yaml.Node, m *member.Member, cfg *member.Config) {
+	name := fl.Name
+	switch fl.Kind {
+	case member.String, member.Text:
+		s, ok := f.text(v, name, fl)
+		if !ok {
+			return
+		}
+		if s == "" {
+			if fl.Required {
+				f.add(v, name, "field.empty")
+			}
+			return
+		}
+		if fl.Format != member.FormatNone {
+			if key := checkFormat(fl.Format, s); key != "" {
+				f.value(v, name, key, s)
+				return
+			}
+		}
+		switch name {
+		case "name":
+			m.Name = s
+		case "mission":
+			m.Mission = s
+		case "why":
+			m.Why = s
+		case "company":
+			m.Company = s
+		case "role":
+			m.Role = s
+		case "location":
+			m.Location = s
+		case "ideal_referral":
+			m.IdealReferral = s
+		case "photo":
+			m.Photo = s
+		case "owner":
+			m.Owner = s
+		}
+	case member.List:
+		items, ok := f.list(v, name, fl)
+		if !ok {
+			return
+		}
+		switch name {
+		case "offerings":
+			m.Offerings = items
+		case "languages":
+			for i, s := range items {
+				if key := member.CheckLang(s); key != "" {
+					f.add(v.Content[i], name, key, s)
+					return
+				}
+			}
+			m.Languages = items
+		case "tags":
+			m.Tags = f.tags(v, items, cfg)
+		}
+	case member.Bool:
+		if b, ok := f.boolean(v, name); ok && name == "draft" {
+			m.Draft = b
+		}
+	case member.DateKind:
+		f.date(v, m)
+	case member.Map:
+		f.contact(v, fl, m)
+	case member.MapList:
+		f.recommends(v, fl, m)
+	}
+}
+
+func checkFormat(format member.Format, s string) string {
+	switch format {
+	case member.FormatEmail:
+		return member.CheckEmail(s)
+	case member.FormatURL:
+		return member.CheckURL(s)
+	case member.FormatPhone:
+		return member.CheckPhone(s)
+	case member.FormatLang:
+		return member.CheckLang(s)
+	case member.FormatGitHub:
+		return member.CheckGitHub(s)
+	case member.FormatPhoto:
+		return member.CheckPhoto(s)
+	case member.FormatSlug:
+		if !member.IsSlug(s) {
+			return "slug.target"
+		}
+	}
+	return ""
+}
+
+// tags resolves category names to IDs: against the config's list when
+// there is one (accepting the label too), else by slugifying the text.
+func (f *file) tags(v *yaml.Node, items []string, cfg *member.Config) []string {
+	var ids []string
+	for i, s := range items {
+		if len(cfg.Categories) == 0 {
+			id := member.Slugify(s)
+			if id == "" {
+				f.add(v.Content[i], "tags", "tag.invalid", s)
+				continue
+			}
+			ids = append(ids, id)
+			continue
+		}
+		if c := cfg.Category(s); c != nil {
+			ids = append(ids, c.ID)
+			continue
+		}
+		found := false
+		for _, c := range cfg.Categories {
+			if strings.EqualFold(c.Label, s) {
+				ids = append(ids, c.ID)
+				found = true
+				break
+			}
+		}
+		if found {
+			continue
+		}
+		var cands, all []string
+		for _, c := range cfg.Categories {
+			cands = append(cands, c.ID)
+			all = append(all, c.ID)
+		}
+		hint := member.Msg(f.lang, "tag.unknownlist", strings.Join(all, ", "))
+		if s2 := member.Suggest(member.Slugify(s), cands); s2 != "" {
+			hint = member.Msg(f.lang, "hint.didyoumean", s2)
+		}
+		f.add(v.Content[i], "tags", "tag.unknown", s, hint)
+	}
+	return ids
+}
+
+func (f *file) date(v *yaml.Node, m *member.Member) {
+	if v.Kind != yaml.ScalarNode {
+		f.add(v, "member_since", "date.invalid", "")
+		return
+	}
+	s := strings.TrimSpace(v.Value)
+	d, key := member.ParseDate(s)
+	if key == "" {
+		m.MemberSince = d
+		return
+	}
+	if g := germanDateRE.FindStringSubmatch(s); g != nil {
+		var iso string
+		switch {
+		case g[3] != "":
+			iso = fmt.Sprintf("%s-%02s-%02s", g[3], pad(g[2]), pad(g[1]))
+		case g[5] != "":
+			iso = fmt.Sprintf("%s-%s", g[5], pad(g[4]))
+		default:
+			iso = fmt.Sprintf("%s-%s-%s", g[8], pad(g[6]), pad(g[7]))
+		}
+		if _, bad := member.ParseDate(iso); bad == "" {
+			f.add(v, "member_since", "date.german", s, iso)
+			return
+		}
+	}
+	f.add(v, "member_since", key, s)
+}
+
+func pad(s string) string {
+	if len(s) == 1 {
+		return "0" + s
+	}
+	return s
+}
+
+func (f *file) contact(v *yaml.Node, fl member.Field, m *member.Member) {
+	if v.Kind != yaml.MappingNode {
+		if v.Kind == yaml.ScalarNode {
+			if mm := noSpaceRE.FindStringSubmatch(v.Value); mm != nil && knownKey(mm[2]) {
+				f.add(v, "contact", "yaml.nospace", mm[2]+": "+mm[3])
+				return
+			}
+		}
+		f.add(v, "contact", "field.map")
+		return
+	}
+	m.Contact.Public = true
+	pos := f.pos(v)
+	for _, kv := range f.entries(v, "contact.") {
+		k, val := kv[0], kv[1]
+		sub, ok := fieldByName(fl.Sub, k.Value)
+		name := "contact." + k.Value
+		if !ok {
+			f.unknown(k, "contact.", "field.unknown", member.FieldNames(fl.Sub))
+			continue
+		}
+		m.Pos[name] = f.pos(k)
+		if sub.Kind == member.Bool {
+			if b, ok := f.boolean(val, name); ok {
+				m.Contact.Public = b
+			}
+			continue
+		}
+		s, ok := f.text(val, name, sub)
+		if !ok || s == "" {
+			continue
+		}
+		if key := checkFormat(sub.Format, s); key != "" {
+			f.value(val, name, key, s)
+			continue
+		}
+		switch k.Value {
+		case "email":
+			m.Contact.Email = s
+		case "phone":
+			m.Contact.Phone = s
+		case "website":
+			m.Contact.Website = s
+		case "linkedin":
+			m.Contact.LinkedIn = s
+		case "xing":
+			m.Contact.Xing = s
+		case "booking":
+			m.Contact.Booking = s
+		}
+	}
+	c := m.Contact
+	if c.Email == "" && c.Phone == "" && c.Website == "" && !f.hasErrorIn("contact.") {
+		f.errs.Add(pos, "contact", member.Msg(f.lang, "contact.none"))
+	}
+}
+
+func (f *file) hasErrorIn(prefix string) bool {
+	for _, e := range f.errs {
+		if strings.HasPrefix(e.Field, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+func (f *file) recommends(v *yaml.Node, fl member.Field, m *member.Member) {
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+		return
+	}
+	if v.Kind != yaml.SequenceNode {
+		f.add(v, "recommends", "field.maplist")
+		return
+	}
+	if len(v.Content) > fl.Max {
+		f.add(v, "recommends", "field.toomany", len(v.Content), fl.Max)
+		return
+	}
+	seen := map[string]bool{}
+	for _, it := range v.Content {
+		if it.Kind != yaml.MappingNode {
+			f.add(it, "recommends", "field.maplist")
+			continue
+		}
+		r := &member.Recommendation{Pos: f.pos(it)}
+		var memberNode *yaml.Node
+		for _, kv := range f.entries(it, "recommends.") {
+			k, val := kv[0], kv[1]
+			sub, ok := fieldByName(fl.Sub, k.Value)
+			name := "recommends." + k.Value
+			if !ok {
+				f.unknown(k, "recommends.", "field.unknown", member.FieldNames(fl.Sub))
+				continue
+			}
+			s, ok := f.text(val, name, sub)
+			if !ok {
+				continue
+			}
+			switch k.Value {
+			case "member":
+				memberNode = val
+				s = strings.TrimSuffix(s, ".md")
+				if key := checkFormat(member.FormatSlug, s); key != "" {
+					f.add(val, name, key, s)
+					continue
+				}
+				r.Slug = s
+				r.Pos = f.pos(val)
+			case "note":
+				r.Note = s
+			}
+		}
+		if memberNode == nil {
+			f.add(it, "recommends.member", "field.requiredsub", "member", "recommends")
+			continue
+		}
+		if r.Slug == "" {
+			continue
+		}
+		if seen[r.Slug] {
+			f.add(memberNode, "recommends.member", "recommends.twice", r.Slug)
+			continue
+		}
+		seen[r.Slug] = true
+		m.Recommends = append(m.Recommends, r)
+	}
+}
+
+// extra decodes a site-declared field.
+func (f *file) extra(k, v *yaml.Node, x member.ExtraField, m *member.Member) {
+	if m.Extra == nil {
+		m.Extra = map[string]any{}
+	}
+	m.Pos[x.Name] = f.pos(k)
+	switch x.Type {
+	case "list":
+		if items, ok := f.list(v, x.Name, member.Field{Kind: member.List, Max: 20, ItemMax: 200}); ok {
+			m.Extra[x.Name] = items
+		}
+	default:
+		s, ok := f.text(v, x.Name, member.Field{Kind: member.Text, Max: 1000})
+		if !ok || s == "" {
+			return
+		}
+		if x.Type == "url" {
+			if key := member.CheckURL(s); key != "" {
+				f.value(v, x.Name, key, s)
+				return
+			}
+		}
+		m.Extra[x.Name] = s
+	}
+}
+
+// value reports a bad value s; a URL without scheme repeats it in the fix.
+func (f *file) value(n *yaml.Node, field, key, s string) {
+	if key == "url.noscheme" {
+		f.add(n, field, key, s, s)
+		return
+	}
+	f.add(n, field, key, s)
+}

@@ -1,0 +1,300 @@
+package load
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
+)
+
+// file is one YAML document being read: its path, the line offset of the
+// YAML within the file, the site's language for messages, and the
+// problems found so far.
+type file struct {
+	path   string
+	offset int // line of the file on which the YAML text starts, minus 1
+	lang   string
+	lines  []string // the YAML text's lines, for hints about syntax errors
+	errs   member.ErrorList
+}
+
+func (f *file) pos(n *yaml.Node) member.Pos {
+	if n == nil || n.Line == 0 {
+		return member.Pos{Path: f.path, Line: 1, Col: 1}
+	}
+	return member.Pos{Path: f.path, Line: n.Line + f.offset, Col: n.Column}
+}
+
+func (f *file) add(n *yaml.Node, field, key string, args ...any) {
+	f.errs.Add(f.pos(n), field, member.Msg(f.lang, key, args...))
+}
+
+var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// parse reads the YAML text into a node tree. Syntax errors are turned
+// into a message about the most likely web-editor mistake on that line.
+// Aliases are never expanded: the walk below refuses them, which is the
+// defence against alias bombs ("billion laughs").
+func (f *file) parse(text string) *yaml.Node {
+	f.lines = strings.Split(text, "\n")
+	for i, l := range f.lines {
+		// A tab in the indentation is the most common web-editor mistake
+		// and yaml.v3 reports it confusingly; find it first.
+		if ind := len(l) - len(strings.TrimLeft(l, " \t")); strings.Contains(l[:ind], "\t") {
+			f.errs.Add(member.Pos{Path: f.path, Line: i + 1 + f.offset, Col: strings.IndexByte(l, '\t') + 1}, "", member.Msg(f.lang, "yaml.tab"))
+			return nil
+		}
+	}
+	var doc yaml.Node
+	err := yaml.Unmarshal([]byte(text), &doc)
+	if err == nil {
+		if len(doc.Content) == 0 {
+			return &yaml.Node{Kind: yaml.MappingNode}
+		}
+		return doc.Content[0]
+	}
+	line, msg := 0, err.Error()
+	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	}
+	f.syntaxError(line, msg)
+	return nil
+}
+
+var (
+	keyColonRE = regexp.MustCompile(`^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_-]*):(\s+)(.*)$`)
+	noSpaceRE  = regexp.MustCompile(`^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_]*):([^\s/].*)$`)
+)
+
+// syntaxError explains a YAML syntax error at line (1-based within the
+// YAML text; 0 when unknown). yaml.v3 reports an unquoted ": " in a value
+// one line late or at the key, so the lines around it are searched too.
+func (f *file) syntaxError(line int, msg string) {
+	at := func(l, col int) member.Pos {
+		return member.Pos{Path: f.path, Line: l + f.offset, Col: col}
+	}
+	from, to := max(line-2, 1), min(line+1, len(f.lines))
+	if line == 0 {
+		from, to = 1, len(f.lines)
+	}
+	for l := from; l <= to; l++ {
+		text := f.lines[l-1]
+		if m := keyColonRE.FindStringSubmatch(text); m != nil {
+			v := m[4]
+			if v != "" && !strings.ContainsAny(v[:1], `"'|>[{`) && strings.Contains(v, ": ") {
+				col := len(m[1]) + len(m[2]) + 1 + len(m[3]) + strings.Index(v, ": ") + 1
+				f.errs.Add(at(l, col), m[2], member.Msg(f.lang, "yaml.colon", m[2]))
+				return
+			}
+		}
+		if m := noSpaceRE.FindStringSubmatch(text); m != nil && knownKey(m[2]) {
+			f.errs.Add(at(l, len(m[1])+len(m[2])+2), m[2], member.Msg(f.lang, "yaml.nospace", m[2]+": "+m[3]))
+			return
+		}
+	}
+	if line == 0 {
+		line = 1
+	}
+	f.errs.Add(at(line, 1), "", member.Msg(f.lang, "yaml.syntax", msg))
+}
+
+func knownKey(k string) bool {
+	for _, fl := range member.ProfileFields {
+		if fl.Name == k {
+			return true
+		}
+		for _, s := range fl.Sub {
+			if s.Name == k {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// entries returns the key/value pairs of a mapping node, reporting
+// duplicate keys and aliases. Unknown keys are left to the caller.
+func (f *file) entries(n *yaml.Node, prefix string) [][2]*yaml.Node {
+	var out [][2]*yaml.Node
+	seen := map[string]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		name := prefix + k.Value
+		if k.Kind != yaml.ScalarNode {
+			f.add(k, prefix, "fm.notmap")
+			continue
+		}
+		if first, ok := seen[k.Value]; ok {
+			f.add(k, name, "yaml.duplicate", first+f.offset)
+			continue
+		}
+		seen[k.Value] = k.Line
+		if v.Kind == yaml.AliasNode || v.Anchor != "" || k.Anchor != "" {
+			f.add(v, name, "yaml.alias")
+			continue
+		}
+		out = append(out, [2]*yaml.Node{k, v})
+	}
+	return out
+}
+
+// text returns a scalar node's value as text, checking length and
+// stray characters. ok is false when the node is not usable text.
+func (f *file) text(n *yaml.Node, field string, fl member.Field) (string, bool) {
+	switch n.Kind {
+	case yaml.ScalarNode:
+	case yaml.SequenceNode:
+		f.add(n, field, "field.string", kindName(f.lang, "list"))
+		return "", false
+	case yaml.MappingNode:
+		f.add(n, field, "field.string", kindName(f.lang, "map"))
+		return "", false
+	default:
+		f.add(n, field, "yaml.alias")
+		return "", false
+	}
+	if n.Tag == "!!null" {
+		return "", true
+	}
+	s := strings.TrimSpace(n.Value)
+	if fl.Kind == member.String {
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	if q := smartQuoted(s); q != "" && n.Style == 0 {
+		f.add(n, field, "field.smartquotes", q)
+		return "", false
+	}
+	if !utf8.ValidString(s) || strings.ContainsFunc(s, func(r rune) bool {
+		return unicode.IsControl(r) && r != '\n' && r != '\t' || r == '\u202e' || r == '\u202d'
+	}) {
+		f.add(n, field, "field.control")
+		return "", false
+	}
+	if fl.Max > 0 && utf8.RuneCountInString(s) > fl.Max {
+		f.add(n, field, "field.toolong", utf8.RuneCountInString(s), fl.Max)
+		return "", false
+	}
+	return s, true
+}
+
+// smartQuoted returns the quotes when s is wrapped in typographic quotes,
+// as word processors and phones write them.
+func smartQuoted(s string) string {
+	if utf8.RuneCountInString(s) < 2 {
+		return ""
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	open := strings.ContainsRune("“„”«»‘‚’‹›", first)
+	closing := strings.ContainsRune("“”«»‘’‹›", last)
+	if open && closing {
+		return string(first) + "…" + string(last)
+	}
+	return ""
+}
+
+func kindName(lang, kind string) string {
+	names := map[string][2]string{
+		"list": {"list", "Liste"},
+		"map":  {"group of fields", "Gruppe von Feldern"},
+	}
+	if lang == "de" {
+		return names[kind][1]
+	}
+	return names[kind][0]
+}
+
+// list returns a sequence node's items as text. A comma-separated line
+// where a list belongs gets its own hint, since it is the usual mistake.
+func (f *file) list(n *yaml.Node, field string, fl member.Field) ([]string, bool) {
+	if n.Kind == yaml.ScalarNode {
+		if n.Tag == "!!null" {
+			return nil, true
+		}
+		if strings.Contains(n.Value, ",") {
+			f.add(n, field, "field.commalist")
+		} else {
+			f.add(n, field, "field.list")
+		}
+		return nil, false
+	}
+	if n.Kind != yaml.SequenceNode {
+		f.add(n, field, "field.list")
+		return nil, false
+	}
+	if fl.Max > 0 && len(n.Content) > fl.Max {
+		f.add(n, field, "field.toomany", len(n.Content), fl.Max)
+		return nil, false
+	}
+	out := make([]string, 0, len(n.Content))
+	ok := true
+	seen := map[string]bool{}
+	for i, it := range n.Content {
+		if it.Kind != yaml.ScalarNode || it.Anchor != "" {
+			if it.Kind == yaml.AliasNode || it.Anchor != "" {
+				f.add(it, field, "yaml.alias")
+			} else {
+				f.add(it, field, "field.itemstring", i+1)
+			}
+			ok = false
+			continue
+		}
+		s, good := f.text(it, field, member.Field{Kind: member.String})
+		if !good {
+			ok = false
+			continue
+		}
+		if s == "" {
+			f.add(it, field, "field.empty")
+			ok = false
+			continue
+		}
+		if fl.ItemMax > 0 && utf8.RuneCountInString(s) > fl.ItemMax {
+			f.add(it, field, "field.itemtoolong", i+1, utf8.RuneCountInString(s), fl.ItemMax)
+			ok = false
+			continue
+		}
+		if seen[s] {
+			f.add(it, field, "field.duplicateitem", s)
+			ok = false
+			continue
+		}
+		seen[s] = true
+		out = append(out, s)
+	}
+	if ok && fl.Min > 0 && len(out) < fl.Min {
+		f.add(n, field, "field.toofew", fl.Min)
+		return nil, false
+	}
+	return out, ok
+}
+
+// boolean reads true or false; YAML's yes/no/on/off are refused because
+// they surprise people ("NO" is Norway).
+func (f *file) boolean(n *yaml.Node, field string) (bool, bool) {
+	if n.Kind == yaml.ScalarNode {
+		switch n.Value {
+		case "true", "True", "TRUE":
+			return true, true
+		case "false", "False", "FALSE":
+			return false, true
+		}
+	}
+	f.add(n, field, "field.bool", n.Value)
+	return false, false
+}
+
+// unknown reports a key that is not in names, with a suggestion.
+func (f *file) unknown(k *yaml.Node, prefix, msgKey string, names []string) {
+	hint := member.Msg(f.lang, "field.unknownhint")
+	if s := member.Suggest(k.Value, names); s != "" {
+		hint = member.Msg(f.lang, "hint.didyoumean", s)
+	}
+	f.errs.Add(f.pos(k), prefix+k.Value, member.Msg(f.lang, msgKey, hint))
+}
