@@ -1,0 +1,118 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+	"sync"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// markdown converts members' and pages' Markdown to HTML. It is built once:
+// GFM, no raw HTML (goldmark's default of omitting it), dangerous URLs
+// dropped by goldmark, headings shifted one level down so that the page's
+// own title stays its only h1, links marked as user content, and images
+// turned into links so that no member text can make a visitor's browser
+// fetch anything from another host.
+var markdown = goldmark.New(
+	goldmark.WithExtensions(extension.GFM),
+	goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(memberText{}, 100))),
+)
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// Markdown renders src to HTML that is safe to put into a page.
+func Markdown(src string) template.HTML {
+	buf := bufPool.Get().(*bytes.Buffer)
+	defer bufPool.Put(buf)
+	buf.Reset()
+	if err := markdown.Convert([]byte(src), buf); err != nil {
+		// goldmark only fails when the writer fails; a bytes.Buffer does not.
+		return ""
+	}
+	return template.HTML(buf.String())
+}
+
+// memberText is the AST transformer that applies the rules above.
+type memberText struct{}
+
+var ugcRel = []byte("nofollow ugc noopener")
+
+func (memberText) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	var images []*ast.Image
+	var unsafe []ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			n.Level = min(n.Level+1, 6)
+		case *ast.Link:
+			n.SetAttributeString("rel", ugcRel)
+			if !allowedURL(n.Destination) {
+				unsafe = append(unsafe, n)
+			}
+		case *ast.AutoLink:
+			n.SetAttributeString("rel", ugcRel)
+			if !allowedURL(n.URL(reader.Source())) {
+				unsafe = append(unsafe, n)
+			}
+		case *ast.Image:
+			images = append(images, n)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, img := range images {
+		link := ast.NewLink()
+		link.Destination = img.Destination
+		link.Title = img.Title
+		link.SetAttributeString("rel", ugcRel)
+		for c := img.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			link.AppendChild(link, c)
+			c = next
+		}
+		if link.ChildCount() == 0 {
+			link.AppendChild(link, ast.NewString(img.Destination))
+		}
+		img.Parent().ReplaceChild(img.Parent(), img, link)
+		if !allowedURL(link.Destination) {
+			unsafe = append(unsafe, link)
+		}
+	}
+	// A link to anything but the web, mail or phone keeps its text and
+	// loses the link.
+	for _, n := range unsafe {
+		parent := n.Parent()
+		if al, ok := n.(*ast.AutoLink); ok {
+			parent.ReplaceChild(parent, n, ast.NewString(al.Label(reader.Source())))
+			continue
+		}
+		for c := n.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			parent.InsertBefore(parent, n, c)
+			c = next
+		}
+		parent.RemoveChild(parent, n)
+	}
+}
+
+// allowedURL reports whether a link in members' text may stay a link:
+// http(s), mailto and tel, or a relative reference without a scheme.
+func allowedURL(u []byte) bool {
+	s := strings.ToLower(strings.TrimSpace(string(u)))
+	for _, p := range []string{"http://", "https://", "mailto:", "tel:"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	colon := strings.IndexByte(s, ':')
+	return colon < 0 || strings.IndexAny(s[:colon], "/?#") >= 0
+}

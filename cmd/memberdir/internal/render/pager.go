@@ -1,0 +1,87 @@
+package render
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
+)
+
+// Pager links the pages of a long member list. Each page is labelled by
+// the first letters of its first and last member's name, as in a phone
+// book ("A–Bä", "Be–Do"), so a visitor can jump to a name.
+type Pager struct {
+	Pages   []PagerLink
+	Current int
+}
+
+// PagerLink is one page of a Pager.
+type PagerLink struct {
+	Label string
+	URL   string
+	Count int
+}
+
+// Prev and Next return the neighbouring pages, or nil.
+func (p *Pager) Prev() *PagerLink {
+	if p.Current > 0 {
+		return &p.Pages[p.Current-1]
+	}
+	return nil
+}
+
+func (p *Pager) Next() *PagerLink {
+	if p.Current+1 < len(p.Pages) {
+		return &p.Pages[p.Current+1]
+	}
+	return nil
+}
+
+// paginate splits ms into chunks of at most size.
+func paginate(ms []*member.Member, size int) [][]*member.Member {
+	if size <= 0 || len(ms) <= size {
+		return [][]*member.Member{ms}
+	}
+	var out [][]*member.Member
+	for len(ms) > 0 {
+		n := min(size, len(ms))
+		out = append(out, ms[:n])
+		ms = ms[n:]
+	}
+	return out
+}
+
+func newPager(base string, chunks [][]*member.Member) *Pager {
+	p := &Pager{}
+	for i, c := range chunks {
+		first, last := c[0].Name, c[len(c)-1].Name
+		label := prefix(first, 2) + "–" + prefix(last, 2)
+		url := base
+		if i > 0 {
+			url = base + strconv.Itoa(i+1) + "/"
+		}
+		p.Pages = append(p.Pages, PagerLink{Label: label, URL: url, Count: len(c)})
+	}
+	return p
+}
+
+
+// prefix returns the first n letters of a name, ignoring academic titles,
+// with the first in upper case.
+func prefix(name string, n int) string {
+	for _, t := range []string{"Prof. ", "Dr. ", "med. "} {
+		name = strings.TrimPrefix(name, t)
+	}
+	r := []rune(name)
+	if len(r) > n {
+		r = r[:n]
+	}
+	s := strings.ToLower(string(r))
+	if len(s) == 0 {
+		return ""
+	}
+	first := []rune(s)
+	first[0] = unicode.ToUpper(first[0])
+	return string(first)
+}

@@ -1,0 +1,342 @@
+// Package render turns a member.Directory into the files of the website:
+// HTML pages from the theme's templates, the data files (members.json,
+// sitemap.xml, robots.txt), fingerprinted assets and resized photos. It
+// returns every file as bytes keyed by its slash path and touches no disk,
+// so the same input always gives the same bytes.
+package render
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"net/url"
+	"runtime"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
+)
+
+// Files is a rendered site: slash paths relative to the site root
+// ("index.html", "members/anna/index.html") mapped to their content.
+type Files map[string][]byte
+
+// Options are the inputs of a render beyond the directory itself.
+type Options struct {
+	// Photos holds each member's photo file by slug, as loaded.
+	Photos map[string][]byte
+}
+
+// site is the state of one render: the directory, the theme and the
+// values every template needs.
+type site struct {
+	dir     *member.Directory
+	strings map[string]string
+	tpl     map[string]*template.Template
+	data    *SiteData
+	assets  map[string]string // asset name → published path
+	views   map[*member.Member]*MemberView
+	// photoPaths maps a slug to the published path of the member's photo.
+	photoPaths map[string]string
+	files   Files
+	mu      sync.Mutex
+}
+
+// Site renders the whole directory with theme.
+func Site(dir *member.Directory, theme *Theme, opts Options) (Files, error) {
+	cfg := &dir.Config
+	strs, err := theme.Strings(cfg.Language, cfg.Strings)
+	if err != nil {
+		return nil, err
+	}
+	s := &site{dir: dir, strings: strs, files: Files{}, assets: map[string]string{}, views: map[*member.Member]*MemberView{}}
+	assets, err := theme.assets()
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range assets {
+		s.files[a.Path] = a.Data
+		s.assets[a.Name] = a.Path
+	}
+	s.data = s.siteData()
+	if s.tpl, err = theme.templates(s.funcs()); err != nil {
+		return nil, err
+	}
+	if err := s.photos(opts.Photos); err != nil {
+		return nil, err
+	}
+	for _, m := range dir.Members {
+		s.views[m] = s.view(m)
+	}
+	steps := []func() error{s.memberPages, s.homePages, s.categoryPages, s.extraPages, s.printPage, s.notFound, s.dataFiles}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return nil, err
+		}
+	}
+	return s.files, nil
+}
+
+// SiteData is what every template knows about the site.
+type SiteData struct {
+	Title       string
+	Description string
+	Lang        string
+	BaseURL     string // as configured, ending in "/"
+	BasePath    string // the path part of BaseURL: "/" or "/directory/"
+	Absolute    bool   // whether BaseURL has a scheme and host
+	Config      *member.Config
+	Header      []NavLink
+	Footer      []NavLink
+	Categories  []*member.Category
+	MemberCount int
+	Organiser   member.Organiser
+	// SearchIndex is the path of the search index's entry file below the
+	// site root, "" when the site has no search.
+	SearchIndex string
+}
+
+// NavLink is a link in the header or footer.
+type NavLink struct {
+	Label string
+	URL   string
+}
+
+func (s *site) siteData() *SiteData {
+	cfg := &s.dir.Config
+	d := &SiteData{
+		Title: cfg.Title, Description: cfg.Description, Lang: cfg.Language,
+		BaseURL: cfg.BaseURL, BasePath: cfg.BaseURL, Config: cfg,
+		Categories: s.dir.Categories, MemberCount: len(s.dir.Members), Organiser: cfg.Organiser,
+	}
+	if u, err := url.Parse(cfg.BaseURL); err == nil && u.Host != "" {
+		d.Absolute = true
+		d.BasePath = u.EscapedPath()
+		if !strings.HasSuffix(d.BasePath, "/") {
+			d.BasePath += "/"
+		}
+	}
+	for _, p := range s.dir.Pages {
+		link := NavLink{Label: p.Title, URL: d.BasePath + p.Slug + "/"}
+		switch p.Menu {
+		case "header":
+			d.Header = append(d.Header, link)
+		case "footer":
+			d.Footer = append(d.Footer, link)
+		}
+	}
+	for _, l := range cfg.Footer {
+		u := l.URL
+		if strings.HasPrefix(u, "/") {
+			u = d.BasePath + strings.TrimPrefix(u, "/")
+		}
+		d.Footer = append(d.Footer, NavLink{Label: l.Label, URL: u})
+	}
+	return d
+}
+
+// PageData is what a page template receives.
+type PageData struct {
+	Site        *SiteData
+	Kind        string // "home", "member", "category", "page", "404", "print"
+	Title       string
+	Description string
+	Path        string // the page's path below the site root, e.g. "members/anna/"
+	Member      *MemberView
+	Members     []*MemberView
+	Category    *member.Category
+	Page        *member.Page
+	Body        template.HTML
+	Pager       *Pager
+	NoIndex     bool
+	EditURL     string // the "edit this profile" link, "" when not configured
+}
+
+// URL returns the page's own address, absolute when the site's is.
+func (p *PageData) URL() string { return p.Site.abs(p.Path) }
+
+func (d *SiteData) abs(p string) string {
+	if d.Absolute {
+		return d.BaseURL + p
+	}
+	return d.BasePath + p
+}
+
+// MemberView is a member with the values templates need precomputed.
+type MemberView struct {
+	*member.Member
+	URL      string // the profile's address from the site root, e.g. /members/anna/
+	AbsURL   string // the profile's absolute address when base_url is absolute
+	PhotoURL string
+	WhyShort string // the why, shortened for cards
+}
+
+func (s *site) view(m *member.Member) *MemberView {
+	p := "members/" + m.Slug + "/"
+	v := &MemberView{Member: m, URL: s.data.BasePath + p, AbsURL: s.data.abs(p), WhyShort: shorten(m.Why, 220)}
+	if ph, ok := s.photoPaths[m.Slug]; ok {
+		v.PhotoURL = s.data.BasePath + ph
+	}
+	return v
+}
+
+// shorten cuts s at a word boundary to at most n characters, with "…".
+func shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)[:n]
+	cut := len(r)
+	for i := len(r) - 1; i > n*2/3; i-- {
+		if unicode.IsSpace(r[i]) {
+			cut = i
+			break
+		}
+	}
+	return strings.TrimRightFunc(string(r[:cut]), func(c rune) bool { return unicode.IsSpace(c) || unicode.IsPunct(c) }) + "…"
+}
+
+// execute runs the named page template into the file at path.
+func (s *site) execute(name, path string, data *PageData) error {
+	var buf bytes.Buffer
+	buf.Grow(16 << 10)
+	if err := s.tpl[name].ExecuteTemplate(&buf, name, data); err != nil {
+		return fmt.Errorf("templates/%s: %v", name, err)
+	}
+	s.mu.Lock()
+	s.files[path] = buf.Bytes()
+	s.mu.Unlock()
+	return nil
+}
+
+func (s *site) page(kind, title, path string) *PageData {
+	return &PageData{Site: s.data, Kind: kind, Title: title, Path: path, Description: s.data.Description, NoIndex: s.dir.Config.Privacy.NoIndex}
+}
+
+// memberPages renders one page per member, on every core: this is most of
+// the build's work. Each page goes to its own path, so the result does not
+// depend on the order the workers finish in.
+func (s *site) memberPages() error {
+	ms := s.dir.Members
+	var wg sync.WaitGroup
+	errs := make([]error, len(ms))
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				m := ms[i]
+				p := s.page("member", m.Name, "members/"+m.Slug+"/")
+				p.Member = s.views[m]
+				p.Description = m.Mission
+				p.Body = Markdown(m.Body)
+				if e := s.dir.Config.EditURL; e != "" {
+					p.EditURL = strings.ReplaceAll(e, "{path}", m.Path)
+				}
+				errs[i] = s.execute("member.html", p.Path+"index.html", p)
+			}
+		}()
+	}
+	for i := range ms {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *site) cards(ms []*member.Member) []*MemberView {
+	out := make([]*MemberView, len(ms))
+	for i, m := range ms {
+		out[i] = s.views[m]
+	}
+	return out
+}
+
+// homePages renders the home page; beyond the configured page size it
+// pages, phone-book style, so that each page stays light.
+func (s *site) homePages() error {
+	return s.paged("home", "home.html", s.dir.Config.Title, "", s.dir.Members, nil)
+}
+
+func (s *site) categoryPages() error {
+	for _, c := range s.dir.Categories {
+		if len(c.Members) == 0 {
+			continue
+		}
+		if err := s.paged("category", "category.html", c.Label, "tags/"+c.ID+"/", c.Members, c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// paged renders a list of members as one page, or as several of at most
+// the configured size: base, base/2/, base/3/, ….
+func (s *site) paged(kind, tpl, title, base string, ms []*member.Member, c *member.Category) error {
+	chunks := paginate(ms, s.dir.Config.PageSize)
+	pager := newPager(s.data.BasePath+base, chunks)
+	for i, chunk := range chunks {
+		p := s.page(kind, title, pagePath(base, i))
+		p.Members = s.cards(chunk)
+		p.Category = c
+		if len(chunks) > 1 {
+			pg := *pager
+			pg.Current = i
+			p.Pager = &pg
+		}
+		if err := s.execute(tpl, p.Path+"index.html", p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func pagePath(base string, i int) string {
+	if i == 0 {
+		return base
+	}
+	return fmt.Sprintf("%s%d/", base, i+1)
+}
+
+func (s *site) extraPages() error {
+	for _, pg := range s.dir.Pages {
+		p := s.page("page", pg.Title, pg.Slug+"/")
+		p.Page = pg
+		p.Body = Markdown(pg.Body)
+		if err := s.execute("page.html", p.Path+"index.html", p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *site) printPage() error {
+	p := s.page("print", s.dir.Config.Title, "print/")
+	p.Members = s.cards(s.dir.Members)
+	p.NoIndex = true
+	return s.execute("print.html", "print/index.html", p)
+}
+
+func (s *site) notFound() error {
+	p := s.page("404", s.strings["notfound.title"], "404.html")
+	p.NoIndex = true
+	return s.execute("404.html", "404.html", p)
+}
+
+// hash is the short content hash used in asset file names.
+func hash(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:4])
+}
+

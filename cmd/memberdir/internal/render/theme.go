@@ -1,0 +1,165 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Theme is the set of templates, assets and UI strings a site is rendered
+// with: the embedded defaults, replaced file by file by the site's own
+// templates/ folder.
+type Theme struct {
+	fsys fs.FS
+}
+
+// NewTheme layers site (the site's templates/ folder, or nil) over the
+// embedded defaults. A file in site replaces the default of the same name.
+func NewTheme(defaults, site fs.FS) *Theme {
+	if site == nil {
+		return &Theme{fsys: defaults}
+	}
+	return &Theme{fsys: overlay{top: site, bottom: defaults}}
+}
+
+// FS returns the merged file system.
+func (t *Theme) FS() fs.FS { return t.fsys }
+
+// overlay serves files from top, falling back to bottom. Directories are
+// listed as the union of both, so the site may add new assets.
+type overlay struct{ top, bottom fs.FS }
+
+func (o overlay) Open(name string) (fs.File, error) {
+	f, err := o.top.Open(name)
+	if err == nil {
+		if st, serr := f.Stat(); serr == nil && !st.IsDir() {
+			return f, nil
+		}
+		f.Close()
+	}
+	return o.bottom.Open(name)
+}
+
+func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
+	a, errA := fs.ReadDir(o.top, name)
+	b, errB := fs.ReadDir(o.bottom, name)
+	if errA != nil && errB != nil {
+		return nil, errB
+	}
+	seen := map[string]bool{}
+	var out []fs.DirEntry
+	for _, e := range append(a, b...) {
+		if !seen[e.Name()] {
+			seen[e.Name()] = true
+			out = append(out, e)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name() < out[j].Name() })
+	return out, nil
+}
+
+// Strings returns the UI strings for lang: the theme's i18n/<lang>.yaml,
+// then the config's overrides.
+func (t *Theme) Strings(lang string, overrides map[string]string) (map[string]string, error) {
+	name := "i18n/" + lang + ".yaml"
+	data, err := fs.ReadFile(t.fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("templates/%s: %w", name, err)
+	}
+	var s map[string]string
+	if err := yaml.Unmarshal(data, &s); err != nil {
+		return nil, fmt.Errorf("templates/%s: %v", name, err)
+	}
+	for k, v := range overrides {
+		if _, ok := s[k]; !ok {
+			return nil, fmt.Errorf("config.yaml: strings.%s: there is no UI string of that name — see templates/%s for the names", k, name)
+		}
+		s[k] = v
+	}
+	return s, nil
+}
+
+// pageTemplates are the theme's page kinds; each is parsed together with
+// base.html and every partial in partials/.
+var pageTemplates = []string{"home.html", "member.html", "category.html", "page.html", "404.html", "print.html"}
+
+// templates parses the page templates with funcs. A broken template is
+// reported with its file name, as html/template does, under templates/.
+func (t *Theme) templates(funcs template.FuncMap) (map[string]*template.Template, error) {
+	base := template.New("base.html").Funcs(funcs).Option("missingkey=error")
+	src, err := fs.ReadFile(t.fsys, "base.html")
+	if err != nil {
+		return nil, fmt.Errorf("templates/base.html: %w", err)
+	}
+	if _, err := base.Parse(string(src)); err != nil {
+		return nil, fmt.Errorf("templates/%w", err)
+	}
+	partials, err := fs.Glob(t.fsys, "partials/*.html")
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range partials {
+		src, err := fs.ReadFile(t.fsys, p)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := base.New(p).Parse(string(src)); err != nil {
+			return nil, fmt.Errorf("templates/%w", err)
+		}
+	}
+	out := map[string]*template.Template{}
+	for _, name := range pageTemplates {
+		src, err := fs.ReadFile(t.fsys, name)
+		if err != nil {
+			return nil, fmt.Errorf("templates/%s: %w", name, err)
+		}
+		tpl, err := base.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if _, err := tpl.New(name).Parse(string(src)); err != nil {
+			return nil, fmt.Errorf("templates/%w", err)
+		}
+		out[name] = tpl
+	}
+	return out, nil
+}
+
+// Asset is a file from the theme's assets/ folder, published under a name
+// that carries a hash of its content so that browsers may cache it forever.
+type Asset struct {
+	Name string // e.g. "site.css"
+	Path string // e.g. "assets/site.1a2b3c4d.css"
+	Data []byte
+}
+
+// assets reads every file under assets/.
+func (t *Theme) assets() ([]Asset, error) {
+	var out []Asset
+	err := fs.WalkDir(t.fsys, "assets", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && p == "assets" {
+				return fs.SkipDir
+			}
+			return err
+		}
+		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		data, err := fs.ReadFile(t.fsys, p)
+		if err != nil {
+			return err
+		}
+		name := strings.TrimPrefix(p, "assets/")
+		ext := path.Ext(name)
+		out = append(out, Asset{Name: name, Path: "assets/" + strings.TrimSuffix(name, ext) + "." + hash(data) + ext, Data: data})
+		return nil
+	})
+	return out, err
+}

@@ -1,0 +1,68 @@
+// Package site is the build pipeline shared by build, check and serve:
+// load the content from an fs.FS, link it into the model, render it with
+// the theme. It returns the site's files as bytes; writing them is the
+// caller's business.
+package site
+
+import (
+	"errors"
+	"io/fs"
+
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/load"
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/render"
+	"github.com/memberdir/memberdir/templates"
+)
+
+// Options select what a build includes.
+type Options struct {
+	Drafts bool // include profiles marked draft: true
+}
+
+// Files is a built site: slash paths relative to the site root mapped to
+// their content.
+type Files = render.Files
+
+// Load reads and links the site in fsys. Content problems come back as a
+// member.ErrorList (all of them, sorted); other errors are I/O failures.
+func Load(fsys fs.FS, opts Options) (*member.Directory, *load.Content, error) {
+	c, errs, err := load.Site(fsys)
+	if err != nil {
+		return nil, nil, err
+	}
+	dir, lerrs := member.NewDirectory(c.Config, c.Members, c.Pages, opts.Drafts)
+	errs = append(errs, lerrs...)
+	errs.Sort()
+	if len(errs) > 0 {
+		return dir, c, errs
+	}
+	return dir, c, nil
+}
+
+// Build loads the site in fsys and renders it with the embedded theme,
+// replaced file by file by the site's own templates/ folder.
+func Build(fsys fs.FS, opts Options) (Files, error) {
+	dir, c, err := Load(fsys, opts)
+	if err != nil {
+		return nil, err
+	}
+	theme, err := Theme(fsys)
+	if err != nil {
+		return nil, err
+	}
+	return render.Site(dir, theme, render.Options{Photos: c.Photos})
+}
+
+// Theme returns the default theme overlaid with the site's templates/.
+func Theme(fsys fs.FS) (*render.Theme, error) {
+	sub, err := fs.Sub(fsys, "templates")
+	if err != nil {
+		return nil, err
+	}
+	if _, err := fs.Stat(fsys, "templates"); errors.Is(err, fs.ErrNotExist) {
+		sub = nil
+	} else if err != nil {
+		return nil, err
+	}
+	return render.NewTheme(templates.FS, sub), nil
+}
