@@ -4,13 +4,13 @@ package member
 type Kind int
 
 const (
-	String     Kind = iota // one line of text
-	Text                   // text that may span lines
-	List                   // list of strings
-	Map                    // mapping with the Sub fields
-	MapList                // list of mappings with the Sub fields
-	Bool                   // true or false
-	DateKind               // YYYY, YYYY-MM or YYYY-MM-DD
+	String   Kind = iota // one line of text
+	Text                 // text that may span lines
+	List                 // list of strings
+	Map                  // mapping with the Sub fields
+	MapList              // list of mappings with the Sub fields
+	Bool                 // true or false
+	DateKind             // YYYY, YYYY-MM or YYYY-MM-DD
 )
 
 // Format names a check on a string's content beyond its length.

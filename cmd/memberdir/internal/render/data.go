@@ -155,4 +155,3 @@ func sortedKeys(f Files) []string {
 	sort.Strings(keys)
 	return keys
 }
-

@@ -66,7 +66,6 @@ func newPager(base string, chunks [][]*member.Member) *Pager {
 	return p
 }
 
-
 // prefix returns the first n letters of a name, ignoring academic titles,
 // with the first in upper case.
 func prefix(name string, n int) string {

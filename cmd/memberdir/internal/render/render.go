@@ -42,8 +42,8 @@ type site struct {
 	views   map[*member.Member]*MemberView
 	// photoPaths maps a slug to the published path of the member's photo.
 	photoPaths map[string]string
-	files   Files
-	mu      sync.Mutex
+	files      Files
+	mu         sync.Mutex
 }
 
 // Site renders the whole directory with theme.
@@ -339,4 +339,3 @@ func hash(data []byte) string {
 	sum := sha256.Sum256(data)
 	return hex.EncodeToString(sum[:4])
 }
-
