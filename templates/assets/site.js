@@ -34,3 +34,20 @@
   // Copy buttons are hidden until this script runs, since they need it.
   document.querySelectorAll("[data-copy][hidden]").forEach(function (b) { b.hidden = false; });
 })();
+(function () {
+  // With privacy.obfuscate_email, addresses are not in the HTML: links and
+  // texts carry them base64-encoded, and are restored here.
+  function decode(s) {
+    try { return decodeURIComponent(escape(atob(s))); } catch (e) { return ""; }
+  }
+  document.querySelectorAll("[data-obf]").forEach(function (el) {
+    var v = decode(el.getAttribute("data-obf"));
+    if (!v) return;
+    if (el.tagName === "A") el.setAttribute("href", v);
+    else if ("value" in el) el.value = v;
+  });
+  document.querySelectorAll("[data-obf-text]").forEach(function (el) {
+    var v = decode(el.getAttribute("data-obf-text"));
+    if (v) el.textContent = v;
+  });
+})();

@@ -16,6 +16,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -74,6 +75,16 @@ func Site(fsys fs.FS) (*Content, member.ErrorList, error) {
 	for _, e := range entries {
 		files[e.Name()] = true
 	}
+	// Valid names first, so that of anna.md and Anna.md the valid one is
+	// kept and the other reported.
+	valid := func(e fs.DirEntry) int {
+		if path.Ext(e.Name()) == ".md" && member.IsSlug(slugOf(e.Name())) {
+			return 0
+		}
+		return 1
+	}
+	entries = slices.Clone(entries)
+	slices.SortStableFunc(entries, func(a, b fs.DirEntry) int { return valid(a) - valid(b) })
 	for _, e := range entries {
 		name := e.Name()
 		p := MembersDir + "/" + name
@@ -111,9 +122,11 @@ func Site(fsys fs.FS) (*Content, member.ErrorList, error) {
 		return nil, nil, err
 	}
 	errs = append(errs, merrs...)
-	for _, m := range members {
+	for i, m := range members {
 		if m == nil {
-			continue
+			// The file could not be read as a profile; it still exists,
+			// so recommendations of it are not reported as unknown.
+			m = &member.Member{Slug: slugOf(paths[i]), Path: paths[i], Pos: map[string]member.Pos{}}
 		}
 		if m.Photo != "" {
 			data, perr := photo(fsys, m, cfg.Language, files)
@@ -154,6 +167,10 @@ func profiles(fsys fs.FS, paths []string, cfg *member.Config) ([]*member.Member,
 					ioErrs[i] = err
 					continue
 				}
+				if len(data) > MaxProfileSize {
+					errLists[i] = tooLarge(fsys, paths[i], len(data), cfg.Language)
+					continue
+				}
 				out[i], errLists[i] = Profile(paths[i], data, cfg)
 			}
 		}()
@@ -171,6 +188,17 @@ func profiles(fsys fs.FS, paths []string, cfg *member.Config) ([]*member.Member,
 		errs = append(errs, errLists[i]...)
 	}
 	return out, errs, nil
+}
+
+// tooLarge reports a file that readLimited cut off after n bytes, with
+// its real size when the file system knows it.
+func tooLarge(fsys fs.FS, name string, n int, lang string) member.ErrorList {
+	if st, err := fs.Stat(fsys, name); err == nil && st.Size() > int64(n) {
+		n = int(st.Size())
+	}
+	var errs member.ErrorList
+	errs.Add(member.Pos{Path: name}, "", member.Msg(lang, "file.toolarge", size(n), size(MaxProfileSize)))
+	return errs
 }
 
 // readLimited reads at most limit+1 bytes, enough to tell that a file is

@@ -2,6 +2,7 @@ package load
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"strings"
 
@@ -18,7 +19,8 @@ const MaxProfileSize = 1 << 20
 // Profile decodes one profile file. path is the file's path relative to
 // the site root (content/members/<slug>.md); cfg gives the language of the
 // messages, the category list and the extra fields. Every problem found is
-// returned; the member is nil when any was found.
+// returned; the member is nil only when the front matter could not be read
+// at all.
 func Profile(path string, data []byte, cfg *member.Config) (*member.Member, member.ErrorList) {
 	f := &file{path: path, lang: cfg.Language}
 	slug := slugOf(path)
@@ -50,15 +52,17 @@ func Profile(path string, data []byte, cfg *member.Config) (*member.Member, memb
 	}
 	m := &member.Member{Slug: slug, Path: path, Body: body, BodyLine: bodyLine, Pos: map[string]member.Pos{}}
 	f.member(root, m, cfg)
-	if len(f.errs) > 0 {
-		return nil, f.errs
-	}
-	return m, nil
+	// The member is returned even with problems, so that checks across
+	// files (recommends targets, exclusive categories) still run and a
+	// member sees all problems at once.
+	return m, f.errs
 }
 
 func size(n int) string {
 	if n >= 1<<20 {
-		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+		// Rounded up, so that a file just over the limit does not read
+		// as being of the limit's size.
+		return fmt.Sprintf("%.1f MiB", math.Ceil(float64(n)*10/(1<<20))/10)
 	}
 	return fmt.Sprintf("%d KiB", (n+1023)/1024)
 }
@@ -66,7 +70,10 @@ func size(n int) string {
 // slugOf returns the file name without its extension.
 func slugOf(path string) string {
 	name := path[strings.LastIndexByte(path, '/')+1:]
-	return strings.TrimSuffix(name, name[strings.LastIndexByte(name, '.'):])
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		name = name[:i]
+	}
+	return name
 }
 
 var germanDateRE = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.(\d{4})$|^(\d{1,2})[./](\d{4})$|^(\d{1,2})/(\d{1,2})/(\d{4})$`)
@@ -79,7 +86,12 @@ func (f *file) member(root *yaml.Node, m *member.Member, cfg *member.Config) {
 		extra[x.Name] = x
 		names = append(names, x.Name)
 	}
+	// A field counts as given even when entries refuses it (an alias, a
+	// duplicate): it should not also be reported as missing.
 	got := map[string]bool{}
+	for i := 0; i < len(root.Content); i += 2 {
+		got[root.Content[i].Value] = true
+	}
 	for _, kv := range f.entries(root, "") {
 		k, v := kv[0], kv[1]
 		fl, ok := fieldByName(member.ProfileFields, k.Value)
@@ -123,7 +135,8 @@ func (f *file) field(fl member.Field, v *yaml.Node, m *member.Member, cfg *membe
 		}
 		if s == "" {
 			if fl.Required {
-				f.add(v, name, "field.empty")
+				// Not field.empty: removing the line is no fix here.
+				f.add(v, name, "field.emptyrequired", name)
 			}
 			return
 		}
@@ -150,6 +163,8 @@ func (f *file) field(fl member.Field, v *yaml.Node, m *member.Member, cfg *membe
 			m.IdealReferral = s
 		case "photo":
 			m.Photo = s
+			// Problems with the file are about the value, not the key.
+			m.Pos["photo"] = f.pos(v)
 		case "owner":
 			m.Owner = s
 		}
@@ -252,7 +267,7 @@ func (f *file) tags(v *yaml.Node, items []string, cfg *member.Config) []string {
 
 func (f *file) date(v *yaml.Node, m *member.Member) {
 	if v.Kind != yaml.ScalarNode {
-		f.add(v, "member_since", "date.invalid", "")
+		f.text(v, "member_since", member.Field{Kind: member.String})
 		return
 	}
 	s := strings.TrimSpace(v.Value)
@@ -290,7 +305,10 @@ func (f *file) contact(v *yaml.Node, fl member.Field, m *member.Member) {
 	if v.Kind != yaml.MappingNode {
 		if v.Kind == yaml.ScalarNode {
 			if mm := noSpaceRE.FindStringSubmatch(v.Value); mm != nil && knownKey(mm[2]) {
-				f.add(v, "contact", "yaml.nospace", mm[2]+": "+mm[3])
+				// Point where the space is missing, as syntaxError does.
+				pos := f.pos(v)
+				pos.Col += len(mm[1]) + len(mm[2]) + 1
+				f.errs.Add(pos, "contact."+mm[2], member.Msg(f.lang, "yaml.nospace", mm[2]+": "+mm[3]))
 				return
 			}
 		}
@@ -357,7 +375,7 @@ func (f *file) recommends(v *yaml.Node, fl member.Field, m *member.Member) {
 		return
 	}
 	if v.Kind != yaml.SequenceNode {
-		f.add(v, "recommends", "field.maplist")
+		f.add(v, "recommends", "field.maplist", "member")
 		return
 	}
 	if len(v.Content) > fl.Max {
@@ -367,7 +385,7 @@ func (f *file) recommends(v *yaml.Node, fl member.Field, m *member.Member) {
 	seen := map[string]bool{}
 	for _, it := range v.Content {
 		if it.Kind != yaml.MappingNode {
-			f.add(it, "recommends", "field.maplist")
+			f.add(it, "recommends", "field.maplist", "member")
 			continue
 		}
 		r := &member.Recommendation{Pos: f.pos(it)}
@@ -380,14 +398,20 @@ func (f *file) recommends(v *yaml.Node, fl member.Field, m *member.Member) {
 				f.unknown(k, "recommends.", "field.unknown", member.FieldNames(fl.Sub))
 				continue
 			}
+			if k.Value == "member" {
+				memberNode = val
+			}
 			s, ok := f.text(val, name, sub)
 			if !ok {
 				continue
 			}
 			switch k.Value {
 			case "member":
-				memberNode = val
 				s = strings.TrimSuffix(s, ".md")
+				if s == "" {
+					f.add(val, name, "field.emptyrequired", "member")
+					continue
+				}
 				if key := checkFormat(member.FormatSlug, s); key != "" {
 					f.add(val, name, key, s)
 					continue

@@ -104,7 +104,9 @@ func (s *site) dataFiles() error {
 	if err := enc.Encode(doc); err != nil {
 		return err
 	}
-	s.files["members.json"] = buf.Bytes()
+	if err := s.put("members.json", buf.Bytes()); err != nil {
+		return err
+	}
 
 	robots := "User-agent: *\n"
 	if cfg.Privacy.NoIndex {
@@ -115,9 +117,11 @@ func (s *site) dataFiles() error {
 			robots += "\nSitemap: " + s.data.abs("sitemap.xml") + "\n"
 		}
 	}
-	s.files["robots.txt"] = []byte(robots)
+	if err := s.put("robots.txt", []byte(robots)); err != nil {
+		return err
+	}
 	if s.data.Absolute && !cfg.Privacy.NoIndex {
-		s.files["sitemap.xml"] = s.sitemap()
+		return s.put("sitemap.xml", s.sitemap())
 	}
 	return nil
 }
@@ -134,7 +138,11 @@ func (s *site) sitemap() []byte {
 	var buf bytes.Buffer
 	buf.WriteString(xml.Header)
 	buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-	for _, p := range sortedKeys(s.files) {
+	s.mu.Lock()
+	paths := append([]string(nil), s.paths...)
+	s.mu.Unlock()
+	sort.Strings(paths)
+	for _, p := range paths {
 		if !bytes.HasSuffix([]byte(p), []byte("index.html")) || p == "print/index.html" {
 			continue
 		}
@@ -145,13 +153,4 @@ func (s *site) sitemap() []byte {
 	}
 	buf.WriteString("</urlset>\n")
 	return buf.Bytes()
-}
-
-func sortedKeys(f Files) []string {
-	keys := make([]string, 0, len(f))
-	for k := range f {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

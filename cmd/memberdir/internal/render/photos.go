@@ -45,7 +45,9 @@ func (s *site) photos(photos map[string][]byte) error {
 			return fmt.Errorf("content/members: photo of %s: %v", slug, errs[i])
 		}
 		p := "members/" + slug + "/photo." + hash(out[i]) + ".jpg"
-		s.files[p] = out[i]
+		if err := s.put(p, out[i]); err != nil {
+			return err
+		}
 		s.photoPaths[slug] = p
 	}
 	return nil

@@ -19,11 +19,32 @@ import (
 	"unicode/utf8"
 
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/referral"
 )
 
 // Files is a rendered site: slash paths relative to the site root
 // ("index.html", "members/anna/index.html") mapped to their content.
 type Files map[string][]byte
+
+// Sink receives the files of a render as they are produced. Put is called
+// from several goroutines at once. Streaming into a Sink lets a build write
+// each page to disk and forget it, so memory stays flat at any size.
+type Sink interface {
+	Put(path string, data []byte) error
+}
+
+// memory is the Sink that keeps every file.
+type memory struct {
+	mu    sync.Mutex
+	files Files
+}
+
+func (m *memory) Put(p string, data []byte) error {
+	m.mu.Lock()
+	m.files[p] = data
+	m.mu.Unlock()
+	return nil
+}
 
 // Options are the inputs of a render beyond the directory itself.
 type Options struct {
@@ -40,45 +61,71 @@ type site struct {
 	data    *SiteData
 	assets  map[string]string // asset name → published path
 	views   map[*member.Member]*MemberView
+	sink    Sink
+	// referral builds the mailto:, tel: and web links.
+	referral *referral.Links
+	paths    []string // every path written, for the sitemap
 	// photoPaths maps a slug to the published path of the member's photo.
 	photoPaths map[string]string
 	files      Files
 	mu         sync.Mutex
 }
 
-// Site renders the whole directory with theme.
+// Site renders the whole directory with theme and returns its files.
 func Site(dir *member.Directory, theme *Theme, opts Options) (Files, error) {
+	m := &memory{files: Files{}}
+	if err := SiteTo(dir, theme, opts, m); err != nil {
+		return nil, err
+	}
+	return m.files, nil
+}
+
+// SiteTo renders the whole directory with theme into sink.
+func SiteTo(dir *member.Directory, theme *Theme, opts Options, sink Sink) error {
 	cfg := &dir.Config
 	strs, err := theme.Strings(cfg.Language, cfg.Strings)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	s := &site{dir: dir, strings: strs, files: Files{}, assets: map[string]string{}, views: map[*member.Member]*MemberView{}}
+	s := &site{dir: dir, strings: strs, sink: sink, assets: map[string]string{}, views: map[*member.Member]*MemberView{}}
 	assets, err := theme.assets()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	for _, a := range assets {
-		s.files[a.Path] = a.Data
+		if err := s.put(a.Path, a.Data); err != nil {
+			return err
+		}
 		s.assets[a.Name] = a.Path
 	}
 	s.data = s.siteData()
+	if s.referral, err = referral.New(*cfg); err != nil {
+		return err
+	}
 	if s.tpl, err = theme.templates(s.funcs()); err != nil {
-		return nil, err
+		return err
 	}
 	if err := s.photos(opts.Photos); err != nil {
-		return nil, err
+		return err
 	}
 	for _, m := range dir.Members {
 		s.views[m] = s.view(m)
 	}
-	steps := []func() error{s.memberPages, s.homePages, s.categoryPages, s.extraPages, s.printPage, s.notFound, s.dataFiles}
+	steps := []func() error{s.renderCards, s.memberPages, s.homePages, s.categoryPages, s.extraPages, s.printPage, s.notFound, s.dataFiles, s.vcards}
 	for _, step := range steps {
 		if err := step(); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return s.files, nil
+	return nil
+}
+
+// put hands one file to the sink and remembers its path.
+func (s *site) put(p string, data []byte) error {
+	s.mu.Lock()
+	s.paths = append(s.paths, p)
+	s.mu.Unlock()
+	return s.sink.Put(p, data)
 }
 
 // SiteData is what every template knows about the site.
@@ -129,12 +176,20 @@ func (s *site) siteData() *SiteData {
 			d.Footer = append(d.Footer, link)
 		}
 	}
+	// Config footer links come after the pages; one that points where a
+	// page's link already does is left out.
 	for _, l := range cfg.Footer {
 		u := l.URL
 		if strings.HasPrefix(u, "/") {
 			u = d.BasePath + strings.TrimPrefix(u, "/")
 		}
-		d.Footer = append(d.Footer, NavLink{Label: l.Label, URL: u})
+		dup := false
+		for _, f := range append(d.Header, d.Footer...) {
+			dup = dup || f.URL == u
+		}
+		if !dup {
+			d.Footer = append(d.Footer, NavLink{Label: l.Label, URL: u})
+		}
 	}
 	return d
 }
@@ -173,6 +228,10 @@ type MemberView struct {
 	AbsURL   string // the profile's absolute address when base_url is absolute
 	PhotoURL string
 	WhyShort string // the why, shortened for cards
+	// Card is the member's card, rendered once from partials/card.html
+	// and reused on the home, category and search pages.
+	Card template.HTML
+	Links
 }
 
 func (s *site) view(m *member.Member) *MemberView {
@@ -204,45 +263,32 @@ func shorten(s string, n int) string {
 func (s *site) execute(name, path string, data *PageData) error {
 	var buf bytes.Buffer
 	buf.Grow(16 << 10)
-	if err := s.tpl[name].ExecuteTemplate(&buf, name, data); err != nil {
+	if err := s.tpl[name].ExecuteTemplate(&buf, "base.html", data); err != nil {
 		return fmt.Errorf("templates/%s: %v", name, err)
 	}
-	s.mu.Lock()
-	s.files[path] = buf.Bytes()
-	s.mu.Unlock()
-	return nil
+	return s.put(path, buf.Bytes())
 }
 
 func (s *site) page(kind, title, path string) *PageData {
 	return &PageData{Site: s.data, Kind: kind, Title: title, Path: path, Description: s.data.Description, NoIndex: s.dir.Config.Privacy.NoIndex}
 }
 
-// memberPages renders one page per member, on every core: this is most of
-// the build's work. Each page goes to its own path, so the result does not
-// depend on the order the workers finish in.
-func (s *site) memberPages() error {
-	ms := s.dir.Members
+// each runs fn(i) for i in [0, n) on every core and returns the first
+// error by index, so that the result does not depend on scheduling.
+func each(n int, fn func(i int) error) error {
+	errs := make([]error, n)
 	var wg sync.WaitGroup
-	errs := make([]error, len(ms))
-	next := make(chan int)
+	next := make(chan int, 64)
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				m := ms[i]
-				p := s.page("member", m.Name, "members/"+m.Slug+"/")
-				p.Member = s.views[m]
-				p.Description = m.Mission
-				p.Body = Markdown(m.Body)
-				if e := s.dir.Config.EditURL; e != "" {
-					p.EditURL = strings.ReplaceAll(e, "{path}", m.Path)
-				}
-				errs[i] = s.execute("member.html", p.Path+"index.html", p)
+				errs[i] = fn(i)
 			}
 		}()
 	}
-	for i := range ms {
+	for i := 0; i < n; i++ {
 		next <- i
 	}
 	close(next)
@@ -253,6 +299,44 @@ func (s *site) memberPages() error {
 		}
 	}
 	return nil
+}
+
+// renderCards renders every member's card once; the lists then only
+// concatenate them, which keeps category and home pages cheap at 10,000
+// members.
+func (s *site) renderCards() error {
+	ms := s.dir.Members
+	tpl := s.tpl["home.html"]
+	return each(len(ms), func(i int) error {
+		v := s.views[ms[i]]
+		if err := s.links(v); err != nil {
+			return err
+		}
+		var buf bytes.Buffer
+		if err := tpl.ExecuteTemplate(&buf, "card", v); err != nil {
+			return fmt.Errorf("templates/partials/card.html: %v", err)
+		}
+		v.Card = template.HTML(buf.String())
+		return nil
+	})
+}
+
+// memberPages renders one page per member, on every core: this is most of
+// the build's work. Each page goes to its own path, so the result does not
+// depend on the order the workers finish in.
+func (s *site) memberPages() error {
+	ms := s.dir.Members
+	return each(len(ms), func(i int) error {
+		m := ms[i]
+		p := s.page("member", m.Name, "members/"+m.Slug+"/")
+		p.Member = s.views[m]
+		p.Description = m.Mission
+		p.Body = Markdown(m.Body)
+		if e := s.dir.Config.EditURL; e != "" {
+			p.EditURL = strings.ReplaceAll(e, "{path}", m.Path)
+		}
+		return s.execute("member.html", p.Path+"index.html", p)
+	})
 }
 
 func (s *site) cards(ms []*member.Member) []*MemberView {
@@ -322,7 +406,7 @@ func (s *site) extraPages() error {
 }
 
 func (s *site) printPage() error {
-	p := s.page("print", s.dir.Config.Title, "print/")
+	p := s.page("print", s.strings["nav.print"], "print/")
 	p.Members = s.cards(s.dir.Members)
 	p.NoIndex = true
 	return s.execute("print.html", "print/index.html", p)

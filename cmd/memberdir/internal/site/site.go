@@ -7,6 +7,7 @@ package site
 import (
 	"errors"
 	"io/fs"
+	"sync"
 
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/load"
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
@@ -40,17 +41,41 @@ func Load(fsys fs.FS, opts Options) (*member.Directory, *load.Content, error) {
 }
 
 // Build loads the site in fsys and renders it with the embedded theme,
-// replaced file by file by the site's own templates/ folder.
+// replaced file by file by the site's own templates/ folder, and returns
+// all of its files.
 func Build(fsys fs.FS, opts Options) (Files, error) {
+	m := &memory{files: Files{}}
+	if err := BuildTo(fsys, opts, m); err != nil {
+		return nil, err
+	}
+	return m.files, nil
+}
+
+// BuildTo is Build streaming each file into sink as it is rendered, so
+// that memory stays small when the files go to disk anyway.
+func BuildTo(fsys fs.FS, opts Options, sink render.Sink) error {
 	dir, c, err := Load(fsys, opts)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	theme, err := Theme(fsys)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return render.Site(dir, theme, render.Options{Photos: c.Photos})
+	return render.SiteTo(dir, theme, render.Options{Photos: c.Photos}, sink)
+}
+
+// memory is a Sink that keeps every file.
+type memory struct {
+	mu    sync.Mutex
+	files Files
+}
+
+func (m *memory) Put(p string, data []byte) error {
+	m.mu.Lock()
+	m.files[p] = data
+	m.mu.Unlock()
+	return nil
 }
 
 // Theme returns the default theme overlaid with the site's templates/.

@@ -10,30 +10,92 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 )
 
-// Dir writes files (slash paths → content) to dir. The previous dir, if
-// any, is renamed aside and removed only after the new one is in place.
-func Dir(dir string, files map[string][]byte) (err error) {
+// Writer receives a site's files one by one, from any goroutine, into a
+// temporary folder; Commit swaps that folder into place.
+type Writer struct {
+	dir  string
+	tmp  string
+	made sync.Map // folders already created
+}
+
+// New starts writing a new version of dir. Folders left behind by builds
+// that were killed before they could clean up are removed first.
+func New(dir string) (*Writer, error) {
 	dir = filepath.Clean(dir)
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
+		return nil, err
 	}
 	if st, err := os.Lstat(dir); err == nil && !st.IsDir() {
-		return fmt.Errorf("%s exists and is not a folder — remove it or choose another --out", dir)
+		return nil, fmt.Errorf("%s exists and is not a folder — remove it or choose another --out", dir)
+	}
+	stale, _ := filepath.Glob(filepath.Join(parent, "."+filepath.Base(dir)+".new-*"))
+	for _, s := range stale {
+		os.RemoveAll(s)
 	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".new-")
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer func() {
-		if err != nil {
-			os.RemoveAll(tmp)
-		}
-	}()
 	// MkdirTemp creates 0700; a web server must be able to read the site.
 	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	return &Writer{dir: dir, tmp: tmp}, nil
+}
+
+// Put writes one file; p is a slash path relative to the site root.
+func (w *Writer) Put(p string, data []byte) error {
+	if !safePath(p) {
+		return fmt.Errorf("refusing to write %q outside the output folder", p)
+	}
+	full := filepath.Join(w.tmp, filepath.FromSlash(p))
+	if d := filepath.Dir(full); d != w.tmp {
+		if _, ok := w.made.Load(d); !ok {
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				return err
+			}
+			w.made.Store(d, true)
+		}
+	}
+	return os.WriteFile(full, data, 0o644)
+}
+
+// Abort removes what was written; the previous site stays untouched.
+func (w *Writer) Abort() error { return os.RemoveAll(w.tmp) }
+
+// Commit replaces the target folder with the new one: the old site is
+// moved aside, the new one moved in, and only then the old one deleted.
+func (w *Writer) Commit() error {
+	old := ""
+	if _, err := os.Lstat(w.dir); err == nil {
+		old = w.tmp + ".old"
+		if err := os.Rename(w.dir, old); err != nil {
+			w.Abort()
+			return err
+		}
+	}
+	if err := os.Rename(w.tmp, w.dir); err != nil {
+		if old != "" {
+			os.Rename(old, w.dir)
+		}
+		w.Abort()
+		return err
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}
+
+// Dir writes files (slash paths → content) to dir atomically.
+func Dir(dir string, files map[string][]byte) error {
+	w, err := New(dir)
+	if err != nil {
 		return err
 	}
 	paths := make([]string, 0, len(files))
@@ -41,40 +103,13 @@ func Dir(dir string, files map[string][]byte) (err error) {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	made := map[string]bool{}
 	for _, p := range paths {
-		if !safePath(p) {
-			return fmt.Errorf("refusing to write %q outside the output folder", p)
-		}
-		full := filepath.Join(tmp, filepath.FromSlash(p))
-		if d := filepath.Dir(full); !made[d] {
-			if err := os.MkdirAll(d, 0o755); err != nil {
-				return err
-			}
-			made[d] = true
-		}
-		if err := os.WriteFile(full, files[p], 0o644); err != nil {
+		if err := w.Put(p, files[p]); err != nil {
+			w.Abort()
 			return err
 		}
 	}
-	// Swap: move the old site aside, the new one in, then delete the old.
-	old := ""
-	if _, err := os.Lstat(dir); err == nil {
-		old = tmp + ".old"
-		if err := os.Rename(dir, old); err != nil {
-			return err
-		}
-	}
-	if err := os.Rename(tmp, dir); err != nil {
-		if old != "" {
-			os.Rename(old, dir)
-		}
-		return err
-	}
-	if old != "" {
-		return os.RemoveAll(old)
-	}
-	return nil
+	return w.Commit()
 }
 
 // safePath reports whether p is a clean relative slash path that stays

@@ -1,0 +1,104 @@
+package render
+
+import (
+	"encoding/base64"
+	"html/template"
+
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/qr"
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/referral"
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/vcard"
+)
+
+// Links are a member's ready-made links. Each is built and encoded by
+// package referral; html/template sees them as template.URL because
+// it would otherwise refuse tel: and re-encode the careful mailto: ones.
+//
+// With privacy.obfuscate_email, links and texts that contain an e-mail
+// address are not written into the HTML: the href points to the profile's
+// contact section and the real value sits base64-encoded in a data-obf
+// attribute, which site.js decodes when the page loads. Harvesters that
+// scan HTML for addresses find none; visitors without JavaScript see the
+// buttons but must use the vCard or copy the address from it.
+type Links struct {
+	Recommend      template.URL
+	RecommendObf   string
+	AskFirst       template.URL
+	RecommendText  string
+	TextObf        string
+	ContactMail    template.URL
+	ContactMailObf string
+	Email          string // shown as text; "" when hidden or obfuscated
+	EmailObf       string
+	Tel            template.URL
+	Phone          string // shown as text; "" when the member hides it
+	Website        template.URL
+	LinkedIn       template.URL
+	Xing           template.URL
+	Booking        template.URL
+	VCard          string // the address of the member's .vcf
+	QR             template.HTML
+}
+
+// links computes a member's links; it runs once per member, in parallel.
+func (s *site) links(v *MemberView) error {
+	m := v.Member
+	l := &v.Links
+	obf := s.dir.Config.Privacy.ObfuscateEmail
+	hide := func(u, fallback string) (template.URL, string) {
+		if u == "" {
+			return "", ""
+		}
+		if obf {
+			return template.URL(fallback), base64.StdEncoding.EncodeToString([]byte(u))
+		}
+		return template.URL(u), ""
+	}
+	contactAnchor := v.URL + "#contact"
+	if m.Contact.Email != "" {
+		l.Recommend, l.RecommendObf = hide(s.referral.Recommend(m, v.AbsURL), contactAnchor)
+		l.ContactMail, l.ContactMailObf = hide(s.referral.Contact(m, v.AbsURL), contactAnchor)
+		if m.Contact.Public {
+			if obf {
+				l.EmailObf = base64.StdEncoding.EncodeToString([]byte(m.Contact.Email))
+			} else {
+				l.Email = m.Contact.Email
+			}
+		}
+	}
+	l.AskFirst = template.URL(s.referral.AskFirst(m, v.AbsURL))
+	text := s.referral.RecommendText(m, v.AbsURL)
+	if obf && m.Contact.Email != "" {
+		l.TextObf = base64.StdEncoding.EncodeToString([]byte(text))
+	} else {
+		l.RecommendText = text
+	}
+	if m.Contact.Public && m.Contact.Phone != "" {
+		l.Tel = template.URL(s.referral.Tel(m.Contact.Phone))
+		l.Phone = m.Contact.Phone
+	}
+	l.Website = template.URL(s.referral.WebsiteWithParams(m))
+	l.LinkedIn = template.URL(referral.Web(m.Contact.LinkedIn))
+	l.Xing = template.URL(referral.Web(m.Contact.Xing))
+	l.Booking = template.URL(referral.Web(m.Contact.Booking))
+	l.VCard = s.data.BasePath + "members/" + m.Slug + ".vcf"
+	code, err := qr.SVG(v.AbsURL, s.strings["member.qr"])
+	if err != nil {
+		return err
+	}
+	l.QR = code
+	return nil
+}
+
+// vcards publishes members/<slug>.vcf for each member and members.vcf
+// with everyone, to import the whole network into a phone.
+func (s *site) vcards() error {
+	ms := s.dir.Members
+	if err := each(len(ms), func(i int) error {
+		v := s.views[ms[i]]
+		return s.put("members/"+ms[i].Slug+".vcf", vcard.Card(ms[i], v.AbsURL))
+	}); err != nil {
+		return err
+	}
+	return s.put("members.vcf", vcard.All(ms, func(m *member.Member) string { return s.views[m].AbsURL }))
+}

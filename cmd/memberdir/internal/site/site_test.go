@@ -1,0 +1,289 @@
+package site
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"golang.org/x/tools/txtar"
+
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// archiveFS turns a txtar archive into an in-memory site.
+func archiveFS(a *txtar.Archive) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for _, f := range a.Files {
+		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+	}
+	return fsys
+}
+
+// TestGolden builds each mini-site in testdata/*.txtar and compares every
+// output file with testdata/<name>.golden. Assets are listed by name only,
+// so that a change of the CSS does not rewrite every golden file.
+// Run "go test ./cmd/memberdir/internal/site -update" after a deliberate change.
+func TestGolden(t *testing.T) {
+	inputs, _ := filepath.Glob("testdata/*.txtar")
+	if len(inputs) == 0 {
+		t.Fatal("no test sites in testdata/")
+	}
+	for _, in := range inputs {
+		t.Run(filepath.Base(in), func(t *testing.T) {
+			a, err := txtar.ParseFile(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			files, err := Build(archiveFS(a), Options{})
+			if err != nil {
+				t.Fatalf("build: %v", err)
+			}
+			got := &txtar.Archive{Comment: []byte("Output of " + filepath.Base(in) + "; regenerate with -update.\n")}
+			for _, p := range sortedPaths(files) {
+				data := files[p]
+				if strings.HasPrefix(p, "assets/") || strings.HasPrefix(p, "search/") {
+					data = []byte(fmt.Sprintf("(%d bytes)\n", len(data)))
+				}
+				got.Files = append(got.Files, txtar.File{Name: p, Data: data})
+			}
+			golden := strings.TrimSuffix(in, ".txtar") + ".golden"
+			out := txtar.Format(got)
+			if *update {
+				if err := os.WriteFile(golden, out, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if !bytes.Equal(out, want) {
+				wa := txtar.Parse(want)
+				wantFiles := map[string][]byte{}
+				for _, f := range wa.Files {
+					wantFiles[f.Name] = f.Data
+				}
+				for _, f := range got.Files {
+					if w, ok := wantFiles[f.Name]; !ok {
+						t.Errorf("%s: new file", f.Name)
+					} else if !bytes.Equal(w, f.Data) {
+						t.Errorf("%s differs:\n%s", f.Name, firstDiff(string(w), string(f.Data)))
+					}
+					delete(wantFiles, f.Name)
+				}
+				for name := range wantFiles {
+					t.Errorf("%s: missing", name)
+				}
+				t.Log("run with -update if the change is intended")
+			}
+		})
+	}
+}
+
+func firstDiff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(wl) || i < len(gl); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return fmt.Sprintf("line %d:\nwant: %s\ngot:  %s", i+1, w, g)
+		}
+	}
+	return ""
+}
+
+func sortedPaths(f Files) []string {
+	var out []string
+	for p := range f {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// exampleSite is the bundled example at the repository's root.
+func exampleSite(t testing.TB) string {
+	root, err := filepath.Abs("../../../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(root, "content", "members")); err != nil {
+		t.Fatalf("example site not found at %s: %v", root, err)
+	}
+	return root
+}
+
+// TestExampleSite builds the bundled example and checks what a visitor
+// relies on: every member has a page, the draft has none, search and data
+// files exist, and no page asks another host for anything.
+func TestExampleSite(t *testing.T) {
+	files, err := Build(os.DirFS(exampleSite(t)), Options{})
+	if err != nil {
+		t.Fatalf("the example site does not build:\n%v", err)
+	}
+	for _, p := range []string{"index.html", "404.html", "members.json", "robots.txt", "sitemap.xml", "print/index.html"} {
+		if _, ok := files[p]; !ok {
+			t.Errorf("missing %s", p)
+		}
+	}
+	var drafts int
+	entries, _ := os.ReadDir(filepath.Join(exampleSite(t), "content", "members"))
+	for _, e := range entries {
+		data, _ := os.ReadFile(filepath.Join(exampleSite(t), "content", "members", e.Name()))
+		slug := strings.TrimSuffix(e.Name(), ".md")
+		_, published := files["members/"+slug+"/index.html"]
+		if bytes.Contains(data, []byte("\ndraft: true")) {
+			drafts++
+			if published {
+				t.Errorf("draft %s was published", slug)
+			}
+		} else if !published {
+			t.Errorf("member %s has no page", slug)
+		}
+	}
+	if drafts != 1 {
+		t.Errorf("the example should have exactly one draft, has %d", drafts)
+	}
+	for p, data := range files {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		for _, attr := range []string{`src="http`, `href="//`, `src="//`, `@import`, `url(http`} {
+			if bytes.Contains(data, []byte(attr)) {
+				t.Errorf("%s loads from another host (%s)", p, attr)
+			}
+		}
+		if bytes.Contains(data, []byte(`<link rel="stylesheet" href="http`)) {
+			t.Errorf("%s: external stylesheet", p)
+		}
+	}
+}
+
+// TestDeterministic builds the example twice and wants the same bytes.
+func TestDeterministic(t *testing.T) {
+	a, err := Build(os.DirFS(exampleSite(t)), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Build(os.DirFS(exampleSite(t)), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a) != len(b) {
+		t.Fatalf("%d files, then %d", len(a), len(b))
+	}
+	for p := range a {
+		if !bytes.Equal(a[p], b[p]) {
+			t.Errorf("%s differs between two builds", p)
+		}
+	}
+}
+
+// hostile is text an attacker might put into a profile.
+const hostile = `<script>alert(1)</script>"'><img src=x onerror=alert(2)>{{ .Site }}{{template "x"}}`
+
+func TestHostileProfileIsEscaped(t *testing.T) {
+	q := func(s string) string { return fmt.Sprintf("%q", s) }
+	profile := "---\n" +
+		"name: " + q("Eve "+hostile) + "\n" +
+		"company: " + q(hostile) + "\n" +
+		"role: " + q(hostile) + "\n" +
+		"location: " + q(hostile) + "\n" +
+		"mission: " + q(hostile) + "\n" +
+		"why: " + q(hostile) + "\n" +
+		"ideal_referral: " + q(hostile) + "\n" +
+		"offerings:\n  - " + q("<script>alert(1)</script>{{ .Site }}") + "\n" +
+		"tags: [" + q("x</a><script>alert(3)</script>") + "]\n" +
+		"languages: [de]\n" +
+		"contact:\n  email: eve@example.org\n  website: " + q("https://example.org/?a=\"><script>alert(4)</script>") + "\n" +
+		"recommends:\n  - member: bob\n    note: " + q(hostile) + "\n" +
+		"---\n" +
+		"# Body\n\n" + hostile + "\n\n<iframe src=\"https://evil.example\"></iframe>\n\n[click](javascript:alert(5)) ![x](https://tracker.example/p.gif)\n\n{{ .Site.Title }}\n"
+	fsys := fstest.MapFS{
+		"config.yaml":             {Data: []byte("title: T\nlanguage: en\n")},
+		"content/members/eve.md":  {Data: []byte(profile)},
+		"content/members/bob.md":  {Data: []byte("---\nname: Bob\nmission: m\nwhy: w\nofferings: [a]\ncontact: {email: bob@example.org}\n---\n")},
+		"content/pages/about.md":  {Data: []byte("---\ntitle: " + q(hostile) + "\nmenu: header\n---\n" + hostile + "\n")},
+	}
+	files, err := Build(fsys, Options{})
+	var list member.ErrorList
+	if errors.As(err, &list) {
+		// The website with quotes is refused by validation; drop it and
+		// try again, since the point here is the escaping of what passes.
+		t.Logf("validation: %v", err)
+		fsys["content/members/eve.md"].Data = bytes.Replace(fsys["content/members/eve.md"].Data, []byte("  website: "+q("https://example.org/?a=\"><script>alert(4)</script>")+"\n"), nil, 1)
+		files, err = Build(fsys, Options{})
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) == 0 {
+		t.Fatal("nothing built")
+	}
+	for p, data := range files {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		s := string(data)
+		for _, bad := range []string{"<script>alert", "<img src=x", "<iframe", "javascript:", "<img src=\"https://tracker", "alert(3)</script>"} {
+			if strings.Contains(s, bad) {
+				t.Errorf("%s contains %q unescaped", p, bad)
+			}
+		}
+		if strings.Contains(s, "{{") && !strings.Contains(s, "{{ .Site }}") && !strings.Contains(s, "{{ .Site.Title }}") {
+			t.Errorf("%s: template braces changed", p)
+		}
+	}
+	eve := string(files["members/eve/index.html"])
+	for _, want := range []string{"{{ .Site }}", "{{ .Site.Title }}", "&lt;script&gt;alert(1)&lt;/script&gt;"} {
+		if !strings.Contains(eve, want) {
+			t.Errorf("eve's page should show %q literally", want)
+		}
+	}
+	if !strings.Contains(eve, `rel="nofollow ugc noopener"`) && strings.Contains(eve, "tracker.example") {
+		t.Errorf("links in member text must carry rel=nofollow ugc noopener")
+	}
+}
+
+func TestContentErrorsAreCollected(t *testing.T) {
+	fsys := fstest.MapFS{
+		"config.yaml":           {Data: []byte("language: en\n")},
+		"content/members/a.md":  {Data: []byte("---\nname: A\nmission: m\nwhy: w\noffering: [x]\ncontact: {email: a@example.org}\n---\n")},
+		"content/members/b.md":  {Data: []byte("---\nname: B\nmission: m\nwhy: w\nofferings: [x]\ncontact: {email: b(at)example.org}\nrecommends: [{member: zed}]\n---\n")},
+		"content/members/ok.md": {Data: []byte("---\nname: OK\nmission: m\nwhy: w\nofferings: [x]\ncontact: {website: www.example.org}\n---\n")},
+	}
+	_, err := Build(fsys, Options{})
+	var list member.ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("want an ErrorList, got %v", err)
+	}
+	want := []string{
+		`content/members/a.md:1:1: offerings: is missing — add a line "offerings: …"`,
+		`content/members/a.md:5:1: offering: is not a known field — did you mean "offerings"?`,
+		`content/members/b.md:6:18: contact.email: "b(at)example.org" is not an e-mail address — write it as name@example.de`,
+		`content/members/b.md:7:23: recommends.member: there is no member "zed" — write the file name of a member without .md`,
+		`content/members/ok.md:6:20: contact.website: "www.example.org" has no https:// — write https://www.example.org`,
+	}
+	var got []string
+	for _, e := range list {
+		got = append(got, e.Error())
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
