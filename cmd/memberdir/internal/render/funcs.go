@@ -34,6 +34,8 @@ func (s *site) funcs() template.FuncMap {
 		// iso formats a date as written, for <time datetime>.
 		"iso":  func(d member.Date) string { return d.String() },
 		"join": strings.Join,
+		// qr draws a QR code of text as inline SVG.
+		"qr": s.qrCode,
 		"langName": func(code string) string {
 			if n, ok := s.strings["lang."+code]; ok {
 				return n

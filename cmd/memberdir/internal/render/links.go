@@ -40,7 +40,10 @@ type Links struct {
 	QR             template.HTML
 }
 
-// links computes a member's links; it runs once per member, in parallel.
+// links computes the links every card and list needs; it runs once per
+// member, in parallel. The large ones only the profile page shows are
+// made by pageLinks, for that page alone, so that they need not all be
+// held in memory at once.
 func (s *site) links(v *MemberView) error {
 	m := v.Member
 	l := &v.Links
@@ -57,7 +60,6 @@ func (s *site) links(v *MemberView) error {
 	contactAnchor := v.URL + "#contact"
 	if m.Contact.Email != "" {
 		l.Recommend, l.RecommendObf = hide(s.referral.Recommend(m, v.AbsURL), contactAnchor)
-		l.ContactMail, l.ContactMailObf = hide(s.referral.Contact(m, v.AbsURL), contactAnchor)
 		if m.Contact.Public {
 			if obf {
 				l.EmailObf = base64.StdEncoding.EncodeToString([]byte(m.Contact.Email))
@@ -65,13 +67,6 @@ func (s *site) links(v *MemberView) error {
 				l.Email = m.Contact.Email
 			}
 		}
-	}
-	l.AskFirst = template.URL(s.referral.AskFirst(m, v.AbsURL))
-	text := s.referral.RecommendText(m, v.AbsURL)
-	if obf && m.Contact.Email != "" {
-		l.TextObf = base64.StdEncoding.EncodeToString([]byte(text))
-	} else {
-		l.RecommendText = text
 	}
 	if m.Contact.Public && m.Contact.Phone != "" {
 		l.Tel = template.URL(s.referral.Tel(m.Contact.Phone))
@@ -82,12 +77,42 @@ func (s *site) links(v *MemberView) error {
 	l.Xing = template.URL(referral.Web(m.Contact.Xing))
 	l.Booking = template.URL(referral.Web(m.Contact.Booking))
 	l.VCard = s.data.BasePath + "members/" + m.Slug + ".vcf"
+	return nil
+}
+
+// pageLinks returns a copy of v with the links only its profile page
+// needs: the ask-first e-mail, the text to copy, the direct contact
+// e-mail and the QR code.
+func (s *site) pageLinks(v *MemberView) (*MemberView, error) {
+	c := *v
+	m, l := c.Member, &c.Links
+	obf := s.dir.Config.Privacy.ObfuscateEmail
+	l.AskFirst = template.URL(s.referral.AskFirst(m, v.AbsURL))
+	text := s.referral.RecommendText(m, v.AbsURL)
+	if obf && m.Contact.Email != "" {
+		l.TextObf = base64.StdEncoding.EncodeToString([]byte(text))
+	} else {
+		l.RecommendText = text
+	}
+	if m.Contact.Email != "" {
+		u := s.referral.Contact(m, v.AbsURL)
+		if obf {
+			l.ContactMail, l.ContactMailObf = template.URL(v.URL+"#contact"), base64.StdEncoding.EncodeToString([]byte(u))
+		} else {
+			l.ContactMail = template.URL(u)
+		}
+	}
 	code, err := qr.SVG(v.AbsURL, s.strings["member.qr"])
 	if err != nil {
-		return err
+		return nil, err
 	}
 	l.QR = code
-	return nil
+	return &c, nil
+}
+
+// qrCode is the template function for QR codes outside profile pages.
+func (s *site) qrCode(text string) (template.HTML, error) {
+	return qr.SVG(text, s.strings["member.qr"])
 }
 
 // vcards publishes members/<slug>.vcf for each member and members.vcf

@@ -102,7 +102,7 @@ func SiteTo(dir *member.Directory, theme *Theme, opts Options, sink Sink) error 
 	if s.referral, err = referral.New(*cfg); err != nil {
 		return err
 	}
-	if s.tpl, err = theme.templates(s.funcs()); err != nil {
+	if s.tpl, err = theme.templates(s.funcs(), strs); err != nil {
 		return err
 	}
 	if err := s.photos(opts.Photos); err != nil {
@@ -209,7 +209,13 @@ type PageData struct {
 	Pager       *Pager
 	NoIndex     bool
 	EditURL     string // the "edit this profile" link, "" when not configured
+	PrintQR     bool   // whether the print view shows QR codes
 }
+
+// MaxPrintQR is the largest directory whose print view carries a QR code
+// per member; beyond it the page would weigh megabytes for a list nobody
+// prints whole, and each profile page still has its code.
+const MaxPrintQR = 1000
 
 // URL returns the page's own address, absolute when the site's is.
 func (p *PageData) URL() string { return p.Site.abs(p.Path) }
@@ -329,7 +335,11 @@ func (s *site) memberPages() error {
 	return each(len(ms), func(i int) error {
 		m := ms[i]
 		p := s.page("member", m.Name, "members/"+m.Slug+"/")
-		p.Member = s.views[m]
+		v, err := s.pageLinks(s.views[m])
+		if err != nil {
+			return err
+		}
+		p.Member = v
 		p.Description = m.Mission
 		p.Body = Markdown(m.Body)
 		if e := s.dir.Config.EditURL; e != "" {
@@ -408,6 +418,7 @@ func (s *site) extraPages() error {
 func (s *site) printPage() error {
 	p := s.page("print", s.strings["nav.print"], "print/")
 	p.Members = s.cards(s.dir.Members)
+	p.PrintQR = len(p.Members) <= MaxPrintQR
 	p.NoIndex = true
 	return s.execute("print.html", "print/index.html", p)
 }

@@ -1,0 +1,134 @@
+package render
+
+import (
+	"io/fs"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
+)
+
+func TestMarkdown(t *testing.T) {
+	tests := []struct {
+		name, in     string
+		want, reject []string
+	}{
+		{"heading shifted below the page's h1", "# Über mich\n\n###### six", []string{"<h2>Über mich</h2>", "<h6>six</h6>"}, []string{"<h1>"}},
+		{"raw HTML omitted", "<script>alert(1)</script>\n\n<b onclick=x>b</b>", nil, []string{"<script", "<b ", "onclick"}},
+		{"javascript link loses its link", "[click](javascript:alert(1))", []string{"click"}, []string{"javascript:", "<a"}},
+		{"data and vbscript links lose theirs", "[a](data:text/html,x) [b](VBScript:x)", []string{"a", "b"}, []string{"<a"}},
+		{"links are user content", "[site](https://example.org)", []string{`<a href="https://example.org" rel="nofollow ugc noopener">site</a>`}, nil},
+		{"autolinks too", "see https://example.org now", []string{`rel="nofollow ugc noopener"`}, nil},
+		{"remote image becomes a link", "![Logo](https://tracker.example/p.gif)", []string{`<a href="https://tracker.example/p.gif" rel="nofollow ugc noopener">Logo</a>`}, []string{"<img"}},
+		{"template braces stay text", "{{ .Site.Title }}", []string{"{{ .Site.Title }}"}, nil},
+		{"GFM table", "| a | b |\n|---|---|\n| 1 | 2 |", []string{"<table>", "<td>1</td>"}, nil},
+		{"mailto stays", "[mail](mailto:a@example.org)", []string{`href="mailto:a@example.org"`}, nil},
+		{"relative link stays", "[p](../other/)", []string{`href="../other/"`}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := string(Markdown(tt.in))
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("want %q in\n%s", w, got)
+				}
+			}
+			for _, r := range tt.reject {
+				if strings.Contains(got, r) {
+					t.Errorf("must not contain %q:\n%s", r, got)
+				}
+			}
+		})
+	}
+}
+
+func TestShorten(t *testing.T) {
+	tests := []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"kurz", 10, "kurz"},
+		{"Ich helfe kleinen Betrieben, ihre Zahlen zu verstehen.", 30, "Ich helfe kleinen Betrieben…"},
+		{"Äöü äöü äöü äöü", 9, "Äöü äöü…"},
+	}
+	for _, tt := range tests {
+		if got := shorten(tt.in, tt.n); got != tt.want {
+			t.Errorf("shorten(%q, %d) = %q, want %q", tt.in, tt.n, got, tt.want)
+		}
+	}
+}
+
+func TestPaginate(t *testing.T) {
+	var ms []*member.Member
+	for _, n := range []string{"Anna A", "Ben B", "Dr. Cem C", "Dora D", "Emil E"} {
+		ms = append(ms, &member.Member{Name: n})
+	}
+	chunks := paginate(ms, 2)
+	if len(chunks) != 3 || len(chunks[2]) != 1 {
+		t.Fatalf("5 members in pages of 2: got %d pages", len(chunks))
+	}
+	p := newPager("/", chunks)
+	var labels []string
+	for _, l := range p.Pages {
+		labels = append(labels, l.Label+" "+l.URL)
+	}
+	want := "An–Be / Ce–Do /2/ Em–Em /3/"
+	if got := strings.Join(labels, " "); got != want {
+		t.Errorf("pager labels = %q, want %q", got, want)
+	}
+	if len(paginate(ms, 10)) != 1 {
+		t.Error("a short list must not page")
+	}
+}
+
+// TestThemeOverride checks that a site's templates/ replaces the default
+// file by file and may add assets.
+func TestThemeOverride(t *testing.T) {
+	defaults := fstest.MapFS{
+		"base.html":          {Data: []byte("default base")},
+		"home.html":          {Data: []byte("default home")},
+		"assets/site.css":    {Data: []byte("body{}")},
+		"i18n/de.yaml":       {Data: []byte("a: A\nb: B\n")},
+		"partials/card.html": {Data: []byte("card")},
+	}
+	site := fstest.MapFS{
+		"home.html":       {Data: []byte("site home")},
+		"assets/extra.js": {Data: []byte("x")},
+		"i18n/de.yaml":    {Data: []byte("a: Eigenes A\nb: B\n")},
+	}
+	th := NewTheme(defaults, site)
+	for name, want := range map[string]string{"base.html": "default base", "home.html": "site home", "partials/card.html": "card"} {
+		data, err := fsReadFile(th, name)
+		if err != nil || string(data) != want {
+			t.Errorf("%s = %q, %v; want %q", name, data, err, want)
+		}
+	}
+	assets, err := th.assets()
+	if err != nil || len(assets) != 2 {
+		t.Fatalf("assets: %v %v", assets, err)
+	}
+	for _, a := range assets {
+		if !strings.HasPrefix(a.Path, "assets/") || !strings.Contains(a.Path, "."+hash(a.Data)+".") {
+			t.Errorf("asset path %q carries no content hash", a.Path)
+		}
+	}
+	strs, err := th.Strings("de", map[string]string{"b": "Von config"})
+	if err != nil || strs["a"] != "Eigenes A" || strs["b"] != "Von config" {
+		t.Errorf("strings: %v %v", strs, err)
+	}
+	if _, err := th.Strings("de", map[string]string{"nope": "x"}); err == nil || !strings.Contains(err.Error(), "strings.nope") {
+		t.Errorf("an unknown string override must be an error naming it, got %v", err)
+	}
+}
+
+func TestExpandConstantStrings(t *testing.T) {
+	got := expand(`<p title="{{t "a"}}">{{ t "b" }} {{t "c" 1}} {{t "zz"}}</p>`, map[string]string{"a": `Say "hi"`, "b": "<b>", "c": "%d"})
+	want := `<p title="{{"Say \"hi\""}}">{{"<b>"}} {{t "c" 1}} {{t "zz"}}</p>`
+	if got != want {
+		t.Errorf("expand:\n got %s\nwant %s", got, want)
+	}
+}
+
+func fsReadFile(t *Theme, name string) ([]byte, error) { return fs.ReadFile(t.fsys, name) }
