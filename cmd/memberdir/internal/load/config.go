@@ -26,6 +26,8 @@ var configKeys = map[string][]string{
 	"extra_fields": {"name", "label", "type"},
 }
 
+var languageRE = regexp.MustCompile(`(?m)^language:[ \t]*["']?(de|en)["']?[ \t]*(?:#.*)?$`)
+
 var extraNameRE = regexp.MustCompile(`^[a-z][a-z0-9_]{0,39}$`)
 
 // Config decodes config.yaml. data nil means the file does not exist, and
@@ -42,6 +44,12 @@ func Config(path string, data []byte) (member.Config, member.ErrorList) {
 		return cfg, f.errs
 	}
 	text := strings.ReplaceAll(strings.TrimPrefix(string(data), "\xef\xbb\xbf"), "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n") // old Mac line ends, as split reads them
+	// Syntax errors are found before the YAML can be read: take their
+	// language from a plain "language: en" line.
+	if m := languageRE.FindStringSubmatch(text); m != nil {
+		f.lang = m[1]
+	}
 	root := f.parse(text)
 	if root == nil {
 		return cfg, f.errs
@@ -50,23 +58,24 @@ func Config(path string, data []byte) (member.Config, member.ErrorList) {
 		if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
 			return cfg, nil
 		}
-		f.add(root, "", "fm.notmap")
+		f.add(root, "", "config.notmap")
 		return cfg, f.errs
 	}
-	entries := f.entries(root, "")
-	// The language comes first: it decides in which language the other
-	// problems are reported.
-	for _, kv := range entries {
-		if kv[0].Value == "language" {
-			switch kv[1].Value {
+	// The language comes first, before even duplicate keys are reported:
+	// it decides in which language the other problems are reported.
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if k, v := root.Content[i], root.Content[i+1]; k.Value == "language" {
+			switch v.Value {
 			case "de", "en":
-				cfg.Language = kv[1].Value
+				cfg.Language = v.Value
 				f.lang = cfg.Language
 			default:
-				f.add(kv[1], "language", "config.language", kv[1].Value)
+				f.add(v, "language", "config.language", v.Value)
 			}
+			break
 		}
 	}
+	entries := f.entries(root, "")
 	top := make([]string, 0, len(configKeys))
 	for k := range configKeys {
 		top = append(top, k)
@@ -177,13 +186,13 @@ func Config(path string, data []byte) (member.Config, member.ErrorList) {
 func (f *file) configList(k, v *yaml.Node, subs []string, cfg *member.Config) {
 	name := k.Value
 	if v.Kind != yaml.SequenceNode {
-		f.add(v, name, "field.maplist")
+		f.add(v, name, "field.maplist", subs[0])
 		return
 	}
 	seen := map[string]bool{}
 	for _, it := range v.Content {
 		if it.Kind != yaml.MappingNode {
-			f.add(it, name, "field.maplist")
+			f.add(it, name, "field.maplist", subs[0])
 			continue
 		}
 		vals := map[string]string{}

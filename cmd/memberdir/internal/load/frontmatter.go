@@ -48,7 +48,14 @@ func split(data []byte) (fm string, fmLine int, body string, bodyLine int, probl
 		}
 		return "", 0, "", 0, "fm.unclosed", i + 1
 	}
-	return "", 0, "", 0, "fm.unclosed", len(lines) + 1
+	// Everything looks like front matter: point at the line after the
+	// last one, where the "---" belongs. SplitAfter leaves an empty last
+	// element when the text ends in a newline; it is not a line.
+	n = len(lines)
+	if lines[n-1] == "" {
+		n--
+	}
+	return "", 0, "", 0, "fm.unclosed", n + 1
 }
 
 // keyLine reports whether t starts like a YAML mapping entry "key:".

@@ -33,12 +33,26 @@ func loadPages(fsys fs.FS, cfg *member.Config) ([]*member.Page, member.ErrorList
 		p := PagesDir + "/" + name
 		slug := slugOf(p)
 		if !member.IsSlug(slug) || reservedPage[slug] {
-			errs.Add(member.Pos{Path: p}, "", member.Msg(cfg.Language, "slug.invalid", name, member.Slugify(slug)+"-page.md"))
+			// Only a reserved name needs the "-page" suffix; others just
+			// need slugifying (About.md → about.md).
+			fix := member.Slugify(slug)
+			if reservedPage[fix] {
+				fix += "-page"
+			}
+			if fix == "" {
+				errs.Add(member.Pos{Path: p}, "", member.Msg(cfg.Language, "slug.invalidnone", name))
+			} else {
+				errs.Add(member.Pos{Path: p}, "", member.Msg(cfg.Language, "slug.invalid", name, fix+".md"))
+			}
 			continue
 		}
 		data, err := readLimited(fsys, p, MaxProfileSize)
 		if err != nil {
 			return nil, nil, err
+		}
+		if len(data) > MaxProfileSize {
+			errs = append(errs, tooLarge(fsys, p, len(data), cfg.Language)...)
+			continue
 		}
 		pg, perrs := Page(p, data, cfg)
 		errs = append(errs, perrs...)
@@ -63,11 +77,15 @@ func Page(p string, data []byte, cfg *member.Config) (*member.Page, member.Error
 	}
 	fm, fmLine, body, bodyLine, problem, n := split(data)
 	if problem != "" {
-		line := 1
-		if problem == "fm.unclosed" {
+		// Only fm.notfirst has an argument; n is the line for fm.unclosed.
+		line, msg := 1, member.Msg(f.lang, problem)
+		switch problem {
+		case "fm.unclosed":
 			line = n
+		case "fm.notfirst":
+			msg = member.Msg(f.lang, problem, n)
 		}
-		f.errs.Add(member.Pos{Path: p, Line: line, Col: 1}, "", member.Msg(f.lang, problem, n))
+		f.errs.Add(member.Pos{Path: p, Line: line, Col: 1}, "", msg)
 		return nil, f.errs
 	}
 	f.offset = fmLine - 1
@@ -85,7 +103,11 @@ func Page(p string, data []byte, cfg *member.Config) (*member.Page, member.Error
 		k, v := kv[0], kv[1]
 		switch k.Value {
 		case "title":
-			pg.Title, _ = f.text(v, "title", member.Field{Kind: member.String, Max: 200})
+			var ok bool
+			pg.Title, ok = f.text(v, "title", member.Field{Kind: member.String, Max: 200})
+			if ok && pg.Title == "" {
+				f.add(v, "title", "field.emptyrequired", "title")
+			}
 			hasTitle = pg.Title != ""
 		case "menu":
 			s, _ := f.text(v, "menu", member.Field{Kind: member.String, Max: 20})

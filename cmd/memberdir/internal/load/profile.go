@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -226,6 +227,15 @@ func checkFormat(format member.Format, s string) string {
 // there is one (accepting the label too), else by slugifying the text.
 func (f *file) tags(v *yaml.Node, items []string, cfg *member.Config) []string {
 	var ids []string
+	// add keeps each category once: its id and its label, or two
+	// spellings of a free tag, name the same one.
+	add := func(i int, s, id string) {
+		if slices.Contains(ids, id) {
+			f.add(v.Content[i], "tags", "field.duplicateitem", s)
+			return
+		}
+		ids = append(ids, id)
+	}
 	for i, s := range items {
 		if len(cfg.Categories) == 0 {
 			id := member.Slugify(s)
@@ -233,17 +243,17 @@ func (f *file) tags(v *yaml.Node, items []string, cfg *member.Config) []string {
 				f.add(v.Content[i], "tags", "tag.invalid", s)
 				continue
 			}
-			ids = append(ids, id)
+			add(i, s, id)
 			continue
 		}
 		if c := cfg.Category(s); c != nil {
-			ids = append(ids, c.ID)
+			add(i, s, c.ID)
 			continue
 		}
 		found := false
 		for _, c := range cfg.Categories {
 			if strings.EqualFold(c.Label, s) {
-				ids = append(ids, c.ID)
+				add(i, s, c.ID)
 				found = true
 				break
 			}

@@ -62,9 +62,30 @@ func (f *file) parse(text string) *yaml.Node {
 	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
+		// yaml.v3 numbers the lines of scanner errors from 1 but those of
+		// parser errors from 0, which would point one line too early.
+		if parserProblems[msg] {
+			line++
+		}
 	}
-	f.syntaxError(line, msg)
+	f.syntaxError(line, strings.TrimPrefix(msg, "yaml: "))
 	return nil
+}
+
+// parserProblems are the messages of yaml.v3's parser (as opposed to its
+// scanner), whose line numbers count from 0.
+var parserProblems = map[string]bool{
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected <document start>": true,
+	"did not find expected <stream-start>":   true,
+	"did not find expected key":              true,
+	"did not find expected node content":     true,
+	"found duplicate %TAG directive":         true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found undefined tag handle":             true,
 }
 
 var (
@@ -98,10 +119,104 @@ func (f *file) syntaxError(line int, msg string) {
 			return
 		}
 	}
+	if f.syntaxHint(line, msg) {
+		return
+	}
 	if line == 0 {
 		line = 1
 	}
 	f.errs.Add(at(line, 1), "", member.Msg(f.lang, "yaml.syntax", msg))
+}
+
+var (
+	valueRE  = regexp.MustCompile(`^(\s*(?:-\s+)?(?:[A-Za-z_][A-Za-z0-9_-]*:\s+)?)(\S.*)$`)
+	anchorRE = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
+)
+
+// syntaxHint explains the syntax errors that have one likely cause: a
+// value starting with a character YAML reserves (owner: @anna, why: *Weil*
+// ich …), a quote that is never closed, and nesting too deep. It reports
+// whether it added an error.
+func (f *file) syntaxHint(line int, msg string) bool {
+	at := func(l, col int) member.Pos {
+		return member.Pos{Path: f.path, Line: l + f.offset, Col: col}
+	}
+	if strings.HasPrefix(msg, "exceeded max depth") {
+		f.errs.Add(at(max(line, 1), 1), "", member.Msg(f.lang, "yaml.toodeep"))
+		return true
+	}
+	if msg == "found unexpected end of stream" {
+		// The error points at the quote's opening line, or at the end of
+		// the text when the quote opened on the first line.
+		to := min(line, len(f.lines))
+		if line == 0 {
+			to = len(f.lines)
+		}
+		for l := to; l >= 1; l-- {
+			m := valueRE.FindStringSubmatch(f.lines[l-1])
+			if m == nil || !strings.ContainsAny(m[2][:1], `"'`) {
+				continue
+			}
+			q, v := m[2][:1], m[2][1:]
+			if q == `"` {
+				v = strings.ReplaceAll(v, `\\`, "")
+				v = strings.ReplaceAll(v, `\"`, "")
+			}
+			if strings.Count(v, q)%2 == 0 {
+				f.errs.Add(at(l, len(m[1])+1), "", member.Msg(f.lang, "yaml.quote", q))
+				return true
+			}
+		}
+		return false
+	}
+	// An alias without its anchor has no line: search the whole text.
+	from, to := max(line-1, 1), min(line+1, len(f.lines))
+	if line == 0 || anchorRE.MatchString(msg) {
+		from, to = 1, len(f.lines)
+	}
+	for l := from; l <= to; l++ {
+		m := valueRE.FindStringSubmatch(f.lines[l-1])
+		if m == nil {
+			continue
+		}
+		if c := badStart(m[2]); c != "" {
+			f.errs.Add(at(l, len(m[1])+1), "", member.Msg(f.lang, "yaml.reserved", c, strings.TrimSpace(m[2])))
+			return true
+		}
+	}
+	return false
+}
+
+// badStart returns the first character of the plain value v when YAML
+// reads it as syntax rather than text, as in "@anna", "*Weil* ich",
+// "| Anna", "[Beta] Ich helfe" or "'Anna' Müller"; else "".
+func badStart(v string) string {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return ""
+	}
+	c := v[:1]
+	switch c {
+	case "@", "`", "%", ",", "*", "&", "!":
+		return c
+	case "|", ">":
+		if rest := strings.TrimSpace(strings.TrimLeft(v[1:], "+-0123456789")); rest != "" && rest[0] != '#' {
+			return c
+		}
+	case "[", "{":
+		if !strings.HasSuffix(v, map[string]string{"[": "]", "{": "}"}[c]) {
+			return c
+		}
+	case "'":
+		if len(v) < 2 || !strings.HasSuffix(v, "'") {
+			return c
+		}
+	case "-", "?":
+		if strings.HasPrefix(v, c+" ") {
+			return c
+		}
+	}
+	return ""
 }
 
 func knownKey(k string) bool {
@@ -159,8 +274,26 @@ func (f *file) text(n *yaml.Node, field string, fl member.Field) (string, bool) 
 		f.add(n, field, "yaml.alias")
 		return "", false
 	}
+	if n.Style&yaml.TaggedStyle != 0 && !strings.HasPrefix(n.Tag, "!!") {
+		// "mission: !wichtig Ich helfe" would silently lose "!wichtig".
+		f.add(n, field, "yaml.reserved", "!", n.Tag+" "+n.Value)
+		return "", false
+	}
 	if n.Tag == "!!null" {
 		return "", true
+	}
+	if n.Style == 0 && len(n.LineComment) > 1 && n.LineComment[0] == '#' && !unicode.IsSpace(rune(n.LineComment[1])) {
+		// "Ich liebe #Handwerk": YAML drops everything from " #" on as
+		// a comment; a hashtag is almost surely meant as text.
+		pos := f.pos(n)
+		if n.Line <= len(f.lines) {
+			if i := strings.Index(f.lines[n.Line-1], " "+n.LineComment); i >= 0 {
+				pos.Col = i + 2
+			}
+		}
+		word, _, _ := strings.Cut(n.LineComment, " ")
+		f.errs.Add(pos, field, member.Msg(f.lang, "yaml.hashtag", word))
+		return "", false
 	}
 	s := strings.TrimSpace(n.Value)
 	if fl.Kind == member.String {
@@ -215,6 +348,11 @@ func kindName(lang, kind string) string {
 func (f *file) list(n *yaml.Node, field string, fl member.Field) ([]string, bool) {
 	if n.Kind == yaml.ScalarNode {
 		if n.Tag == "!!null" {
+			if fl.Min > 0 {
+				// "offerings:" with nothing after it: a required list.
+				f.add(n, field, "field.toofew", fl.Min)
+				return nil, false
+			}
 			return nil, true
 		}
 		if strings.Contains(n.Value, ",") {
@@ -239,6 +377,10 @@ func (f *file) list(n *yaml.Node, field string, fl member.Field) ([]string, bool
 		if it.Kind != yaml.ScalarNode || it.Anchor != "" {
 			if it.Kind == yaml.AliasNode || it.Anchor != "" {
 				f.add(it, field, "yaml.alias")
+			} else if it.Kind == yaml.MappingNode && len(it.Content) == 2 && it.Content[0].Kind == yaml.ScalarNode && it.Content[1].Kind == yaml.ScalarNode && it.Style&yaml.FlowStyle == 0 {
+				// "- Beratung: Firmen" reads as a mapping; the colon
+				// belongs to the text.
+				f.add(it, field, "field.itemcolon", i+1)
 			} else {
 				f.add(it, field, "field.itemstring", i+1)
 			}

@@ -114,6 +114,12 @@ func ParseDate(s string) (Date, string) {
 	if len(parts) > 3 || len(parts[0]) != 4 {
 		return Date{}, "date.invalid"
 	}
+	for _, p := range parts {
+		// strconv.Atoi alone would accept signs: 2021-+3.
+		if strings.Trim(p, "0123456789") != "" {
+			return Date{}, "date.invalid"
+		}
+	}
 	var d Date
 	var err error
 	if d.Year, err = strconv.Atoi(parts[0]); err != nil || d.Year < 1900 || d.Year > 2200 {
@@ -159,7 +165,9 @@ var germanTranslit = strings.NewReplacer(
 // Slugify turns a name into a slug the way a German reader expects:
 // ä→ae, ö→oe, ü→ue, ß→ss, other accents stripped, everything else a dash.
 func Slugify(s string) string {
-	s = germanTranslit.Replace(s)
+	// Composed first: a decomposed ö (o + U+0308, as macOS writes file
+	// names) must become oe too, not o.
+	s = germanTranslit.Replace(norm.NFC.String(s))
 	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	if r, _, err := transform.String(t, s); err == nil {
 		s = r

@@ -39,6 +39,9 @@ type Field struct {
 	ItemMax  int    // characters per list item
 	Format   Format // check for strings and list items
 	Sub      []Field
+	// AnyOf names Sub fields of which at least one must be given (contact:
+	// email, phone or website).
+	AnyOf []string
 	// Doc explains the field to a member, by language.
 	Doc map[string]string
 }
@@ -79,6 +82,7 @@ var ProfileFields = []Field{
 	{Name: "contact", Kind: Map, Required: true, Doc: doc(
 		"How to reach you: at least one of email, phone, website.",
 		"Wie man dich erreicht: mindestens eines von email, phone, website."),
+		AnyOf: []string{"email", "phone", "website"},
 		Sub: []Field{
 			{Name: "email", Kind: String, Max: 254, Format: FormatEmail, Doc: doc("Your e-mail address.", "Deine E-Mail-Adresse.")},
 			{Name: "phone", Kind: String, Max: 40, Format: FormatPhone, Doc: doc("Your phone number, best as +49 221 1234567.", "Deine Telefonnummer, am besten als +49 221 1234567.")},

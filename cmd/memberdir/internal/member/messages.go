@@ -26,6 +26,9 @@ var messages = map[string][2]string{
 	"yaml.nospace":   {"a space is missing after the colon — write %q", "nach dem Doppelpunkt fehlt ein Leerzeichen — schreibe %q"},
 	"yaml.syntax":    {"the line cannot be read (%s) — check indentation, colons and quotes", "die Zeile kann nicht gelesen werden (%s) — prüfe Einrückung, Doppelpunkte und Anführungszeichen"},
 	"yaml.duplicate": {"the field appears twice (first on line %d) — keep only one", "das Feld steht zweimal da (zuerst in Zeile %d) — behalte nur eines"},
+	"yaml.reserved":  {"a value cannot start with %s — put the whole value in double quotes: \"%s\"", "ein Wert kann nicht mit %s beginnen — setze den ganzen Wert in Anführungszeichen: \"%s\""},
+	"yaml.quote":     {"the quote %s is never closed — add it again at the end of the value", "das Anführungszeichen %s wird nicht geschlossen — setze es auch ans Ende des Werts"},
+	"yaml.hashtag":   {"the text from %s on is read as a comment and left out — put the whole value in double quotes", "der Text ab %s wird als Kommentar gelesen und weggelassen — setze den ganzen Wert in Anführungszeichen"},
 	"yaml.alias":     {"YAML anchors and aliases (& and *) are not allowed in profiles — write the value out", "YAML-Anker und -Aliase (& und *) sind in Profilen nicht erlaubt — schreibe den Wert aus"},
 	"yaml.toodeep":   {"the value is nested too deeply — profiles use at most three levels", "der Wert ist zu tief verschachtelt — Profile haben höchstens drei Ebenen"},
 
@@ -35,16 +38,18 @@ var messages = map[string][2]string{
 	"field.required":      {"is missing — add a line \"%s: …\"", "fehlt — füge eine Zeile \"%s: …\" hinzu"},
 	"field.requiredsub":   {"is missing — add \"%s: …\" indented under %s", "fehlt — füge \"%s: …\" eingerückt unter %s hinzu"},
 	"field.empty":         {"is empty — write at least one character or remove the line", "ist leer — schreibe etwas hinein oder entferne die Zeile"},
+	"field.emptyrequired": {"is empty — write it after \"%s: \"", "ist leer — schreibe den Wert hinter \"%s: \""},
 	"field.string":        {"must be text, not a %s — write it on one line after the colon", "muss Text sein, keine %s — schreibe ihn in eine Zeile hinter den Doppelpunkt"},
 	"field.list":          {"must be a list — write each item on its own line starting with \"  - \"", "muss eine Liste sein — schreibe jeden Punkt in eine eigene Zeile mit \"  - \" davor"},
 	"field.commalist":     {"is written as one line with commas — write each item on its own line starting with \"  - \"", "ist als eine Zeile mit Kommas geschrieben — schreibe jeden Punkt in eine eigene Zeile mit \"  - \" davor"},
-	"field.map":           {"must contain indented \"name: value\" lines, e.g.\n  email: anna@example.de", "muss eingerückte Zeilen \"name: wert\" enthalten, z. B.\n  email: anna@example.de"},
-	"field.maplist":       {"must be a list of entries, each starting with \"  - member: …\"", "muss eine Liste von Einträgen sein, jeder beginnend mit \"  - member: …\""},
+	"field.map":           {"must contain indented \"name: value\" lines below it, e.g. \"  email: anna@example.de\"", "muss darunter eingerückte Zeilen \"name: wert\" enthalten, z. B. \"  email: anna@example.de\""},
+	"field.maplist":       {"must be a list of entries, each starting with \"  - %s: …\"", "muss eine Liste von Einträgen sein, jeder beginnend mit \"  - %s: …\""},
 	"field.bool":          {"must be true or false, not %q", "muss true oder false sein, nicht %q"},
 	"field.toolong":       {"is %d characters long, at most %d are allowed — shorten it", "ist %d Zeichen lang, erlaubt sind höchstens %d — kürze den Text"},
 	"field.toomany":       {"has %d items, at most %d are allowed — keep the most important ones", "hat %d Einträge, erlaubt sind höchstens %d — behalte die wichtigsten"},
 	"field.toofew":        {"needs at least %d item(s) — add a line \"  - …\"", "braucht mindestens %d Eintrag/Einträge — füge eine Zeile \"  - …\" hinzu"},
 	"field.itemtoolong":   {"item %d is %d characters long, at most %d are allowed — shorten it", "Eintrag %d ist %d Zeichen lang, erlaubt sind höchstens %d — kürze ihn"},
+	"field.itemcolon":     {"item %d contains \": \" — put the whole item in double quotes: - \"…\"", "Eintrag %d enthält \": \" — setze den ganzen Eintrag in Anführungszeichen: - \"…\""},
 	"field.itemstring":    {"item %d must be text — write it after \"- \" on one line", "Eintrag %d muss Text sein — schreibe ihn hinter \"- \" in eine Zeile"},
 	"field.duplicateitem": {"%q is listed twice — keep it once", "%q steht zweimal in der Liste — behalte es einmal"},
 	"field.smartquotes":   {"the value is wrapped in typographic quotes (%s) — use straight quotes \"…\" or none", "der Wert steht in typografischen Anführungszeichen (%s) — verwende gerade Anführungszeichen \"…\" oder keine"},
@@ -54,7 +59,7 @@ var messages = map[string][2]string{
 	// Values.
 	"email.at":        {"%q is not an e-mail address — write it as name@example.de", "%q ist keine E-Mail-Adresse — schreibe sie als name@example.de"},
 	"email.invalid":   {"%q is not an e-mail address — write it as name@example.de", "%q ist keine E-Mail-Adresse — schreibe sie als name@example.de"},
-	"url.noscheme":    {"%q has no https:// — write https://%s", "%q fehlt https:// — schreibe https://%s"},
+	"url.noscheme":    {"%q has no https:// — write https://%s", "bei %q fehlt https:// — schreibe https://%s"},
 	"url.scheme":      {"%q is not a web address — only links starting with https:// or http:// are allowed", "%q ist keine Webadresse — erlaubt sind nur Links, die mit https:// oder http:// beginnen"},
 	"url.invalid":     {"%q is not a web address — write it as https://www.example.de/…", "%q ist keine Webadresse — schreibe sie als https://www.example.de/…"},
 	"phone.invalid":   {"%q is not a phone number — write it as +49 221 1234567", "%q ist keine Telefonnummer — schreibe sie als +49 221 1234567"},
@@ -81,6 +86,7 @@ var messages = map[string][2]string{
 	"hint.didyoumean":    {" — did you mean %q?", " — meintest du %q?"},
 
 	// Config.
+	"config.notmap":   {"config.yaml must be a list of \"setting: value\" lines, e.g. title: Unser Netzwerk", "config.yaml muss aus Zeilen der Form \"einstellung: wert\" bestehen, z. B. title: Unser Netzwerk"},
 	"config.unknown":  {"is not a known setting%s", "ist keine bekannte Einstellung%s"},
 	"config.language": {"%q is not a supported language — use de or en", "%q ist keine unterstützte Sprache — verwende de oder en"},
 	"config.baseurl":  {"%q must be an absolute http(s) URL or a path starting with /, e.g. https://netzwerk.example/", "%q muss eine absolute http(s)-Adresse oder ein Pfad mit / am Anfang sein, z. B. https://netzwerk.example/"},
@@ -90,6 +96,36 @@ var messages = map[string][2]string{
 	"config.type":     {"must be %s", "muss %s sein"},
 	"config.extra":    {"extra field %q clashes with a built-in field or is not a valid name (a-z, 0-9, _)", "das Zusatzfeld %q kollidiert mit einem eingebauten Feld oder ist kein gültiger Name (a-z, 0-9, _)"},
 	"config.params":   {"%q must be a query like ref=netzwerk", "%q muss eine Abfrage wie ref=netzwerk sein"},
+
+	// memberdir check: summaries.
+	"check.ok":           {"%d profiles OK", "%d Profile OK"},
+	"check.problem":      {"1 problem found", "1 Problem gefunden"},
+	"check.problems":     {"%d problems found", "%d Probleme gefunden"},
+	"check.summary":      {"Profile check: %d problem(s)", "Profilprüfung: %d Problem(e)"},
+	"check.summaryok":    {"Profile check: all %d profiles are OK", "Profilprüfung: alle %d Profile sind in Ordnung"},
+	"check.summaryhelp":  {"GitHub marks at most ten of them next to the lines of your file; this table lists all. Fix each line, save (commit) again, and the check runs again by itself.", "GitHub markiert höchstens zehn davon direkt an den Zeilen deiner Datei; diese Tabelle zeigt alle. Korrigiere jede Zeile, speichere (Commit) erneut, und die Prüfung läuft von selbst noch einmal."},
+	"check.summaryhead":  {"| file | line | field | problem |", "| Datei | Zeile | Feld | Problem |"},
+	"check.summarytitle": {"profile check", "Profilprüfung"},
+
+	// memberdir check --author: who may change which profile.
+	"owner.other":     {"this profile belongs to the GitHub user %s, not to you (%s) — change only your own profile, or ask %s or the organisers to make this change", "dieses Profil gehört dem GitHub-Konto %s, nicht dir (%s) — ändere nur dein eigenes Profil oder bitte %s oder die Organisation um diese Änderung"},
+	"owner.delete":    {"only the owner %s or the organisers may delete this profile, not you (%s)", "nur die Inhaberin oder der Inhaber %s oder die Organisation dürfen dieses Profil löschen, nicht du (%s)"},
+	"owner.none":      {"this profile names no owner, so only the organisers may change or delete it — if it is yours, ask them to add the line \"owner: %s\"", "dieses Profil nennt keine Inhaberin und keinen Inhaber, deshalb darf nur die Organisation es ändern oder löschen — wenn es deines ist, bitte sie, die Zeile \"owner: %s\" einzufügen"},
+	"owner.new":       {"a new profile must name you as its owner — add the line \"owner: %s\"", "ein neues Profil muss dich als Inhaberin oder Inhaber nennen — füge die Zeile \"owner: %s\" ein"},
+	"owner.newother":  {"the new profile names %s as its owner, but you (%s) are adding it — write \"owner: %s\", or let %s add the profile", "das neue Profil nennt %s als Inhaber:in, aber du (%s) legst es an — schreibe \"owner: %s\" oder lass %s das Profil anlegen"},
+	"owner.photo":     {"this file belongs to the profile %s of the GitHub user %s, not to you (%s) — change only your own photo", "diese Datei gehört zum Profil %s des GitHub-Kontos %s, nicht dir (%s) — ändere nur dein eigenes Foto"},
+	"owner.photonone": {"this file belongs to the profile %s, which names no owner, so only the organisers may change it", "diese Datei gehört zum Profil %s, das keine Inhaberin und keinen Inhaber nennt, deshalb darf nur die Organisation sie ändern"},
+
+	// memberdir new.
+	"new.created": {"created %s", "%s angelegt"},
+	"new.next":    {"Next steps:\n  1. Fill in the empty \"\" fields; the lines starting with # explain each one.\n  2. Check the profile: %s\n  3. Preview the site: %s", "Nächste Schritte:\n  1. Fülle die leeren \"\"-Felder aus; die Zeilen mit # davor erklären jedes Feld.\n  2. Prüfe das Profil: %s\n  3. Sieh dir die Website an: %s"},
+	"new.exists":  {"%s already exists — edit that file, or give a different name (e.g. with a middle name)", "%s gibt es schon — bearbeite diese Datei oder wähle einen anderen Namen (z. B. mit zweitem Vornamen)"},
+	"new.body":    {"Room for your longer story, in Markdown: how you work, what you have done, what makes you different. Replace this paragraph.", "Hier ist Platz für deine längere Geschichte, in Markdown: wie du arbeitest, was du schon gemacht hast, was dich ausmacht. Ersetze diesen Absatz."},
+	"new.tags":    {"Categories of this site: %s", "Kategorien dieser Website: %s"},
+
+	// memberdir schema.
+	"schema.title":       {"memberdir profile", "memberdir-Profil"},
+	"schema.description": {"The fields at the top of a member's profile, content/members/<name>.md, between the two --- lines.", "Die Felder oben im Profil eines Mitglieds, content/members/<name>.md, zwischen den beiden Zeilen mit ---."},
 }
 
 // Msg returns the message with the given key in lang ("de" or "en"),

@@ -1,0 +1,98 @@
+package load
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
+)
+
+const C = "config.yaml"
+
+func TestConfigMissing(t *testing.T) {
+	cfg, errs := Config(C, nil)
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	want := member.DefaultConfig()
+	if cfg.Title != want.Title || cfg.BaseURL != "/" || cfg.Language != "de" || cfg.PageSize != member.DefaultPageSize || !cfg.Referral.CcMember || cfg.Path != "" {
+		t.Errorf("defaults = %+v", cfg)
+	}
+}
+
+func TestConfig(t *testing.T) {
+	cases := []struct {
+		name  string
+		text  string
+		want  []string
+		check func(t *testing.T, c member.Config)
+	}{
+		{name: "empty file", text: "", check: func(t *testing.T, c member.Config) {
+			if c.Language != "de" || c.BaseURL != "/" || c.Path != C {
+				t.Errorf("config = %+v", c)
+			}
+		}},
+		{name: "comment only", text: "# nothing yet\n"},
+		{name: "full", text: "title: Netzwerk Köln\nlanguage: en\nbase_url: https://org.github.io/directory\n" +
+			"categories:\n  - id: steuern\n    label: Steuerberatung\nexclusive_categories: true\npage_size: 50\n" +
+			"strings:\n  recommend: Weiterempfehlen\norganiser:\n  name: Eva\n  email: eva@example.de\n  github: [eva]\n",
+			check: func(t *testing.T, c member.Config) {
+				if c.Title != "Netzwerk Köln" || c.Language != "en" || c.BaseURL != "https://org.github.io/directory/" ||
+					!slices.Equal(c.Categories, []member.ConfigCategory{{ID: "steuern", Label: "Steuerberatung"}}) ||
+					!c.ExclusiveCategories || c.PageSize != 50 || c.Strings["recommend"] != "Weiterempfehlen" ||
+					c.Organiser.Email != "eva@example.de" || !slices.Equal(c.Organiser.GitHub, []string{"eva"}) {
+					t.Errorf("config = %+v", c)
+				}
+			}},
+		{name: "base_url path normalised", text: "base_url: /directory", check: func(t *testing.T, c member.Config) {
+			if c.BaseURL != "/directory/" {
+				t.Errorf("BaseURL = %q", c.BaseURL)
+			}
+		}},
+		{name: "base_url with slash kept", text: "base_url: https://netzwerk.example/", check: func(t *testing.T, c member.Config) {
+			if c.BaseURL != "https://netzwerk.example/" {
+				t.Errorf("BaseURL = %q", c.BaseURL)
+			}
+		}},
+		{name: "CRLF and BOM", text: "\ufefflanguage: en\r\ntitel: X\r\n", want: e(C + `:2:1: titel: is not a known setting — did you mean "title"?`)},
+
+		{name: "old Mac line ends", text: "language: en\rtitel: X\r", want: e(C + `:2:1: titel: is not a known setting — did you mean "title"?`)},
+		{name: "unknown key", text: "language: en\ntitel: Netzwerk\n", want: e(C + `:2:1: titel: is not a known setting — did you mean "title"?`)},
+		{name: "unknown key, no match", text: "language: en\nfarbe: blau\n", want: e(C + `:2:1: farbe: is not a known setting — remove it or check its spelling`)},
+		{name: "unknown sub-key", text: "language: en\norganiser:\n  emial: eva@example.de\n", want: e(C + `:3:3: organiser.emial: is not a known setting — did you mean "email"?`)},
+		{name: "bad language", text: "language: fr\n", want: e(C + `:1:11: language: "fr" ist keine unterstützte Sprache — verwende de oder en`)},
+		{name: "bad base_url", text: "language: en\nbase_url: example.org\n", want: e(C + `:2:11: base_url: "example.org" must be an absolute http(s) URL or a path starting with /, e.g. https://netzwerk.example/`)},
+		{name: "javascript base_url", text: "language: en\nbase_url: javascript:alert(1)\n", want: e(C + `:2:11: base_url: "javascript:alert(1)" must be an absolute http(s) URL or a path starting with /, e.g. https://netzwerk.example/`)},
+		{name: "protocol-relative base_url", text: "language: en\nbase_url: //cdn.example/\n", want: e(C + `:2:11: base_url: "//cdn.example/" must be an absolute http(s) URL or a path starting with /, e.g. https://netzwerk.example/`)},
+		{name: "category without id", text: "language: en\ncategories:\n  - label: Steuern\n", want: e(C + `:3:5: categories: each category needs an id (lowercase a-z, 0-9, dashes) and a label`)},
+		{name: "category id twice", text: "language: en\ncategories:\n  - id: steuern\n    label: Steuern\n  - id: steuern\n    label: Recht\n", want: e(C + `:5:5: categories: each category needs an id (lowercase a-z, 0-9, dashes) and a label`)},
+		{name: "category unknown key", text: "language: en\ncategories:\n  - id: steuern\n    lable: Steuern\n", want: e(
+			C+`:3:5: categories: each category needs an id (lowercase a-z, 0-9, dashes) and a label`,
+			C+`:4:5: categories.lable: is not a known setting — did you mean "label"?`)},
+		{name: "categories not a list", text: "language: en\ncategories: steuern, recht\n", want: e(C + `:2:13: categories: must be a list of entries, each starting with "  - id: …"`)},
+		{name: "page_size word", text: "language: en\npage_size: many\n", want: e(C + `:2:12: page_size: must be a number between 10 and 100000`)},
+		{name: "page_size small", text: "language: en\npage_size: 5\n", want: e(C + `:2:12: page_size: must be a number between 10 and 100000`)},
+		{name: "strings not a map", text: "language: en\nstrings: Empfehlen\n", want: e(C + `:2:10: strings: must contain indented "name: value" lines below it, e.g. "  email: anna@example.de"`)},
+		{name: "strings nested", text: "language: en\nstrings:\n  recommend:\n    de: Empfehlen\n", want: e(C + `:4:5: strings.recommend: must be text, not a group of fields — write it on one line after the colon`)},
+		{name: "duplicate key", text: "language: en\ntitle: A\ntitle: B\n", want: e(C + `:3:1: title: the field appears twice (first on line 2) — keep only one`)},
+		{name: "duplicate key before language", text: "title: A\ntitle: B\nlanguage: en\n", want: e(C + `:2:1: title: the field appears twice (first on line 1) — keep only one`)},
+		{name: "duplicate key, German", text: "title: A\ntitle: B\n", want: e(C + `:2:1: title: das Feld steht zweimal da (zuerst in Zeile 1) — behalte nur eines`)},
+		{name: "bool", text: "language: en\nprivacy:\n  noindex: ja\n", want: e(C + `:3:12: privacy.noindex: must be true or false, not "ja"`)},
+		{name: "organiser email", text: "language: en\norganiser:\n  email: eva(at)example.de\n", want: e(C + `:3:10: organiser.email: "eva(at)example.de" is not an e-mail address — write it as name@example.de`)},
+		{name: "footer javascript link", text: "language: en\nfooter:\n  - label: Impressum\n    url: javascript:alert(1)\n", want: e(C + `:3:5: footer: "javascript:alert(1)" is not a web address — write it as https://www.example.de/…`)},
+		{name: "extra field clashes", text: "language: en\nextra_fields:\n  - name: name\n", want: e(C + `:3:5: extra_fields: extra field "name" clashes with a built-in field or is not a valid name (a-z, 0-9, _)`)},
+		{name: "tab", text: "language: en\norganiser:\n\tname: Eva\n", want: e(C + `:3:1: a tab is used for indentation — YAML needs spaces; replace the tab with two spaces`)},
+		{name: "colon in title", text: "language: en\ntitle: Netzwerk: Köln\n", want: e(C + `:2:16: title: the value contains ": " — put the whole value in double quotes: title: "…"`)},
+		{name: "list", text: "language: en\n- title\n", want: e(C + `:2:1: the line cannot be read (did not find expected key) — check indentation, colons and quotes`)},
+		{name: "not a mapping", text: "- title: A\n", want: e(C + `:1:1: config.yaml muss aus Zeilen der Form "einstellung: wert" bestehen, z. B. title: Unser Netzwerk`)},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			cfg, errs := Config(C, []byte(c.text))
+			diffLines(t, lines(errs), c.want)
+			if c.check != nil {
+				c.check(t, cfg)
+			}
+		})
+	}
+}

@@ -1,0 +1,395 @@
+package load
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
+)
+
+// profileCase is one row of the profile tables: a profile text (made with
+// profile(edits…) unless text is set), the site language and the exact
+// messages expected, as `memberdir check` prints them.
+type profileCase struct {
+	name  string
+	lang  string // "" means "en"
+	edits []string
+	text  string // used instead of edits when not ""
+	cfg   func(*member.Config)
+	want  []string
+	check func(t *testing.T, m *member.Member) // for rows without errors
+}
+
+const P = "content/members/anna.md"
+
+func e(s ...string) []string { return s }
+
+var profileCases = []profileCase{
+	// A complete profile has no errors.
+	{name: "valid", edits: nil, check: func(t *testing.T, m *member.Member) {
+		if m.Slug != "anna" || m.Name != "Anna Müller" || !slices.Equal(m.Offerings, []string{"Beratung", "Coaching"}) ||
+			m.Contact.Email != "anna@example.de" || m.Contact.Website != "https://anna.example.de" || !m.Contact.Public ||
+			m.Body != "Ich bin Anna.\n" || m.BodyLine != 12 {
+			t.Errorf("member = %+v", m)
+		}
+		if p := m.Pos["contact.email"]; p != (member.Pos{Path: P, Line: 9, Col: 3}) {
+			t.Errorf("Pos[contact.email] = %+v", p)
+		}
+	}},
+
+	// Required fields: missing, or present without a value.
+	{name: "missing name", edits: e("-name"), want: e(P + `:1:1: name: is missing — add a line "name: …"`)},
+	{name: "missing mission", edits: e("-mission"), want: e(P + `:1:1: mission: is missing — add a line "mission: …"`)},
+	{name: "missing why", edits: e("-why"), want: e(P + `:1:1: why: is missing — add a line "why: …"`)},
+	{name: "missing offerings", edits: e("-offerings"), want: e(P + `:1:1: offerings: is missing — add a line "offerings: …"`)},
+	{name: "missing contact", edits: e("-contact"), want: e(P + `:1:1: contact: is missing — add a line "contact: …"`)},
+	{name: "missing all", text: "---\n---\nText\n", want: e(
+		P+`:1:1: contact: is missing — add a line "contact: …"`,
+		P+`:1:1: mission: is missing — add a line "mission: …"`,
+		P+`:1:1: name: is missing — add a line "name: …"`,
+		P+`:1:1: offerings: is missing — add a line "offerings: …"`,
+		P+`:1:1: why: is missing — add a line "why: …"`)},
+	{name: "empty name", edits: e("name:"), want: e(P + `:2:6: name: is empty — write it after "name: "`)},
+	{name: "empty quoted mission", edits: e(`mission: ""`), want: e(P + `:3:10: mission: is empty — write it after "mission: "`)},
+	{name: "blank why", edits: e(`why: "   "`), want: e(P + `:4:6: why: is empty — write it after "why: "`)},
+	{name: "null name", edits: e("name: ~"), want: e(P + `:2:7: name: is empty — write it after "name: "`)},
+	{name: "empty offerings", edits: e("offerings:"), want: e(P + `:5:11: offerings: needs at least 1 item(s) — add a line "  - …"`)},
+	{name: "empty offerings list", edits: e("offerings: []"), want: e(P + `:5:12: offerings: needs at least 1 item(s) — add a line "  - …"`)},
+	{name: "empty contact", edits: e("contact:"), want: e(P + `:8:9: contact: must contain indented "name: value" lines below it, e.g. "  email: anna@example.de"`)},
+	{name: "contact without a way", edits: e("contact:\n  public: false"), want: e(P + `:9:3: contact: needs at least one of email, phone or website`)},
+	{name: "contact with only linkedin", edits: e("contact:\n  linkedin: https://www.linkedin.com/in/anna"), want: e(P + `:9:3: contact: needs at least one of email, phone or website`)},
+
+	// Wrong types.
+	{name: "offerings as mapping", edits: e("offerings:\n  Beratung: ja\n  Coaching: ja"), want: e(P + `:6:3: offerings: must be a list — write each item on its own line starting with "  - "`)},
+	{name: "name as list", edits: e("name:\n  - Anna\n  - Müller"), want: e(P + `:3:3: name: must be text, not a list — write it on one line after the colon`)},
+	{name: "name as flow list", edits: e("name: [Anna, Müller]"), want: e(P + `:2:7: name: must be text, not a list — write it on one line after the colon`)},
+	{name: "mission as mapping", edits: e("mission:\n  de: Ich helfe"), want: e(P + `:4:3: mission: must be text, not a group of fields — write it on one line after the colon`)},
+	{name: "contact as string", edits: e("contact: anna@example.de"), want: e(P + `:8:10: contact: must contain indented "name: value" lines below it, e.g. "  email: anna@example.de"`)},
+	{name: "contact as list", edits: e("contact:\n  - anna@example.de"), want: e(P + `:9:3: contact: must contain indented "name: value" lines below it, e.g. "  email: anna@example.de"`)},
+	{name: "draft yes", edits: e("draft: yes"), want: e(P + `:11:8: draft: must be true or false, not "yes"`)},
+	{name: "public yes", edits: e("contact:\n  email: anna@example.de\n  public: nein"), want: e(P + `:10:11: contact.public: must be true or false, not "nein"`)},
+	{name: "recommends as string", edits: e("recommends: bernd"), want: e(P + `:11:13: recommends: must be a list of entries, each starting with "  - member: …"`)},
+	{name: "recommends item as string", edits: e("recommends:\n  - bernd"), want: e(P + `:12:5: recommends: must be a list of entries, each starting with "  - member: …"`)},
+	{name: "front matter is a list", text: "---\n- name: Anna\n---\n", want: e(P + `:2:1: the front matter must be a list of "field: value" lines`)},
+	{name: "front matter is text", text: "---\nAnna Müller\n---\n", want: e(P + `:2:1: the front matter must be a list of "field: value" lines`)},
+
+	// A list written as one line.
+	{name: "offerings with commas", edits: e("offerings: Beratung, Coaching"), want: e(P + `:5:12: offerings: is written as one line with commas — write each item on its own line starting with "  - "`)},
+	{name: "offerings one item", edits: e("offerings: Beratung"), want: e(P + `:5:12: offerings: must be a list — write each item on its own line starting with "  - "`)},
+	{name: "languages with commas", edits: e("languages: de, en"), want: e(P + `:11:12: languages: is written as one line with commas — write each item on its own line starting with "  - "`)},
+
+	// E-mail addresses.
+	{name: "email (at)", edits: e("contact:\n  email: anna(at)example.de"), want: e(P + `:9:10: contact.email: "anna(at)example.de" is not an e-mail address — write it as name@example.de`)},
+	{name: "email without domain", edits: e("contact:\n  email: anna@"), want: e(P + `:9:10: contact.email: "anna@" is not an e-mail address — write it as name@example.de`)},
+	{name: "email with display name", edits: e("contact:\n  email: Anna <anna@x.de>"), want: e(P + `:9:10: contact.email: "Anna <anna@x.de>" is not an e-mail address — write it as name@example.de`)},
+	{name: "email header injection", edits: e(`contact:` + "\n" + `  email: "anna@x.de\nBcc: evil@x.de"`), want: e(P + `:9:10: contact.email: "anna@x.de Bcc: evil@x.de" is not an e-mail address — write it as name@example.de`)},
+	{name: "email CRLF injection", edits: e(`contact:` + "\n" + `  email: "anna@x.de\r\nCc: evil@x.de"`), want: e(P + `:9:10: contact.email: "anna@x.de Cc: evil@x.de" is not an e-mail address — write it as name@example.de`)},
+	{name: "two emails", edits: e("contact:\n  email: anna@x.de, bob@x.de"), want: e(P + `:9:10: contact.email: "anna@x.de, bob@x.de" is not an e-mail address — write it as name@example.de`)},
+	{name: "email with spaces around", edits: e(`contact:` + "\n" + `  email: "  anna@example.de  "`), check: func(t *testing.T, m *member.Member) {
+		if m.Contact.Email != "anna@example.de" {
+			t.Errorf("Email = %q", m.Contact.Email)
+		}
+	}},
+
+	// Web addresses.
+	{name: "website without scheme", edits: e("contact:\n  website: www.example.de"), want: e(P + `:9:12: contact.website: "www.example.de" has no https:// — write https://www.example.de`)},
+	{name: "linkedin without scheme", edits: e("contact:\n  email: anna@example.de\n  linkedin: linkedin.com/in/anna"), want: e(P + `:10:13: contact.linkedin: "linkedin.com/in/anna" has no https:// — write https://linkedin.com/in/anna`)},
+	{name: "javascript URL", edits: e("contact:\n  website: javascript:alert(1)"), want: e(P + `:9:12: contact.website: "javascript:alert(1)" is not a web address — only links starting with https:// or http:// are allowed`)},
+	{name: "JavaScript URL upper case", edits: e(`contact:` + "\n" + `  website: "JaVaScRiPt:alert(1)"`), want: e(P + `:9:12: contact.website: "JaVaScRiPt:alert(1)" is not a web address — only links starting with https:// or http:// are allowed`)},
+	{name: "data URL", edits: e("contact:\n  website: data:text/html;base64,PHNjcmlwdD4="), want: e(P + `:9:12: contact.website: "data:text/html;base64,PHNjcmlwdD4=" is not a web address — only links starting with https:// or http:// are allowed`)},
+	{name: "ftp URL", edits: e("contact:\n  website: ftp://example.de/datei"), want: e(P + `:9:12: contact.website: "ftp://example.de/datei" is not a web address — only links starting with https:// or http:// are allowed`)},
+	{name: "URL with quote", edits: e(`contact:` + "\n" + `  website: 'https://x.de/"onmouseover="alert(1)'`), want: e(P + `:9:12: contact.website: "https://x.de/\"onmouseover=\"alert(1)" is not a web address — write it as https://www.example.de/…`)},
+	{name: "phone", edits: e("contact:\n  phone: ruf mich an"), want: e(P + `:9:10: contact.phone: "ruf mich an" is not a phone number — write it as +49 221 1234567`)},
+
+	// Unknown fields.
+	{name: "offerrings", edits: e("-offerings", "offerrings:\n  - Beratung"), want: e(
+		P+`:1:1: offerings: is missing — add a line "offerings: …"`,
+		P+`:8:1: offerrings: is not a known field — did you mean "offerings"?`)},
+	{name: "emial", edits: e("contact:\n  emial: anna@example.de"), want: e(P + `:9:3: contact.emial: is not a known field — did you mean "email"?`)},
+	{name: "unknown field far from all", edits: e("+hobbies: Segeln"), want: e(P + `:11:1: hobbies: is not a known field — remove it or check its spelling`)},
+	{name: "capitalised field", edits: e("+Company: Müller GmbH"), want: e(P + `:11:1: Company: is not a known field — did you mean "company"?`)},
+	{name: "recommends notiz", edits: e("recommends:\n  - member: bernd\n    notiz: toll"), want: e(P + `:13:5: recommends.notiz: is not a known field — did you mean "note"?`)},
+
+	// Dates.
+	{name: "month 13", edits: e("member_since: 2021-13-01"), want: e(P + `:11:15: member_since: "2021-13-01" is not a date — write it as YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2021-03-01`)},
+	{name: "30 February", edits: e("member_since: 2021-02-30"), want: e(P + `:11:15: member_since: "2021-02-30" is not a date — write it as YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2021-03-01`)},
+	{name: "date in words", edits: e("member_since: März 2021"), want: e(P + `:11:15: member_since: "März 2021" is not a date — write it as YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2021-03-01`)},
+	{name: "German date", edits: e("member_since: 1.3.2021"), want: e(P + `:11:15: member_since: "1.3.2021" is not a date in the expected form — write it as 2021-03-01`)},
+	{name: "German month", edits: e("member_since: 03/2021"), want: e(P + `:11:15: member_since: "03/2021" is not a date in the expected form — write it as 2021-03`)},
+	{name: "German date, impossible", edits: e("member_since: 30.02.2021"), want: e(P + `:11:15: member_since: "30.02.2021" is not a date — write it as YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2021-03-01`)},
+	{name: "date with sign", edits: e("member_since: 2021-+3"), want: e(P + `:11:15: member_since: "2021-+3" is not a date — write it as YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2021-03-01`)},
+	{name: "date as list", edits: e("member_since: [2021]"), want: e(P + `:11:15: member_since: must be text, not a list — write it on one line after the colon`)},
+	{name: "date ok", edits: e("member_since: 2021-03"), check: func(t *testing.T, m *member.Member) {
+		if m.MemberSince != (member.Date{Year: 2021, Month: 3}) {
+			t.Errorf("MemberSince = %+v", m.MemberSince)
+		}
+	}},
+	{name: "date as YAML timestamp", edits: e("member_since: 2021-03-01"), check: func(t *testing.T, m *member.Member) {
+		if m.MemberSince.String() != "2021-03-01" {
+			t.Errorf("MemberSince = %v", m.MemberSince)
+		}
+	}},
+
+	// YAML written in a web editor.
+	{name: "tab indentation", edits: e("contact:\n\temail: anna@example.de"), want: e(P + `:9:1: a tab is used for indentation — YAML needs spaces; replace the tab with two spaces`)},
+	{name: "tab after spaces", edits: e("contact:\n  \temail: anna@example.de"), want: e(P + `:9:3: a tab is used for indentation — YAML needs spaces; replace the tab with two spaces`)},
+	{name: "colon in value", edits: e("mission: Ich helfe: Firmen"), want: e(P + `:3:19: mission: the value contains ": " — put the whole value in double quotes: mission: "…"`)},
+	{name: "colon in why", edits: e("why: Darum: weil"), want: e(P + `:4:11: why: the value contains ": " — put the whole value in double quotes: why: "…"`)},
+	{name: "colon in quoted value is fine", edits: e(`mission: "Ich helfe: Firmen"`), check: func(t *testing.T, m *member.Member) {
+		if m.Mission != "Ich helfe: Firmen" {
+			t.Errorf("Mission = %q", m.Mission)
+		}
+	}},
+	{name: "no space after colon in contact", edits: e("contact:\n  email:anna@x.de"), want: e(P + `:9:9: contact.email: a space is missing after the colon — write "email: anna@x.de"`)},
+	{name: "no space after colon", edits: e("why:Weil"), want: e(P + `:4:5: why: a space is missing after the colon — write "why: Weil"`)},
+	{name: "duplicate name", edits: e("+name: Bob"), want: e(P + `:11:1: name: the field appears twice (first on line 2) — keep only one`)},
+	{name: "duplicate email", edits: e("contact:\n  email: a@example.de\n  email: b@example.de"), want: e(P + `:10:3: contact.email: the field appears twice (first on line 9) — keep only one`)},
+	{name: "list item indented wrongly", edits: e("offerings:\n  - Beratung\n - Coaching"), want: e(P + `:7:1: the line cannot be read (did not find expected key) — check indentation, colons and quotes`)},
+	{name: "text after closing quote", edits: e(`why: "Weil" ich es will`), want: e(P + `:4:1: the line cannot be read (did not find expected key) — check indentation, colons and quotes`)},
+	{name: "field indented", edits: e("why:   \n  x: y\n mission: z"), want: e(P + `:6:1: the line cannot be read (did not find expected key) — check indentation, colons and quotes`)},
+	{name: "unclosed double quote", edits: e(`mission: "Ich helfe Firmen`), want: e(P + `:3:10: the quote " is never closed — add it again at the end of the value`)},
+	{name: "unclosed single quote on first line", edits: e(`name: 'Anna`), want: e(P + `:2:7: the quote ' is never closed — add it again at the end of the value`)},
+	{name: "owner with @", edits: e("owner: @anna"), want: e(P + `:11:8: a value cannot start with @ — put the whole value in double quotes: "@anna"`)},
+	{name: "owner with quoted @", edits: e(`owner: "@anna"`), want: e(P + `:11:8: owner: "@anna" is not a GitHub user name — write only the name, e.g. anna-mueller, without @ or URL`)},
+	{name: "offering with backquote", edits: e("offerings:\n  - `Coaching`"), want: e(P + "`:6:5: a value cannot start with ` — put the whole value in double quotes: \"`Coaching`\""[1:])},
+	{name: "colon in list item", edits: e("offerings:\n  - Beratung: Firmen\n  - Coaching"), want: e(P + `:6:5: offerings: item 1 contains ": " — put the whole item in double quotes: - "…"`)},
+	{name: "list item is a list", edits: e("offerings:\n  - [Beratung]"), want: e(P + `:6:5: offerings: item 1 must be text — write it after "- " on one line`)},
+	{name: "unknown alias", edits: e("mission: *m"), want: e(P + `:3:10: a value cannot start with * — put the whole value in double quotes: "*m"`)},
+	{name: "Markdown emphasis", edits: e("why: *Weil* ich es liebe"), want: e(P + `:4:6: a value cannot start with * — put the whole value in double quotes: "*Weil* ich es liebe"`)},
+	{name: "Markdown bold in list", edits: e("offerings:\n  - **Premium**\n  - Coaching"), want: e(P + `:6:5: a value cannot start with * — put the whole value in double quotes: "**Premium**"`)},
+	{name: "percent", edits: e("mission: %50 Rabatt für Gründer"), want: e(P + `:3:10: a value cannot start with % — put the whole value in double quotes: "%50 Rabatt für Gründer"`)},
+	{name: "text after block indicator", edits: e("name: | Anna"), want: e(P + `:2:7: a value cannot start with | — put the whole value in double quotes: "| Anna"`)},
+	{name: "dash as text", edits: e("name: - Anna"), want: e(P + `:2:7: a value cannot start with - — put the whole value in double quotes: "- Anna"`)},
+	{name: "text after brackets", edits: e("mission: [Beta] Ich helfe"), want: e(P + `:3:10: a value cannot start with [ — put the whole value in double quotes: "[Beta] Ich helfe"`)},
+	{name: "text after single quotes", edits: e("name: 'Anna' Müller"), want: e(P + `:2:7: a value cannot start with ' — put the whole value in double quotes: "'Anna' Müller"`)},
+	{name: "tag", edits: e("mission: !wichtig Ich helfe"), want: e(P + `:3:10: mission: a value cannot start with ! — put the whole value in double quotes: "!wichtig Ich helfe"`)},
+	{name: "explicit string tag", edits: e("name: !!str Anna"), check: func(t *testing.T, m *member.Member) {
+		if m.Name != "Anna" {
+			t.Errorf("Name = %q", m.Name)
+		}
+	}},
+	{name: "hashtag", edits: e("mission: Ich liebe #Handwerk und #Holz"), want: e(P + `:3:20: mission: the text from #Handwerk on is read as a comment and left out — put the whole value in double quotes`)},
+	{name: "hashtag in list", edits: e("offerings:\n  - Bau #Holz"), want: e(P + `:6:9: offerings: the text from #Holz on is read as a comment and left out — put the whole value in double quotes`)},
+	{name: "comment", edits: e("name: Anna Müller # mit Umlaut"), check: func(t *testing.T, m *member.Member) {
+		if m.Name != "Anna Müller" {
+			t.Errorf("Name = %q", m.Name)
+		}
+	}},
+	{name: "ampersand inside", edits: e("company: Müller & Co"), check: func(t *testing.T, m *member.Member) {
+		if m.Company != "Müller & Co" {
+			t.Errorf("Company = %q", m.Company)
+		}
+	}},
+	{name: "anchor and alias", edits: e("mission: &m Ich helfe", "ideal_referral: *m"), want: e(
+		P+`:3:10: mission: YAML anchors and aliases (& and *) are not allowed in profiles — write the value out`,
+		P+`:11:17: ideal_referral: YAML anchors and aliases (& and *) are not allowed in profiles — write the value out`)},
+
+	// Recommendations within one file (targets are checked by NewDirectory).
+	{name: "recommends twice", edits: e("recommends:\n  - member: bernd\n  - member: bernd\n    note: zweimal"), want: e(P + `:13:13: recommends.member: "bernd" is recommended twice — keep one entry`)},
+	{name: "recommends without member", edits: e("recommends:\n  - note: super"), want: e(P + `:12:5: recommends.member: is missing — add "member: …" indented under recommends`)},
+	{name: "recommends empty member", edits: e("recommends:\n  - member:"), want: e(P + `:12:12: recommends.member: is empty — write it after "member: "`)},
+	{name: "recommends member as list", edits: e("recommends:\n  - member: [bernd]"), want: e(P + `:12:13: recommends.member: must be text, not a list — write it on one line after the colon`)},
+	{name: "recommends a name", edits: e("recommends:\n  - member: Bernd Schmidt"), want: e(P + `:12:13: recommends.member: "Bernd Schmidt" is not a member's file name — use lowercase a-z, 0-9 and dashes, as in the address /members/anna-mueller/`)},
+	{name: "recommends file name", edits: e("recommends:\n  - member: bernd.md\n    note: Sehr gut"), check: func(t *testing.T, m *member.Member) {
+		if len(m.Recommends) != 1 || m.Recommends[0].Slug != "bernd" || m.Recommends[0].Note != "Sehr gut" || m.Recommends[0].Pos != (member.Pos{Path: P, Line: 12, Col: 13}) {
+			t.Errorf("Recommends = %+v", m.Recommends)
+		}
+	}},
+
+	// Text that looks right but is not.
+	{name: "smart quotes", edits: e("name: „Anna Müller“"), want: e(P + `:2:7: name: the value is wrapped in typographic quotes („…“) — use straight quotes "…" or none`)},
+	{name: "English smart quotes", edits: e("mission: “I help”"), want: e(P + `:3:10: mission: the value is wrapped in typographic quotes (“…”) — use straight quotes "…" or none`)},
+	{name: "control character", edits: e(`name: "Anna\aMüller"`), want: e(P + `:2:7: name: contains an invisible control character — retype the text`)},
+	{name: "bidi override", edits: e(`mission: "Ich helfe \u202eFirmen"`), want: e(P + `:3:10: mission: contains an invisible control character — retype the text`)},
+	{name: "escape character", edits: e(`contact:` + "\n" + `  email: anna@example.de` + "\n" + `  website: "https://x.de/\x1b[31m"`), want: e(P + `:10:12: contact.website: contains an invisible control character — retype the text`)},
+	{name: "mission 301 characters", edits: e("mission: " + strings.Repeat("ä", 301)), want: e(P + `:3:10: mission: is 301 characters long, at most 300 are allowed — shorten it`)},
+	{name: "mission 300 characters", edits: e("mission: " + strings.Repeat("ä", 300))},
+	{name: "name 101 characters", edits: e("name: " + strings.Repeat("a", 101)), want: e(P + `:2:7: name: is 101 characters long, at most 100 are allowed — shorten it`)},
+	{name: "11 offerings", edits: e("offerings:" + strings.Repeat("\n  - x", 11)), want: e(P + `:6:3: offerings: has 11 items, at most 10 are allowed — keep the most important ones`)},
+	{name: "10 offerings", edits: e("offerings:\n  - 1\n  - 2\n  - 3\n  - 4\n  - 5\n  - 6\n  - 7\n  - 8\n  - 9\n  - 10")},
+	{name: "offering too long", edits: e("offerings:\n  - Beratung\n  - " + strings.Repeat("ö", 81)), want: e(P + `:7:5: offerings: item 2 is 81 characters long, at most 80 are allowed — shorten it`)},
+	{name: "offering twice", edits: e("offerings:\n  - Beratung\n  - Beratung"), want: e(P + `:7:5: offerings: "Beratung" is listed twice — keep it once`)},
+	{name: "offering empty", edits: e("offerings:\n  - Beratung\n  -"), want: e(P + `:7:4: offerings: is empty — write at least one character or remove the line`)},
+
+	// Categories from config.yaml.
+	{name: "unknown tag, close", cfg: withCategories, edits: e("tags:\n  - steuren"), want: e(P + `:12:5: tags: "steuren" is not a category of this site — did you mean "steuern"?`)},
+	{name: "unknown tag, far", cfg: withCategories, edits: e("tags:\n  - Kochen"), want: e(P + `:12:5: tags: "Kochen" is not a category of this site — use one of: steuern, recht`)},
+	{name: "tag by label", cfg: withCategories, edits: e("tags:\n  - Rechtsberatung\n  - steuerberatung"), check: func(t *testing.T, m *member.Member) {
+		if !slices.Equal(m.Tags, []string{"recht", "steuern"}) {
+			t.Errorf("Tags = %q", m.Tags)
+		}
+	}},
+	{name: "free tags are slugified", edits: e("tags:\n  - Steuer Beratung\n  - Recht"), check: func(t *testing.T, m *member.Member) {
+		if !slices.Equal(m.Tags, []string{"steuer-beratung", "recht"}) {
+			t.Errorf("Tags = %q", m.Tags)
+		}
+	}},
+	{name: "tag by id and label", cfg: withCategories, edits: e("tags:\n  - steuern\n  - Steuerberatung"), want: e(P + `:13:5: tags: "Steuerberatung" is listed twice — keep it once`)},
+	{name: "free tag twice", edits: e("tags:\n  - Steuer Beratung\n  - steuer-beratung"), want: e(P + `:13:5: tags: "steuer-beratung" is listed twice — keep it once`)},
+	{name: "free tag without letters", edits: e(`tags:` + "\n" + `  - "!!!"`), want: e(P + `:12:5: tags: "!!!" cannot be used as a category — use letters, digits and dashes`)},
+
+	// Other values.
+	{name: "language name", edits: e("languages:\n  - de\n  - deutsch"), want: e(P + `:13:5: languages: "deutsch" is not a two-letter language code — use de, en, fr, …`)},
+	{name: "language upper case", edits: e("languages: [DE]"), want: e(P + `:11:13: languages: "DE" is not a two-letter language code — use de, en, fr, …`)},
+	{name: "photo outside", edits: e("photo: ../x.jpg"), want: e(P + `:11:8: photo: "../x.jpg" must be a file name next to this profile, without folders`)},
+	{name: "photo gif", edits: e("photo: anna.gif"), want: e(P + `:11:8: photo: "anna.gif" is not a .jpg or .png file — save the photo as JPEG or PNG`)},
+	{name: "photo position is the value", edits: e("photo: anna.jpg"), check: func(t *testing.T, m *member.Member) {
+		if m.Photo != "anna.jpg" || m.Pos["photo"] != (member.Pos{Path: P, Line: 11, Col: 8}) {
+			t.Errorf("Photo = %q at %+v", m.Photo, m.Pos["photo"])
+		}
+	}},
+	{name: "extra field", cfg: withExtra, edits: e("termin: https://cal.example.de/anna", "branchen:\n  - Handwerk"), check: func(t *testing.T, m *member.Member) {
+		if m.Extra["termin"] != "https://cal.example.de/anna" || !slices.Equal(m.Extra["branchen"].([]string), []string{"Handwerk"}) {
+			t.Errorf("Extra = %v", m.Extra)
+		}
+	}},
+	{name: "extra URL field", cfg: withExtra, edits: e("termin: cal.example.de"), want: e(P + `:11:9: termin: "cal.example.de" has no https:// — write https://cal.example.de`)},
+	{name: "draft", edits: e("draft: true"), check: func(t *testing.T, m *member.Member) {
+		if !m.Draft {
+			t.Error("Draft = false")
+		}
+	}},
+
+	// German.
+	{name: "de: missing name", lang: "de", edits: e("-name"), want: e(P + `:1:1: name: fehlt — füge eine Zeile "name: …" hinzu`)},
+	{name: "de: empty name", lang: "de", edits: e("name:"), want: e(P + `:2:6: name: ist leer — schreibe den Wert hinter "name: "`)},
+	{name: "de: name as list", lang: "de", edits: e("name:\n  - Anna\n  - Müller"), want: e(P + `:3:3: name: muss Text sein, keine Liste — schreibe ihn in eine Zeile hinter den Doppelpunkt`)},
+	{name: "de: email", lang: "de", edits: e("contact:\n  email: anna(at)example.de"), want: e(P + `:9:10: contact.email: "anna(at)example.de" ist keine E-Mail-Adresse — schreibe sie als name@example.de`)},
+	{name: "de: website", lang: "de", edits: e("contact:\n  website: www.example.de"), want: e(P + `:9:12: contact.website: bei "www.example.de" fehlt https:// — schreibe https://www.example.de`)},
+	{name: "de: offerrings", lang: "de", edits: e("-offerings", "offerrings:\n  - Beratung"), want: e(
+		P+`:1:1: offerings: fehlt — füge eine Zeile "offerings: …" hinzu`,
+		P+`:8:1: offerrings: ist kein bekanntes Feld — meintest du "offerings"?`)},
+	{name: "de: tab", lang: "de", edits: e("contact:\n\temail: anna@example.de"), want: e(P + `:9:1: ein Tabulator wird zum Einrücken verwendet — YAML braucht Leerzeichen; ersetze den Tabulator durch zwei Leerzeichen`)},
+	{name: "de: duplicate", lang: "de", edits: e("+name: Bob"), want: e(P + `:11:1: name: das Feld steht zweimal da (zuerst in Zeile 2) — behalte nur eines`)},
+	{name: "de: colon", lang: "de", edits: e("mission: Ich helfe: Firmen"), want: e(P + `:3:19: mission: der Wert enthält ": " — setze den ganzen Wert in Anführungszeichen: mission: "…"`)},
+	{name: "de: German date", lang: "de", edits: e("member_since: 1.3.2021"), want: e(P + `:11:15: member_since: "1.3.2021" ist kein Datum in der erwarteten Form — schreibe es als 2021-03-01`)},
+	{name: "de: unknown tag", lang: "de", cfg: withCategories, edits: e("tags:\n  - steuren"), want: e(P + `:12:5: tags: "steuren" ist keine Kategorie dieser Website — meintest du "steuern"?`)},
+}
+
+func withCategories(c *member.Config) {
+	c.Categories = []member.ConfigCategory{{ID: "steuern", Label: "Steuerberatung"}, {ID: "recht", Label: "Rechtsberatung"}}
+}
+
+func withExtra(c *member.Config) {
+	c.ExtraFields = []member.ExtraField{{Name: "termin", Label: "Termin", Type: "url"}, {Name: "branchen", Label: "Branchen", Type: "list"}}
+}
+
+func (c profileCase) config() *member.Config {
+	lang := c.lang
+	if lang == "" {
+		lang = "en"
+	}
+	cfg := config(lang)
+	if c.cfg != nil {
+		c.cfg(cfg)
+	}
+	return cfg
+}
+
+func (c profileCase) data() []byte {
+	if c.text != "" {
+		return []byte(c.text)
+	}
+	return []byte(profile(c.edits...))
+}
+
+func TestProfile(t *testing.T) {
+	for _, c := range profileCases {
+		t.Run(c.name, func(t *testing.T) {
+			m, errs := Profile(P, c.data(), c.config())
+			diffLines(t, lines(errs), c.want)
+			if m == nil && len(errs) == 0 {
+				t.Fatal("Profile returned neither member nor errors")
+			}
+			if m != nil && (m.Slug != "anna" || m.Path != P) {
+				t.Errorf("Slug, Path = %q, %q", m.Slug, m.Path)
+			}
+			if c.check != nil && m != nil {
+				c.check(t, m)
+			}
+		})
+	}
+}
+
+// frontMatterCases are about the file around the YAML: its first and last
+// lines, encodings and line endings.
+var frontMatterCases = []profileCase{
+	{name: "BOM and CRLF", text: "\ufeff" + strings.ReplaceAll(profile(), "\n", "\r\n"), check: func(t *testing.T, m *member.Member) {
+		if m.Name != "Anna Müller" || m.Body != "Ich bin Anna.\n" || m.BodyLine != 12 || m.Pos["contact"].Line != 8 {
+			t.Errorf("member = %+v", m)
+		}
+	}},
+	{name: "BOM and CRLF, error positions", text: "\ufeff" + strings.ReplaceAll(profile("contact:\n  email: anna(at)example.de", "+member_since: März"), "\n", "\r\n"), want: e(
+		P+`:9:10: contact.email: "anna(at)example.de" is not an e-mail address — write it as name@example.de`,
+		P+`:10:15: member_since: "März" is not a date — write it as YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2021-03-01`)},
+	{name: "old Mac line ends", text: strings.ReplaceAll(profile("+hobbies: x"), "\n", "\r"), want: e(P + `:11:1: hobbies: is not a known field — remove it or check its spelling`)},
+	{name: "unclosed, with body", text: strings.Replace(profile(), "---\nIch", "Ich", 1), want: e(P + `:11:1: the front matter is not closed — add a line "---" after the last field`)},
+	{name: "unclosed, no body", text: "---\nname: Anna\n", want: e(P + `:3:1: the front matter is not closed — add a line "---" after the last field`)},
+	{name: "unclosed, no final newline", text: "---\nname: Anna", want: e(P + `:3:1: the front matter is not closed — add a line "---" after the last field`)},
+	{name: "unclosed, CRLF", text: "---\r\nname: Anna\r\nmission: x\r\n\r\nIch bin Anna.\r\n", want: e(P + `:5:1: the front matter is not closed — add a line "---" after the last field`)},
+	{name: "empty file", text: "", want: e(P + `:1:1: the file is empty — start it with a line "---", then name: …, mission: …, and close with "---"`)},
+	{name: "blank file", text: "\n  \n\t\n", want: e(P + `:1:1: the file is empty — start it with a line "---", then name: …, mission: …, and close with "---"`)},
+	{name: "BOM only", text: "\ufeff", want: e(P + `:1:1: the file is empty — start it with a line "---", then name: …, mission: …, and close with "---"`)},
+	{name: "front matter only", text: strings.TrimSuffix(profile(), "Ich bin Anna.\n"), check: func(t *testing.T, m *member.Member) {
+		if m.Body != "" || m.BodyLine != 12 {
+			t.Errorf("Body = %q at %d", m.Body, m.BodyLine)
+		}
+	}},
+	{name: "front matter only, no final newline", text: strings.TrimSuffix(profile(), "\nIch bin Anna.\n")},
+	{name: "delimiter with trailing spaces", text: strings.Replace(profile(), "---\n", "---  \n", 2)},
+	{name: "blank lines before front matter", text: "\n\n" + profile(), want: e(P + `:1:1: the front matter must start on the first line — remove the 2 line(s) before "---"`)},
+	{name: "no front matter", text: "name: Anna\nmission: x\n", want: e(P + `:1:1: the file does not start with front matter — the first line must be exactly "---"`)},
+	{name: "Markdown only", text: "# Anna Müller\n\nIch bin Anna.\n", want: e(P + `:1:1: the file does not start with front matter — the first line must be exactly "---"`)},
+	{name: "four dashes", text: "----\nname: Anna\n----\n", want: e(P + `:1:1: the file does not start with front matter — the first line must be exactly "---"`)},
+	{name: "de: unclosed", lang: "de", text: "---\nname: Anna\n", want: e(P + `:3:1: der Kopfbereich ist nicht abgeschlossen — füge nach dem letzten Feld eine Zeile "---" ein`)},
+	{name: "de: notfirst", lang: "de", text: "\n" + profile(), want: e(P + `:1:1: der Kopfbereich muss in der ersten Zeile beginnen — entferne die 1 Zeile(n) vor "---"`)},
+}
+
+func TestFrontMatter(t *testing.T) {
+	for _, c := range frontMatterCases {
+		t.Run(c.name, func(t *testing.T) {
+			m, errs := Profile(P, []byte(c.text), c.config())
+			diffLines(t, lines(errs), c.want)
+			if c.check != nil && m != nil {
+				c.check(t, m)
+			}
+		})
+	}
+}
+
+func TestProfileTooLarge(t *testing.T) {
+	data := []byte(profile())
+	data = append(data, strings.Repeat("x", 2<<20-len(data))...)
+	m, errs := Profile(P, data, config("en"))
+	diffLines(t, lines(errs), e(P+`: the file is 2.0 MiB, larger than the limit of 1.0 MiB — shorten the text; long stories belong on your own website`))
+	if m != nil {
+		t.Error("member returned for a too large file")
+	}
+	// Just over the limit must not read as "1.0 MiB, larger than 1.0 MiB".
+	_, errs = Profile(P, make([]byte, MaxProfileSize+1), config("de"))
+	diffLines(t, lines(errs), e(P+`: die Datei ist 1.1 MiB groß, erlaubt sind höchstens 1.0 MiB — kürze den Text; lange Geschichten gehören auf deine eigene Website`))
+	// At the limit, the file is read.
+	at := []byte(profile())
+	at = append(at, strings.Repeat("x", MaxProfileSize-len(at))...)
+	if _, errs := Profile(P, at, config("en")); len(errs) != 0 {
+		t.Errorf("file of exactly MaxProfileSize: %v", errs)
+	}
+}
+
+func TestProfileSlug(t *testing.T) {
+	for path, slug := range map[string]string{
+		"content/members/anna-mueller.md": "anna-mueller",
+		"anna.md":                         "anna",
+		"content/members/anna":            "anna",
+		"content/members/anna.v2.md":      "anna.v2",
+	} {
+		m, errs := Profile(path, []byte(profile()), config("en"))
+		if len(errs) > 0 {
+			t.Fatalf("%s: %v", path, errs)
+		}
+		if m.Slug != slug || m.Path != path {
+			t.Errorf("%s: Slug %q, Path %q", path, m.Slug, m.Path)
+		}
+	}
+}

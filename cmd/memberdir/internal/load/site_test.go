@@ -1,0 +1,256 @@
+package load
+
+import (
+	"bytes"
+	"image"
+	"image/jpeg"
+	"image/png"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
+)
+
+// site returns a MapFS with an English config.yaml and the given files,
+// whose names are relative to content/members unless they contain a slash.
+func site(files map[string]string) fstest.MapFS {
+	fsys := fstest.MapFS{"config.yaml": {Data: []byte("language: en\n")}}
+	for name, data := range files {
+		if !strings.Contains(name, "/") && name != "config.yaml" {
+			name = MembersDir + "/" + name
+		}
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	return fsys
+}
+
+func encoded(t *testing.T, format string) string {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, 4, 3))
+	var b bytes.Buffer
+	var err error
+	if format == "png" {
+		err = png.Encode(&b, img)
+	} else {
+		err = jpeg.Encode(&b, img, nil)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func slugs(ms []*member.Member) []string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, m.Slug)
+	}
+	return out
+}
+
+func TestSiteFileNames(t *testing.T) {
+	valid := profile()
+	cases := []struct {
+		name  string
+		files map[string]string
+		want  []string
+		slugs []string
+	}{
+		{name: "valid", files: map[string]string{"anna.md": valid, "bernd.md": valid}, slugs: []string{"anna", "bernd"}},
+		{name: "upper case", files: map[string]string{"Anna.md": valid}, slugs: []string{"Anna"}, want: e(
+			`content/members/Anna.md: the file name "Anna.md" is not a valid address — rename it to "anna.md" (lowercase a-z, 0-9 and dashes)`)},
+		{name: "umlauts and spaces", files: map[string]string{"Jörg Weiß.md": valid}, slugs: []string{"Jörg Weiß"}, want: e(
+			`content/members/Jörg Weiß.md: the file name "Jörg Weiß.md" is not a valid address — rename it to "joerg-weiss.md" (lowercase a-z, 0-9 and dashes)`)},
+		{name: "no letters", files: map[string]string{"---.md": valid}, slugs: []string{"---"}, want: e(
+			`content/members/---.md: the file name "---.md" is not a valid address — use lowercase a-z, 0-9 and dashes, e.g. anna-mueller.md`)},
+		{name: "upper-case extension", files: map[string]string{"anna.MD": valid}, slugs: []string{"anna"}, want: e(
+			`content/members/anna.MD: the file name "anna.MD" is not a valid address — rename it to "anna.md" (lowercase a-z, 0-9 and dashes)`)},
+		{name: "case collision", files: map[string]string{"anna.md": valid, "Anna.md": valid}, slugs: []string{"anna"}, want: e(
+			`content/members/Anna.md: "anna.md" and "Anna.md" differ only in upper and lower case — they would get the same address; keep one`,
+			`content/members/Anna.md: the file name "Anna.md" is not a valid address — rename it to "anna.md" (lowercase a-z, 0-9 and dashes)`)},
+		{name: "not Markdown", files: map[string]string{"anna.txt": valid}, want: e(
+			`content/members/anna.txt: "anna.txt" is not a profile — profiles are Markdown files; rename it to "anna.md"`)},
+		{name: "ignored", files: map[string]string{
+			"_template.md": "x", "README.md": "x", "readme.md": "x", ".hidden.md": "x", ".gitkeep": "",
+			"anna.jpg": "x", "anna.PNG": "x", "drafts/old.md": "x", "anna.md": valid,
+		}, slugs: []string{"anna"}},
+		{name: "too large", files: map[string]string{"anna.md": valid + strings.Repeat("x", 3<<20-len(valid))}, slugs: []string{"anna"}, want: e(
+			`content/members/anna.md: the file is 3.0 MiB, larger than the limit of 1.0 MiB — shorten the text; long stories belong on your own website`)},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			content, errs, err := Site(site(c.files))
+			if err != nil {
+				t.Fatal(err)
+			}
+			diffLines(t, lines(errs), c.want)
+			if got := slugs(content.Members); !slices.Equal(got, c.slugs) {
+				t.Errorf("members %q, want %q", got, c.slugs)
+			}
+		})
+	}
+}
+
+func TestSitePhotos(t *testing.T) {
+	withPhoto := profile("photo: anna.jpg")
+	cases := []struct {
+		name  string
+		files map[string]string
+		want  []string
+	}{
+		{name: "JPEG", files: map[string]string{"anna.md": withPhoto, "anna.jpg": encoded(t, "jpeg")}},
+		{name: "PNG", files: map[string]string{"anna.md": profile("photo: anna.png"), "anna.png": encoded(t, "png")}},
+		{name: "missing", files: map[string]string{"anna.md": withPhoto}, want: e(
+			`content/members/anna.md:11:8: photo: the photo "anna.jpg" is not next to the profile — upload it to content/members/`)},
+		{name: "other case", files: map[string]string{"anna.md": withPhoto, "Anna.JPG": encoded(t, "jpeg")}, want: e(
+			`content/members/anna.md:11:8: photo: the photo "anna.jpg" is not next to the profile — upload it to content/members/`)},
+		{name: "not a JPEG", files: map[string]string{"anna.md": withPhoto, "anna.jpg": "<html>not a photo</html>"}, want: e(
+			`content/members/anna.md:11:8: photo: the photo "anna.jpg" cannot be read as JPEG (image: unknown format) — save it again as JPEG or PNG`)},
+		{name: "PNG named .jpg", files: map[string]string{"anna.md": withPhoto, "anna.jpg": encoded(t, "png")}, want: e(
+			`content/members/anna.md:11:8: photo: the photo "anna.jpg" cannot be read as JPEG (it is a png file) — save it again as JPEG or PNG`)},
+		{name: "truncated JPEG", files: map[string]string{"anna.md": withPhoto, "anna.jpg": encoded(t, "jpeg")[:20]}, want: e(
+			`content/members/anna.md:11:8: photo: the photo "anna.jpg" cannot be read as JPEG (unexpected EOF) — save it again as JPEG or PNG`)},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			content, errs, err := Site(site(c.files))
+			if err != nil {
+				t.Fatal(err)
+			}
+			diffLines(t, lines(errs), c.want)
+			if _, ok := content.Photos["anna"]; ok != (len(c.want) == 0) {
+				t.Errorf("Photos[anna] present = %v", ok)
+			}
+		})
+	}
+}
+
+// TestSiteAllErrors checks that one run reports the problems of every file,
+// sorted by path and line.
+func TestSiteAllErrors(t *testing.T) {
+	fsys := site(map[string]string{
+		"config.yaml":              "language: en\ntitel: Netzwerk\n",
+		"zoe.md":                   profile("-why", "contact:\n  email: zoe(at)example.de"),
+		"anna.md":                  profile("offerings: Beratung, Coaching", "+hobbies: Segeln"),
+		"bernd.md":                 "---\nname: Bernd\n",
+		"carla.md":                 profile(),
+		"Dora.md":                  profile(),
+		"content/pages/about.md":   "---\ntitle: Über uns\nmenu: sidebar\n---\n",
+		"content/pages/About.md":   "---\ntitle: Über uns\n---\n",
+		"content/pages/members.md": "---\ntitle: Mitglieder\n---\n",
+	})
+	content, errs, err := Site(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range errs { // not re-sorted: Site must sort
+		got = append(got, e.Error())
+	}
+	diffLines(t, got, e(
+		`config.yaml:2:1: titel: is not a known setting — did you mean "title"?`,
+		`content/members/Dora.md: the file name "Dora.md" is not a valid address — rename it to "dora.md" (lowercase a-z, 0-9 and dashes)`,
+		`content/members/anna.md:5:12: offerings: is written as one line with commas — write each item on its own line starting with "  - "`,
+		`content/members/anna.md:9:1: hobbies: is not a known field — remove it or check its spelling`,
+		`content/members/bernd.md:3:1: the front matter is not closed — add a line "---" after the last field`,
+		`content/members/zoe.md:1:1: why: is missing — add a line "why: …"`,
+		`content/members/zoe.md:8:10: contact.email: "zoe(at)example.de" is not an e-mail address — write it as name@example.de`,
+		`content/pages/About.md: the file name "About.md" is not a valid address — rename it to "about.md" (lowercase a-z, 0-9 and dashes)`,
+		`content/pages/about.md:3:7: menu: "sidebar" is not a menu — write header, footer or remove the line`,
+		`content/pages/members.md: the file name "members.md" is not a valid address — rename it to "members-page.md" (lowercase a-z, 0-9 and dashes)`,
+	))
+	if content.Config.Language != "en" {
+		t.Errorf("Language = %q", content.Config.Language)
+	}
+	if got := slugs(content.Members); !slices.Contains(got, "carla") {
+		t.Errorf("valid member carla missing: %q", got)
+	}
+}
+
+func TestSiteNoConfig(t *testing.T) {
+	fsys := fstest.MapFS{MembersDir + "/anna.md": {Data: []byte(profile("-name"))}}
+	content, errs, err := Site(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if content.Config.Language != "de" || content.Config.Path != "" {
+		t.Errorf("config = %+v", content.Config)
+	}
+	diffLines(t, lines(errs), e(`content/members/anna.md:1:1: name: fehlt — füge eine Zeile "name: …" hinzu`))
+}
+
+func TestSiteNoMembers(t *testing.T) {
+	_, _, err := Site(fstest.MapFS{"config.yaml": {Data: []byte("language: en\n")}})
+	if err == nil || !strings.Contains(err.Error(), "content/members: no such folder") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+// TestRecommends links profiles with member.NewDirectory, which reports
+// recommendations of members that do not exist.
+func TestRecommends(t *testing.T) {
+	anna := profile("recommends:" +
+		"\n  - member: bernd-schmid" + //  12
+		"\n  - member: zoe" + //           13
+		"\n  - member: anna" + //          14
+		"\n  - member: carla" + //         15 (a draft: not shown, not an error)
+		"\n  - member: bernd-schmidt" + // 16
+		"\n    note: Der beste Steuerberater.")
+	files := map[string]string{
+		"anna.md":          anna,
+		"bernd-schmidt.md": profile("name: Bernd Schmidt"),
+		"carla.md":         profile("name: Carla", "draft: true", "recommends:\n  - member: anna"),
+	}
+	for _, lang := range []string{"en", "de"} {
+		t.Run(lang, func(t *testing.T) {
+			fsys := site(files)
+			fsys["config.yaml"] = &fstest.MapFile{Data: []byte("language: " + lang + "\n")}
+			content, errs, err := Site(fsys)
+			if err != nil || len(errs) > 0 {
+				t.Fatal(err, errs)
+			}
+			dir, errs := member.NewDirectory(content.Config, content.Members, content.Pages, false)
+			want := e(
+				`content/members/anna.md:12:13: recommends.member: there is no member "bernd-schmid" — did you mean "bernd-schmidt"?`,
+				`content/members/anna.md:13:13: recommends.member: there is no member "zoe" — write the file name of a member without .md`,
+				`content/members/anna.md:14:13: recommends.member: you cannot recommend yourself — remove this entry`)
+			if lang == "de" {
+				want = e(
+					`content/members/anna.md:12:13: recommends.member: es gibt kein Mitglied "bernd-schmid" — meintest du "bernd-schmidt"?`,
+					`content/members/anna.md:13:13: recommends.member: es gibt kein Mitglied "zoe" — schreibe den Dateinamen eines Mitglieds ohne .md`,
+					`content/members/anna.md:14:13: recommends.member: du kannst dich nicht selbst empfehlen — entferne diesen Eintrag`)
+			}
+			diffLines(t, lines(errs), want)
+			if got := slugs(dir.Members); !slices.Equal(got, []string{"anna", "bernd-schmidt"}) {
+				t.Fatalf("members %q", got)
+			}
+			a, b := dir.Members[0], dir.Members[1]
+			if len(a.Recommends) != 1 || a.Recommends[0].To != b || a.Recommends[0].Note != "Der beste Steuerberater." {
+				t.Errorf("anna recommends %+v", a.Recommends)
+			}
+			if len(b.RecommendedBy) != 1 || b.RecommendedBy[0].From != a {
+				t.Errorf("bernd recommended by %+v", b.RecommendedBy)
+			}
+			if len(a.RecommendedBy) != 0 {
+				t.Errorf("anna is recommended by the draft carla: %+v", a.RecommendedBy)
+			}
+		})
+	}
+}
+
+// TestRecommendsBrokenTarget: a recommendation of a member whose file has
+// errors is not reported as unknown too.
+func TestRecommendsBrokenTarget(t *testing.T) {
+	content, errs, err := Site(site(map[string]string{
+		"anna.md":  profile("recommends:\n  - member: bernd"),
+		"bernd.md": "---\nname: Bernd\n",
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, derrs := member.NewDirectory(content.Config, content.Members, content.Pages, false)
+	diffLines(t, append(lines(errs), lines(derrs)...), e(
+		`content/members/bernd.md:3:1: the front matter is not closed — add a line "---" after the last field`))
+}

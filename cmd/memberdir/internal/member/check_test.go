@@ -1,0 +1,315 @@
+package member
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestCheckEmail(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"anna@example.de", ""},
+		{"anna.mueller+netzwerk@mail.example.co.uk", ""},
+		{"a_b-c@x-y.de", ""},
+		{"ANNA@EXAMPLE.DE", ""},
+		{"anna(at)example.de", "email.at"},
+		{"anna[at]example.de", "email.at"},
+		{"anna at example.de", "email.at"},
+		{"anna@", "email.invalid"},
+		{"@example.de", "email.invalid"},
+		{"anna", "email.invalid"},
+		{"", "email.invalid"},
+		{"Anna <anna@x.de>", "email.invalid"},
+		{"<anna@x.de>", "email.invalid"},
+		{"anna@x.de, bob@x.de", "email.invalid"},
+		{"anna@x.de\nBcc: evil@x.de", "email.invalid"},
+		{"anna@x.de\r\nCc: evil@x.de", "email.invalid"},
+		{"anna@x.de?cc=evil@x.de", "email.invalid"},
+		{"anna@x.de&bcc=evil@x.de", "email.invalid"},
+		{"anna@localhost", "email.invalid"},
+		{"anna@-x.de", "email.invalid"},
+		{"anna@x..de", "email.invalid"},
+		{"anna..b@x.de", "email.invalid"},
+		{"anna @x.de", "email.invalid"},
+		{"\"anna\"@x.de", "email.invalid"},
+		{"anna@x.de (Anna)", "email.invalid"},
+		{strings.Repeat("a", 64) + "@" + strings.Repeat("b", 62) + "." + strings.Repeat("c", 61) + "." + strings.Repeat("d", 61) + ".de", ""},              // 254 characters
+		{strings.Repeat("a", 64) + "@" + strings.Repeat("b", 62) + "." + strings.Repeat("c", 62) + "." + strings.Repeat("d", 61) + ".de", "email.invalid"}, // 255 characters
+		{"anna@" + strings.Repeat("b", 64) + ".de", "email.invalid"},                                                                                       // a label of 64
+	}
+	for _, c := range cases {
+		if got := CheckEmail(c.in); got != c.want {
+			t.Errorf("CheckEmail(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestCheckURL(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"https://example.de", ""},
+		{"https://www.example.de/kontakt?x=1#termin", ""},
+		{"http://example.de", ""},
+		{"HTTPS://EXAMPLE.DE/", ""},
+		{"https://www.linkedin.com/in/anna-müller", ""},
+		{"https://example.de:8443/", ""},
+		{"www.example.de", "url.noscheme"},
+		{"example.de/kontakt", "url.noscheme"},
+		{"javascript:alert(1)", "url.scheme"},
+		{"JavaScript:alert(1)", "url.scheme"},
+		{"data:text/html;base64,PHNjcmlwdD4=", "url.scheme"},
+		{"vbscript:msgbox(1)", "url.scheme"},
+		{"ftp://example.de/datei", "url.scheme"},
+		{"mailto:anna@example.de", "url.scheme"},
+		{"file:///etc/passwd", "url.scheme"},
+		{"tel:+49221123456", "url.scheme"},
+		{"", "url.invalid"},
+		{"anna", "url.invalid"},
+		{"https://", "url.invalid"},
+		{"https:example.de", "url.invalid"},
+		{"//example.de", "url.invalid"},
+		{"https://user:pass@example.de", "url.invalid"},
+		{"https://anna@evil.example", "url.invalid"},
+		{"https://.example.de", "url.invalid"},
+		{"https://intranet", "url.invalid"},
+		{" javascript:alert(1)", "url.invalid"},
+		{"java\tscript:alert(1)", "url.invalid"},
+		{"https://x.de/ pfad", "url.invalid"},
+		{`https://x.de/"onclick="alert(1)`, "url.invalid"},
+		{"https://x.de/<script>", "url.invalid"},
+		{"https://x.de/\nSet-Cookie: a", "url.invalid"},
+		{"https://x.de/%zz", "url.invalid"},
+	}
+	for _, c := range cases {
+		if got := CheckURL(c.in); got != c.want {
+			t.Errorf("CheckURL(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestCheckPhone(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"+49 221 1234567", ""},
+		{"+492211234567", ""},
+		{"0221/123456", ""},
+		{"0221 12 34 56", ""},
+		{"+49 (0)221 123-45", ""},
+		{"0221.123.456", ""},
+		{"12345", "phone.invalid"},
+		{"", "phone.invalid"},
+		{"ruf mich an", "phone.invalid"},
+		{"+49 221 CALL-NOW", "phone.invalid"},
+		{"tel:+49221123456", "phone.invalid"},
+		{"++49 221 123456", "phone.invalid"},
+		{"+49 221 123456 ", "phone.invalid"},
+		{"0221 123456\n", "phone.invalid"},
+		{"0221 123456 Durchwahl 12", "phone.invalid"},
+		{"+" + strings.Repeat("1", 40), "phone.invalid"},
+	}
+	for _, c := range cases {
+		if got := CheckPhone(c.in); got != c.want {
+			t.Errorf("CheckPhone(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestCheckSmall(t *testing.T) {
+	cases := []struct {
+		check func(string) string
+		name  string
+		in    string
+		want  string
+	}{
+		{CheckLang, "lang", "de", ""},
+		{CheckLang, "lang", "en", ""},
+		{CheckLang, "lang", "deutsch", "lang.invalid"},
+		{CheckLang, "lang", "DE", "lang.invalid"},
+		{CheckLang, "lang", "d", "lang.invalid"},
+		{CheckLang, "lang", "de-AT", "lang.invalid"},
+		{CheckLang, "lang", "", "lang.invalid"},
+		{CheckGitHub, "github", "anna-mueller", ""},
+		{CheckGitHub, "github", "Anna42", ""},
+		{CheckGitHub, "github", strings.Repeat("a", 39), ""},
+		{CheckGitHub, "github", strings.Repeat("a", 40), "github.invalid"},
+		{CheckGitHub, "github", "@anna", "github.invalid"},
+		{CheckGitHub, "github", "-anna", "github.invalid"},
+		{CheckGitHub, "github", "anna-", "github.invalid"},
+		{CheckGitHub, "github", "anna--m", "github.invalid"},
+		{CheckGitHub, "github", "anna_m", "github.invalid"},
+		{CheckGitHub, "github", "https://github.com/anna", "github.invalid"},
+		{CheckGitHub, "github", "", "github.invalid"},
+		{CheckPhoto, "photo", "anna.jpg", ""},
+		{CheckPhoto, "photo", "anna-mueller.JPEG", ""},
+		{CheckPhoto, "photo", "anna.png", ""},
+		{CheckPhoto, "photo", "../x.jpg", "photo.path"},
+		{CheckPhoto, "photo", "fotos/anna.jpg", "photo.path"},
+		{CheckPhoto, "photo", `C:\Bilder\anna.jpg`, "photo.path"},
+		{CheckPhoto, "photo", "/etc/anna.jpg", "photo.path"},
+		{CheckPhoto, "photo", ".anna.jpg", "photo.path"},
+		{CheckPhoto, "photo", "anna.gif", "photo.type"},
+		{CheckPhoto, "photo", "anna.heic", "photo.type"},
+		{CheckPhoto, "photo", "anna", "photo.type"},
+		{CheckPhoto, "photo", "anna.jpg.exe", "photo.type"},
+	}
+	for _, c := range cases {
+		if got := c.check(c.in); got != c.want {
+			t.Errorf("%s(%q) = %q, want %q", c.name, c.in, got, c.want)
+		}
+	}
+}
+
+func TestIsSlug(t *testing.T) {
+	cases := map[string]bool{
+		"anna":                   true,
+		"anna-mueller":           true,
+		"anna-mueller-2":         true,
+		"2pac":                   true,
+		"Anna":                   false,
+		"anna--mueller":          false,
+		"-anna":                  false,
+		"anna-":                  false,
+		"anna_mueller":           false,
+		"anna.mueller":           false,
+		"anna müller":            false,
+		"jörg":                   false,
+		"":                       false,
+		strings.Repeat("a", 100): true,
+		strings.Repeat("a", 101): false,
+	}
+	for in, want := range cases {
+		if got := IsSlug(in); got != want {
+			t.Errorf("IsSlug(%q) = %v", in, got)
+		}
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	cases := []struct {
+		in   string
+		want Date
+		key  string
+	}{
+		{"2021", Date{2021, 0, 0}, ""},
+		{"2021-03", Date{2021, 3, 0}, ""},
+		{"2021-03-01", Date{2021, 3, 1}, ""},
+		{"2024-02-29", Date{2024, 2, 29}, ""},
+		{"2000-02-29", Date{2000, 2, 29}, ""},
+		{"2021-12-31", Date{2021, 12, 31}, ""},
+		{"1900", Date{1900, 0, 0}, ""},
+		{"2023-02-29", Date{}, "date.invalid"},
+		{"2100-02-29", Date{}, "date.invalid"},
+		{"2021-02-30", Date{}, "date.invalid"},
+		{"2021-04-31", Date{}, "date.invalid"},
+		{"2021-13-01", Date{}, "date.invalid"},
+		{"2021-13", Date{}, "date.invalid"},
+		{"2021-00", Date{}, "date.invalid"},
+		{"2021-03-00", Date{}, "date.invalid"},
+		{"2021-3", Date{}, "date.invalid"},
+		{"2021-03-1", Date{}, "date.invalid"},
+		{"2021-+3", Date{}, "date.invalid"},
+		{"2021-03-+1", Date{}, "date.invalid"},
+		{"+202", Date{}, "date.invalid"},
+		{"21-03-01", Date{}, "date.invalid"},
+		{"20210301", Date{}, "date.invalid"},
+		{"2021-03-01-01", Date{}, "date.invalid"},
+		{"2021-03-01T10:00", Date{}, "date.invalid"},
+		{"1899", Date{}, "date.invalid"},
+		{"2201", Date{}, "date.invalid"},
+		{"1.3.2021", Date{}, "date.invalid"},
+		{"März 2021", Date{}, "date.invalid"},
+		{"", Date{}, "date.invalid"},
+		{"-", Date{}, "date.invalid"},
+	}
+	for _, c := range cases {
+		got, key := ParseDate(c.in)
+		if got != c.want || key != c.key {
+			t.Errorf("ParseDate(%q) = %+v, %q; want %+v, %q", c.in, got, key, c.want, c.key)
+		}
+		if key == "" && got.String() != c.in {
+			t.Errorf("ParseDate(%q).String() = %q", c.in, got.String())
+		}
+	}
+	if !(Date{}).IsZero() || (Date{Year: 2021}).IsZero() || (Date{}).String() != "" {
+		t.Error("zero Date")
+	}
+}
+
+func TestSlugify(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"Anna Müller", "anna-mueller"},
+		{"Jörg Weiß", "joerg-weiss"},
+		{"José García", "jose-garcia"},
+		{"  --Dr. Ölaf--", "dr-oelaf"},
+		{"ÄÖÜ äöü ß ẞ", "aeoeue-aeoeue-ss-ss"},
+		{"Jo\u0308rg Mu\u0308ller", "joerg-mueller"}, // decomposed umlauts, as macOS writes file names
+		{"O'Brien", "obrien"},
+		{"Anna’s Café", "annas-cafe"},
+		{"Łukasz Żółć", "lukasz-zolc"},
+		{"Søren Ærø", "soeren-aeroe"},
+		{"François-Xavier", "francois-xavier"},
+		{"Anna  Müller", "anna-mueller"},
+		{"Anna_Müller.md", "anna-mueller-md"},
+		{"123 Go!", "123-go"},
+		{"Anna 🚀", "anna"},
+		{"山田", ""},
+		{"---", ""},
+		{"", ""},
+		{"ANNA", "anna"},
+		{"anna-mueller", "anna-mueller"},
+	}
+	for _, c := range cases {
+		got := Slugify(c.in)
+		if got != c.want {
+			t.Errorf("Slugify(%q) = %q, want %q", c.in, got, c.want)
+		}
+		if got != "" && !IsSlug(got) {
+			t.Errorf("Slugify(%q) = %q is not a slug", c.in, got)
+		}
+	}
+	long := Slugify(strings.Repeat("ab ", 60))
+	if len(long) > 100 || !IsSlug(long) {
+		t.Errorf("Slugify(long) = %q (%d)", long, len(long))
+	}
+	if got := Slugify(strings.Repeat("ä", 60)); utf8.RuneCountInString(got) > 100 || !IsSlug(got) {
+		t.Errorf("Slugify(ä×60) = %q", got)
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	fields := FieldNames(ProfileFields)
+	contact := FieldNames(ProfileFields[10].Sub)
+	cases := []struct {
+		in    string
+		cands []string
+		want  string
+	}{
+		{"offerrings", fields, "offerings"},
+		{"offering", fields, "offerings"},
+		{"ofers", fields, ""},
+		{"misson", fields, "mission"},
+		{"Name", fields, "name"},
+		{"nmae", fields, "name"},
+		{"member-since", fields, "member_since"},
+		{"membersince", fields, "member_since"},
+		{"idealreferral", fields, "ideal_referral"},
+		{"langauges", fields, "languages"},
+		{"hobbies", fields, ""},
+		{"x", fields, ""},
+		{"emial", contact, "email"},
+		{"mail", contact, "email"},
+		{"webseite", contact, "website"},
+		{"telefon", contact, ""},
+		{"titel", []string{"title", "description", "language"}, "title"},
+		{"steuren", []string{"steuern", "recht"}, "steuern"},
+		{"kochen", []string{"steuern", "recht"}, ""},
+		{"anna", nil, ""},
+		{"bernd-schmid", []string{"anna", "bernd-schmidt"}, "bernd-schmidt"},
+	}
+	for _, c := range cases {
+		if got := Suggest(c.in, c.cands); got != c.want {
+			t.Errorf("Suggest(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	if ProfileFields[10].Name != "contact" {
+		t.Fatal("ProfileFields[10] is not contact")
+	}
+}
