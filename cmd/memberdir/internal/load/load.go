@@ -93,7 +93,9 @@ func Site(fsys fs.FS) (*Content, member.ErrorList, error) {
 		}
 		ext := strings.ToLower(path.Ext(name))
 		switch ext {
-		case ".jpg", ".jpeg", ".png":
+		case ".jpg", ".jpeg", ".png", ".webp", ".heic", ".gif", ".avif", ".svg":
+			// Images sit next to the profiles; a profile's photo field is
+			// checked where it is read (only JPEG and PNG are accepted).
 			continue
 		case ".md":
 		default:

@@ -17,12 +17,26 @@ import (
 // slowing every build.
 const MaxProfileSize = 1 << 20
 
+// maxErrors is how many problems one file reports; past that a
+// mistaken file (a binary, an accidental paste) would bury the rest.
+const maxErrors = 30
+
 // Profile decodes one profile file. path is the file's path relative to
 // the site root (content/members/<slug>.md); cfg gives the language of the
 // messages, the category list and the extra fields. Every problem found is
 // returned; the member is nil only when the front matter could not be read
 // at all.
 func Profile(path string, data []byte, cfg *member.Config) (*member.Member, member.ErrorList) {
+	m, errs := decodeProfile(path, data, cfg)
+	if len(errs) > maxErrors {
+		errs.Sort()
+		more := len(errs) - maxErrors
+		errs = append(errs[:maxErrors], &member.Error{Pos: member.Pos{Path: path}, Msg: member.Msg(cfg.Language, "file.moreerrors", more)})
+	}
+	return m, errs
+}
+
+func decodeProfile(path string, data []byte, cfg *member.Config) (*member.Member, member.ErrorList) {
 	f := &file{path: path, lang: cfg.Language}
 	slug := slugOf(path)
 	if len(data) > MaxProfileSize {

@@ -20,7 +20,7 @@ var (
 	slugRE   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 	langRE   = regexp.MustCompile(`^[a-z]{2}$`)
 	githubRE = regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9]|-[A-Za-z0-9]){0,38}$`)
-	phoneRE  = regexp.MustCompile(`^\+?[0-9][0-9 ()/.\-]{4,30}[0-9]$`)
+	phoneRE  = regexp.MustCompile(`^(\+|\(0)?[0-9][0-9 ()/.\-]{4,30}[0-9]$`)
 	emailRE  = regexp.MustCompile(`^[A-Za-z0-9.!#$%&'*+/=?^_{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$`)
 )
 
