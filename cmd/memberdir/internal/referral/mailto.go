@@ -131,8 +131,8 @@ func cleanBody(s string) string {
 // Outlook truncates is broken anyway.
 func (l *Links) fit(d Data, render func(Data) message) string {
 	fits := func(d Data) bool { return len(render(d).link()) <= MaxMailto }
-	if fits(d) {
-		return render(d).link()
+	if link := render(d).link(); len(link) <= MaxMailto {
+		return link
 	}
 	for _, f := range []*string{&d.Member.Why, &d.Member.Mission, &d.Member.IdealReferral, &d.Member.Role} {
 		full := *f

@@ -10,43 +10,13 @@ import (
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/vcard"
 )
 
-// Links are a member's ready-made links. Each is built and encoded by
-// package referral; html/template sees them as template.URL because
-// it would otherwise refuse tel: and re-encode the careful mailto: ones.
-//
-// With privacy.obfuscate_email, links and texts that contain an e-mail
-// address are not written into the HTML: the href points to the profile's
-// contact section and the real value sits base64-encoded in a data-obf
-// attribute, which site.js decodes when the page loads. Harvesters that
-// scan HTML for addresses find none; visitors without JavaScript see the
-// buttons but must use the vCard or copy the address from it.
-type Links struct {
-	Recommend      template.URL
-	RecommendObf   string
-	AskFirst       template.URL
-	RecommendText  string
-	TextObf        string
-	ContactMail    template.URL
-	ContactMailObf string
-	Email          string // shown as text; "" when hidden or obfuscated
-	EmailObf       string
-	Tel            template.URL
-	Phone          string // shown as text; "" when the member hides it
-	Website        template.URL
-	LinkedIn       template.URL
-	Xing           template.URL
-	Booking        template.URL
-	VCard          string // the address of the member's .vcf
-	QR             template.HTML
-}
-
 // links computes the links every card and list needs; it runs once per
 // member, in parallel. The large ones only the profile page shows are
 // made by pageLinks, for that page alone, so that they need not all be
 // held in memory at once.
 func (s *site) links(v *MemberView) error {
-	m := v.Member
-	l := &v.Links
+	m := v.M
+	l := v
 	obf := s.dir.Config.Privacy.ObfuscateEmail
 	hide := func(u, fallback string) (template.URL, string) {
 		if u == "" {
@@ -85,7 +55,7 @@ func (s *site) links(v *MemberView) error {
 // e-mail and the QR code.
 func (s *site) pageLinks(v *MemberView) (*MemberView, error) {
 	c := *v
-	m, l := c.Member, &c.Links
+	m, l := c.M, &c
 	obf := s.dir.Config.Privacy.ObfuscateEmail
 	l.AskFirst = template.URL(s.referral.AskFirst(m, v.AbsURL))
 	text := s.referral.RecommendText(m, v.AbsURL)

@@ -2,6 +2,7 @@ package render
 
 import (
 	"io/fs"
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -132,3 +133,45 @@ func TestExpandConstantStrings(t *testing.T) {
 }
 
 func fsReadFile(t *Theme, name string) ([]byte, error) { return fs.ReadFile(t.fsys, name) }
+
+// TestChromeCacheChangesNothing renders a directory with and without the
+// header/footer cache and wants the same bytes.
+func TestChromeCacheChangesNothing(t *testing.T) {
+	var ms []*member.Member
+	for _, n := range []string{"Anna", "Ben", "Cem"} {
+		ms = append(ms, &member.Member{Slug: strings.ToLower(n), Name: n, Mission: "m", Why: "w", Offerings: []string{"o"}, Contact: member.Contact{Email: strings.ToLower(n) + "@example.org", Public: true}})
+	}
+	cfg := member.DefaultConfig()
+	cfg.BaseURL = "https://example.org/dir/"
+	cfg.Organiser = member.Organiser{Name: "Olga", Email: "olga@example.org"}
+	cfg.Footer = []member.Link{{Label: "Impressum", URL: "/impressum/"}}
+	pages := []*member.Page{{Slug: "about", Title: "About", Menu: "header"}}
+	build := func() Files {
+		dir, errs := member.NewDirectory(cfg, ms, pages, false)
+		if len(errs) > 0 {
+			t.Fatal(errs)
+		}
+		files, err := Site(dir, NewTheme(templatesFS(t), nil), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return files
+	}
+	cached := build()
+	useChrome = false
+	defer func() { useChrome = true }()
+	plain := build()
+	for p, data := range plain {
+		if string(cached[p]) != string(data) {
+			t.Errorf("%s differs with the header/footer cache", p)
+		}
+	}
+	if len(cached) != len(plain) {
+		t.Errorf("%d files with cache, %d without", len(cached), len(plain))
+	}
+}
+
+func templatesFS(t *testing.T) fs.FS {
+	t.Helper()
+	return os.DirFS("../../../../templates")
+}

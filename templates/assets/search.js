@@ -1,0 +1,487 @@
+// search.js answers the directory's search box as the visitor types, from
+// the index that package search builds (see its package comment for the
+// files). The pure part (folding, matching, ranking, card HTML) runs in
+// Node too, for the tests; the page part runs only in a browser.
+"use strict";
+(function () {
+  // Folding, exactly as Fold in search/fold.go: NFD, lower case, no
+  // nonspacing marks, special letters spelled out, words of letters and
+  // digits, and an e after a, o or u dropped (Müller = Mueller = muller).
+  const SPECIAL = { "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i", "ς": "σ" };
+  const SPECIAL_RE = /[ßæœøłđðþıς]/g;
+  const MARKS = /\p{Mn}/gu;
+  const WORD = /[\p{L}\p{N}]+/gu;
+  const RAW_WORD = /[\p{L}\p{N}\p{Mn}]+/gu; // a word as written, for highlighting
+  const UMLAUT_E = /([aou])e/g;
+
+  function words(s) {
+    const w = s.normalize("NFD").toLowerCase().replace(MARKS, "").replace(SPECIAL_RE, (c) => SPECIAL[c]).match(WORD) || [];
+    for (let i = 0; i < w.length; i++) w[i] = w[i].replace(UMLAUT_E, "$1");
+    return w;
+  }
+  const fold = (s) => words(s).join(" ");
+  const runes = (s) => { let n = 0; for (const _ of s) n++; return n; };
+
+  // cmp orders strings by code point, as Go sorts them.
+  function cmp(a, b) {
+    for (let i = 0; i < a.length && i < b.length; i++) {
+      const x = a.codePointAt(i), y = b.codePointAt(i);
+      if (x !== y) return x - y;
+      if (x > 0xffff) i++;
+    }
+    return a.length - b.length;
+  }
+  // prefix2 is the two-letter group of a word, as prefix in postings.go.
+  const prefix2 = (t) => Array.from(t).slice(0, 2).join("");
+
+  // numbers decodes the base-32 number code of search.go.
+  const DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
+  const DIGIT = new Int8Array(128);
+  for (let i = 0; i < 64; i++) DIGIT[DIGITS.charCodeAt(i)] = i;
+  function numbers(s) {
+    let n = 0;
+    for (let i = 0; i < s.length; i++) if (DIGIT[s.charCodeAt(i)] < 32) n++;
+    const out = new Int32Array(n);
+    for (let i = 0, k = 0, v = 0; i < s.length; i++) {
+      const d = DIGIT[s.charCodeAt(i)];
+      v = v * 32 + (d & 31);
+      if (d < 32) { out[k++] = v; v = 0; }
+    }
+    return out;
+  }
+  // lists decodes per-member lists written as values plus one, then 0:
+  // member i has the values val[off[i]] to val[off[i+1]-1].
+  function lists(s) {
+    const v = numbers(s), off = [0], val = [];
+    for (const x of v) if (x === 0) off.push(val.length); else val.push(x - 1);
+    return { off: Int32Array.from(off), val: Int32Array.from(val) };
+  }
+  const has = (l, i, x) => { for (let k = l.off[i]; k < l.off[i + 1]; k++) if (l.val[k] === x) return true; return false; };
+
+  // Ranking: the weight of a word's best field (name, offerings and
+  // categories, company and location, mission and ideal referral, why,
+  // body), times how the word matched.
+  const WEIGHTS = [32, 16, 8, 4, 2, 1];
+  const EXACT = 1, PREFIX = 0.75, TYPO = 0.5;
+  const TYPO_MIN = 5; // words this long tolerate one typo
+
+  // near reports whether some prefix of token b is at most one edit from
+  // a (insertion, deletion, substitution or swap of neighbours).
+  const ROW = 64, D = new Int32Array(3 * ROW);
+  function near(a, b) {
+    const m = a.length;
+    if (m >= ROW || b.length < m - 1) return false;
+    // Rows j-2, j-1 and j of the distance table live at D[r2], D[r1], D[r0].
+    let r2 = 0, r1 = ROW, r0 = 2 * ROW;
+    for (let i = 0; i <= m; i++) D[r1 + i] = i;
+    for (let j = 1; j <= b.length && j <= m + 1; j++) {
+      D[r0] = j;
+      let low = j;
+      const bj = b.charCodeAt(j - 1), bp = j > 1 ? b.charCodeAt(j - 2) : -1;
+      for (let i = 1; i <= m; i++) {
+        const ai = a.charCodeAt(i - 1);
+        let v = Math.min(D[r1 + i] + 1, D[r0 + i - 1] + 1, D[r1 + i - 1] + (ai === bj ? 0 : 1));
+        if (i > 1 && ai === bp && a.charCodeAt(i - 2) === bj && D[r2 + i - 2] + 1 < v) v = D[r2 + i - 2] + 1;
+        D[r0 + i] = v;
+        if (v < low) low = v;
+      }
+      if (D[r0 + m] <= 1) return true;
+      if (low > 1) return false;
+      const t = r2; r2 = r1; r1 = r0; r0 = t;
+    }
+    return false;
+  }
+
+  // Shard is one loaded token file: sorted tokens and their postings,
+  // decoded on first use into [member, class, member, class, …].
+  class Shard {
+    constructor([voc, post]) {
+      this.tokens = [];
+      let prev = "", start = -1, shared = 0;
+      for (let i = 0; i <= voc.length; i++) {
+        const c = i < voc.length ? voc.charCodeAt(i) : 65;
+        if (c >= 65 && c <= 90) {
+          if (start >= 0) this.tokens.push(prev = prev.slice(0, shared) + voc.slice(start, i));
+          shared = c - 65;
+          start = i + 1;
+        }
+      }
+      this.raw = post.split(" ");
+      this.lists = new Array(this.tokens.length);
+    }
+    postings(k) {
+      let l = this.lists[k];
+      if (!l) {
+        const v = numbers(this.raw[k]);
+        l = this.lists[k] = new Int32Array(v.length * 2);
+        for (let i = 0, id = -1; i < v.length; i++) {
+          id += (v[i] >> 3) + 1;
+          l[2 * i] = id;
+          l[2 * i + 1] = v[i] & 7;
+        }
+      }
+      return l;
+    }
+    // lower returns the index of the first token not before t.
+    lower(t) {
+      let lo = 0, hi = this.tokens.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (cmp(this.tokens[mid], t) < 0) lo = mid + 1; else hi = mid;
+      }
+      return lo;
+    }
+  }
+
+  class Search {
+    // meta is the parsed entry file; load(name) resolves to the parsed
+    // JSON of a file named in it.
+    constructor(meta, load) {
+      if (meta.v !== 1) throw new Error("search: unknown index format " + meta.v);
+      Object.assign(this, { meta, load, n: meta.n });
+      this.stop = new Set(meta.stop.split(" "));
+      this.memberCats = lists(meta.mc);
+      this.memberLoc = numbers(meta.ml).map((v) => v - 1); // -1: none
+      this.memberLangs = lists(meta.mg);
+      this.shards = [];
+      this.cards = [];
+      this.cache = new Map();
+    }
+
+    // terms returns the query's words to match: folded, two letters or
+    // more, without stop words unless there is nothing else.
+    terms(q) {
+      const all = [...new Set(words(q))].filter((w) => runes(w) >= 2);
+      const some = all.filter((w) => !this.stop.has(w));
+      return some.length ? some : all;
+    }
+
+    shardOf(t) {
+      const k = prefix2(t), keys = this.meta.sk;
+      let lo = 0, hi = keys.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (cmp(keys[mid], k) <= 0) lo = mid + 1; else hi = mid;
+      }
+      return Math.max(0, lo - 1);
+    }
+
+    // ensure loads the shards the terms need.
+    ensure(terms) {
+      return Promise.all(terms.map((t) => {
+        const i = this.shardOf(t);
+        if (!this.shards[i]) {
+          this.shards[i] = this.load(this.meta.sf[i]).then((d) => (this.shards[i] = new Shard(d)));
+          this.shards[i].catch(() => { this.shards[i] = undefined; });
+        }
+        return this.shards[i];
+      }));
+    }
+
+    // match scores one term: each member's best weight over the tokens it
+    // matches, the members with a score, and the set of those tokens. Its
+    // shard must be loaded.
+    match(t) {
+      let r = this.cache.get(t);
+      if (r) return r;
+      const sh = this.shards[this.shardOf(t)], toks = sh.tokens;
+      const score = new Float32Array(this.n), tokens = new Set(), ids = [];
+      const from = sh.lower(t);
+      let to = from;
+      while (to < toks.length && toks[to].startsWith(t)) to++;
+      const typo = runes(t) >= TYPO_MIN;
+      for (let k = typo ? 0 : from; k < (typo ? toks.length : to); k++) {
+        const q = k >= from && k < to ? (toks[k] === t ? EXACT : PREFIX) : near(t, toks[k]) ? TYPO : 0;
+        if (!q) continue;
+        tokens.add(toks[k]);
+        const l = sh.postings(k);
+        for (let i = 0; i < l.length; i += 2) {
+          const s = WEIGHTS[l[i + 1]] * q, id = l[i];
+          if (s > score[id]) {
+            if (!score[id]) ids.push(id);
+            score[id] = s;
+          }
+        }
+      }
+      if (this.cache.size > 32) this.cache.clear();
+      this.cache.set(t, (r = { score, tokens, ids }));
+      return r;
+    }
+
+    // run answers terms (shards loaded) under the filters sel ({tag: a
+    // category ID, loc: a location, lang: a code}; "" for any): the
+    // matching members best first, the counts of each filter value under
+    // the query and the other filters, and the tokens to highlight.
+    run(terms, sel) {
+      const m = this.meta, n = this.n, cats = this.memberCats, langs = this.memberLangs, locs = this.memberLoc;
+      const tag = m.cat.findIndex((c) => c[0] === sel.tag), loc = m.loc.indexOf(sel.loc), lang = m.lang.indexOf(sel.lang);
+      const ms = terms.map((t) => this.match(t)), scores = ms.map((x) => x.score);
+      const tagN = new Int32Array(m.cat.length), locN = new Int32Array(m.loc.length), langN = new Int32Array(m.lang.length);
+      // Best score first, then directory order: one number sorts both
+      // (scores are multiples of 1/4).
+      const keys = new Float64Array(n);
+      let found = 0;
+      // The members to look at: those of the term with the fewest, or all.
+      const few = ms.reduce((a, x) => (a && a.ids.length <= x.ids.length ? a : x), null);
+      const todo = few ? few.ids.length : n;
+      next: for (let i = 0; i < todo; i++) {
+        const id = few ? few.ids[i] : i;
+        let s = 0;
+        for (let j = 0; j < scores.length; j++) {
+          const v = scores[j][id];
+          if (v === 0) continue next;
+          s += v;
+        }
+        const l = locs[id];
+        const okT = tag < 0 || has(cats, id, tag), okL = loc < 0 || l === loc, okG = lang < 0 || has(langs, id, lang);
+        if (okL && okG) for (let k = cats.off[id]; k < cats.off[id + 1]; k++) tagN[cats.val[k]]++;
+        if (okT && okG && l >= 0) locN[l]++;
+        if (okT && okL) for (let k = langs.off[id]; k < langs.off[id + 1]; k++) langN[langs.val[k]]++;
+        if (okT && okL && okG) keys[found++] = id - s * 4 * 2 ** 24;
+      }
+      const sorted = keys.subarray(0, found).sort(), ids = new Array(found);
+      for (let i = 0; i < found; i++) ids[i] = ((sorted[i] % 2 ** 24) + 2 ** 24) % 2 ** 24;
+      const marks = new Set();
+      for (const x of ms) for (const t of x.tokens) marks.add(t);
+      return { ids, counts: { tag: tagN, loc: locN, lang: langN }, marks };
+    }
+
+    // ensureCards loads the card chunks of the members ids.
+    ensureCards(ids) {
+      const k = this.meta.ck;
+      return Promise.all([...new Set(ids.map((id) => Math.floor(id / k)))].map((c) => {
+        if (!this.cards[c]) {
+          this.cards[c] = this.load(this.meta.cf[c]).then((d) => (this.cards[c] = d));
+          this.cards[c].catch(() => { this.cards[c] = undefined; });
+        }
+        return this.cards[c];
+      }));
+    }
+
+    // card returns the HTML of member id's result card (its chunk
+    // loaded), the words of marks highlighted; base is the site's path.
+    card(id, marks, base) {
+      const k = this.meta.ck, c = this.cards[Math.floor(id / k)], o = (id % k) * 5;
+      const [slug, name, company, location, mission] = c.slice(o, o + 5);
+      const hl = (s) => highlight(s, marks);
+      const where = [company, location].filter(Boolean).map(hl).join(" · ");
+      return '<li class="card"><h2><a href="' + esc(base + "members/" + slug + "/") + '">' + hl(name) + "</a></h2>" +
+        (where ? '<p class="card-meta">' + where + "</p>" : "") +
+        (mission ? '<p class="mission">' + hl(mission) + "</p>" : "") + "</li>";
+    }
+  }
+
+  const ESC = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+  const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ESC[c]);
+
+  // highlight escapes text for HTML and wraps the words whose fold is in
+  // marks in <mark>.
+  function highlight(text, marks) {
+    if (!marks.size) return esc(text);
+    const raw = [...text.matchAll(RAW_WORD)];
+    let folded = words(text);
+    if (folded.length !== raw.length) folded = null; // a word of marks only: fold one by one
+    let out = "", last = 0;
+    raw.forEach((m, i) => {
+      if (folded ? marks.has(folded[i]) : words(m[0]).some((w) => marks.has(w))) {
+        out += esc(text.slice(last, m.index)) + "<mark>" + esc(m[0]) + "</mark>";
+        last = m.index + m[0].length;
+      }
+    });
+    return out + esc(text.slice(last));
+  }
+
+  if (typeof module !== "undefined" && module.exports) module.exports = { fold, words, Search, highlight, near };
+  if (typeof document !== "undefined") page();
+
+  // page wires the search box of every page and, on the home page, the
+  // filters, the live results and the URL.
+  function page() {
+    const form = document.querySelector("form.search[data-index]");
+    const input = form && form.querySelector("input[name=q]");
+    if (!input) return;
+    let slash = false; // "/" just moved the focus: do not type it too
+    document.addEventListener("keydown", (e) => {
+      const t = e.target;
+      slash = false;
+      if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)) return;
+      e.preventDefault();
+      slash = true;
+      input.focus();
+      input.select();
+    });
+    input.addEventListener("beforeinput", (e) => {
+      if (slash && e.data === "/") e.preventDefault();
+      slash = false;
+    });
+    input.addEventListener("keydown", (e) => {
+      if (e.key !== "Escape" || !input.value) return;
+      e.preventDefault();
+      input.value = "";
+      input.dispatchEvent(new Event("input"));
+    });
+
+    const results = document.getElementById("results"), filters = document.getElementById("filters");
+    const status = document.getElementById("search-status"), list = document.getElementById("members");
+    if (!results || !filters || !status) return; // elsewhere the form goes to the home page
+
+    const lang = document.documentElement.lang || "en";
+    const FALLBACK = {
+      allCategories: "All categories", allLocations: "All locations", allLanguages: "All languages",
+      labelCategory: "Category", labelLocation: "Location", labelLanguage: "Language",
+      resultsOne: "1 member found", resultsMany: "{n} members found", noResults: "No members found", more: "Show more",
+    };
+    const text = (k) => filters.dataset[k] || FALLBACK[k];
+    const num = new Intl.NumberFormat(lang);
+    let names = null;
+    try { names = new Intl.DisplayNames([lang], { type: "language" }); } catch (e) { /* codes it is */ }
+    const langName = (c) => { try { return (names && names.of(c)) || c; } catch (e) { return c; } };
+
+    const base = form.dataset.base || "/";
+    const entry = new URL(form.dataset.index, document.baseURI);
+    const get = (f) => fetch(new URL(f, entry)).then((r) => {
+      if (!r.ok) throw new Error(r.status + " " + r.url);
+      return r.json();
+    });
+    const PAGE = 12;
+    const KEYS = ["q", "tag", "loc", "lang"];
+    const state = { q: "", tag: "", loc: "", lang: "" };
+    let search, selects, seq = 0, shown = 0, last = null;
+
+    const more = document.createElement("button");
+    more.type = "button";
+    more.className = "more";
+    more.hidden = true;
+    results.after(more);
+
+    function readURL() {
+      const p = new URLSearchParams(location.search);
+      for (const k of KEYS) state[k] = p.get(k) || "";
+      input.value = state.q;
+      for (const s of selects || []) select(s, state[s.name]);
+    }
+    function writeURL(push) {
+      const p = new URLSearchParams(location.search);
+      for (const k of KEYS) if (state[k]) p.set(k, state[k]); else p.delete(k);
+      const qs = p.toString(), url = location.pathname + (qs ? "?" + qs : "") + location.hash;
+      if (url !== location.pathname + location.search + location.hash) history[push ? "pushState" : "replaceState"](null, "", url);
+    }
+
+    // select picks value in sel, or "any" when sel has no such value.
+    function select(sel, value) {
+      sel.value = value;
+      if (sel.selectedIndex < 0) sel.selectedIndex = 0;
+    }
+
+    function makeFilters(m) {
+      const groups = [
+        ["tag", "Category", "allCategories", m.cat.map((c) => [c[0], c[1]])],
+        ["loc", "Location", "allLocations", m.loc.map((l) => [l, l])],
+        ["lang", "Language", "allLanguages", m.lang.map((g) => [g, langName(g)])],
+      ];
+      selects = groups.map(([name, label, all, values]) => {
+        const wrap = document.createElement("label"), span = document.createElement("span"), sel = document.createElement("select");
+        wrap.className = "filter";
+        span.className = "visually-hidden";
+        span.textContent = text("label" + label);
+        sel.name = name;
+        sel.add(new Option(text(all), ""));
+        for (const [value, shownAs] of values) {
+          const o = new Option(shownAs, value);
+          o.dataset.label = shownAs;
+          sel.add(o);
+        }
+        select(sel, state[name]);
+        sel.addEventListener("change", () => {
+          state[name] = sel.value;
+          writeURL(true);
+          update();
+        });
+        wrap.append(span, sel);
+        filters.append(wrap);
+        return sel;
+      });
+      filters.hidden = false;
+    }
+
+    function showCounts(counts) {
+      for (const sel of selects) {
+        const c = counts[sel.name];
+        for (let i = 1; i < sel.options.length; i++) {
+          const o = sel.options[i];
+          o.textContent = o.dataset.label + " (" + num.format(c[i - 1]) + ")";
+          o.disabled = c[i - 1] === 0 && !o.selected;
+        }
+      }
+    }
+
+    async function update() {
+      const my = ++seq;
+      try {
+        await ready;
+        const terms = search.terms(state.q);
+        await search.ensure(terms);
+        if (my !== seq) return;
+        const r = search.run(terms, state);
+        showCounts(r.counts);
+        if (!terms.length && !state.tag && !state.loc && !state.lang) {
+          results.hidden = more.hidden = true;
+          if (list) list.hidden = false;
+          status.textContent = "";
+          return;
+        }
+        const ids = r.ids.slice(0, PAGE);
+        await search.ensureCards(ids);
+        if (my !== seq) return;
+        last = r;
+        shown = ids.length;
+        results.innerHTML = ids.map((id) => search.card(id, r.marks, base)).join("");
+        results.hidden = false;
+        if (list) list.hidden = true;
+        const n = r.ids.length;
+        status.textContent = n === 0 ? text("noResults") : n === 1 ? text("resultsOne") : text("resultsMany").replace("{n}", num.format(n));
+        showMore();
+      } catch (e) {
+        console.error(e);
+      }
+    }
+    function showMore() {
+      const rest = last.ids.length - shown;
+      more.hidden = rest <= 0;
+      more.textContent = text("more") + " (" + num.format(rest) + ")";
+    }
+    more.addEventListener("click", async () => {
+      const my = seq, ids = last.ids.slice(shown, shown + PAGE);
+      more.disabled = true;
+      try {
+        await search.ensureCards(ids);
+      } finally {
+        more.disabled = false;
+      }
+      if (my !== seq) return;
+      const before = results.children.length;
+      results.insertAdjacentHTML("beforeend", ids.map((id) => search.card(id, last.marks, base)).join(""));
+      shown += ids.length;
+      showMore();
+      results.children[before].querySelector("a").focus(); // the first new result
+    });
+
+    input.addEventListener("input", () => {
+      state.q = input.value;
+      writeURL(false);
+      update();
+    });
+    form.addEventListener("submit", (e) => e.preventDefault());
+    window.addEventListener("popstate", () => {
+      readURL();
+      update();
+    });
+
+    readURL();
+    const ready = get(entry.href).then((m) => {
+      search = new Search(m, get);
+      makeFilters(m);
+    });
+    update();
+  }
+})();
