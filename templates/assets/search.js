@@ -330,6 +330,7 @@
       allCategories: "All categories", allLocations: "All locations", allLanguages: "All languages",
       labelCategory: "Category", labelLocation: "Location", labelLanguage: "Language",
       resultsOne: "1 member found", resultsMany: "{n} members found", noResults: "No members found", more: "Show more",
+      clear: "Clear filters",
     };
     const text = (k) => filters.dataset[k] || FALLBACK[k];
     const num = new Intl.NumberFormat(lang);
@@ -348,11 +349,18 @@
     const state = { q: "", tag: "", loc: "", lang: "" };
     let search, selects, seq = 0, shown = 0, last = null;
 
-    const more = document.createElement("button");
-    more.type = "button";
-    more.className = "more";
-    more.hidden = true;
+    const button = (cls, label) => {
+      const b = document.createElement("button");
+      b.type = "button";
+      b.className = cls;
+      b.hidden = true;
+      b.textContent = label;
+      return b;
+    };
+    const more = button("more", ""), clear = button("clear", text("clear"));
     results.after(more);
+    // The server's list and its pager make way for the results.
+    const listed = [list, ...document.querySelectorAll(".pager")].filter(Boolean);
 
     function readURL() {
       const p = new URLSearchParams(location.search);
@@ -401,6 +409,14 @@
         filters.append(wrap);
         return sel;
       });
+      clear.addEventListener("click", () => {
+        state.tag = state.loc = state.lang = "";
+        for (const s of selects) select(s, "");
+        selects[0].focus();
+        writeURL(true);
+        update();
+      });
+      filters.append(clear);
       filters.hidden = false;
     }
 
@@ -424,9 +440,10 @@
         if (my !== seq) return;
         const r = search.run(terms, state);
         showCounts(r.counts);
-        if (!terms.length && !state.tag && !state.loc && !state.lang) {
+        clear.hidden = !state.tag && !state.loc && !state.lang;
+        if (!terms.length && clear.hidden) {
           results.hidden = more.hidden = true;
-          if (list) list.hidden = false;
+          for (const e of listed) e.hidden = false;
           status.textContent = "";
           return;
         }
@@ -437,7 +454,7 @@
         shown = ids.length;
         results.innerHTML = ids.map((id) => search.card(id, r.marks, base)).join("");
         results.hidden = false;
-        if (list) list.hidden = true;
+        for (const e of listed) e.hidden = true;
         const n = r.ids.length;
         status.textContent = n === 0 ? text("noResults") : n === 1 ? text("resultsOne") : text("resultsMany").replace("{n}", num.format(n));
         showMore();

@@ -168,6 +168,8 @@ func Config(path string, data []byte) (member.Config, member.ErrorList) {
 					cfg.Referral.AskSubject = str(sv, full)
 				case "referral.ask_body":
 					cfg.Referral.AskBody = str(sv, full)
+				case "referral.card_body":
+					cfg.Referral.CardBody = str(sv, full)
 				case "referral.cc_member":
 					cfg.Referral.CcMember, _ = f.boolean(sv, full)
 				case "contact.subject":

@@ -65,7 +65,7 @@ func loadPages(fsys fs.FS, cfg *member.Config) ([]*member.Page, member.ErrorList
 }
 
 // reservedPage are slugs the site's own output uses at the top level.
-var reservedPage = map[string]bool{"members": true, "tags": true, "assets": true, "print": true, "search": true, "letter": true}
+var reservedPage = map[string]bool{"members": true, "tags": true, "assets": true, "print": true, "search": true, "page": true, "_memberdir": true}
 
 // Page decodes one page file: front matter with title, menu and weight,
 // then Markdown.

@@ -61,6 +61,7 @@ type Referral struct {
 	CcMember   bool
 	AskSubject string
 	AskBody    string
+	CardBody   string // the short introduction behind a card's button
 }
 
 // ExtraField is a profile field a site adds for its own templates.

@@ -57,6 +57,7 @@ type Texts struct {
 	AskSubject     string // subject of the ask-first e-mail (referral.ask_subject)
 	AskBody        string // body of the ask-first e-mail (referral.ask_body)
 	ContactSubject string // subject of a direct contact e-mail (contact.subject)
+	CardBody       string // short body of the introduction from a card (referral.card_body)
 }
 
 // The slots of a site's texts, in the order of Texts. Each has the config
@@ -67,6 +68,7 @@ const (
 	slotAskSubject
 	slotAskBody
 	slotContactSubject
+	slotCardBody
 	nslots
 )
 
@@ -76,10 +78,11 @@ var slotKeys = [nslots]string{
 	"referral.ask_subject",
 	"referral.ask_body",
 	"contact.subject",
+	"referral.card_body",
 }
 
 func (t Texts) slots() [nslots]string {
-	return [nslots]string{t.Subject, t.Body, t.AskSubject, t.AskBody, t.ContactSubject}
+	return [nslots]string{t.Subject, t.Body, t.AskSubject, t.AskBody, t.ContactSubject, t.CardBody}
 }
 
 // Links makes the referral and contact links of one site. It is built once
@@ -118,6 +121,7 @@ func New(cfg member.Config) (*Links, error) {
 		AskSubject:     cfg.Referral.AskSubject,
 		AskBody:        cfg.Referral.AskBody,
 		ContactSubject: cfg.ContactSubject,
+		CardBody:       cfg.Referral.CardBody,
 	}.slots()
 	defaults := bundled[l.lang]
 	var errs member.ErrorList
@@ -227,6 +231,24 @@ func (l *Links) Recommend(m *member.Member, profileURL string) string {
 	}
 	return l.fit(d, func(d Data) message {
 		return message{cc: cc, subject: l.execute(slotSubject, d), body: l.execute(slotBody, d)}
+	})
+}
+
+// RecommendShort is Recommend with the short body of referral.card_body:
+// a few lines and the profile link. Cards use it, since a list of 300
+// cards each carrying a full introduction would weigh a megabyte; the
+// profile page has the full one.
+func (l *Links) RecommendShort(m *member.Member, profileURL string) string {
+	if strings.TrimSpace(m.Contact.Email) == "" {
+		return ""
+	}
+	d := l.data(m, profileURL, l.cc)
+	cc := ""
+	if l.cc {
+		cc = d.Member.Email
+	}
+	return l.fit(d, func(d Data) message {
+		return message{cc: cc, subject: l.execute(slotSubject, d), body: l.execute(slotCardBody, d)}
 	})
 }
 

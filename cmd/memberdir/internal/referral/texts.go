@@ -64,6 +64,15 @@ Ich bin sicher, dass sich ein Gespräch für Sie beide lohnt.
 Viele Grüße
 …
 `,
+	CardBody: `Hallo …,
+
+ich möchte Sie gern mit ` + who + ` bekannt machen.{{if .Cc}} {{.Member.Name}} liest in Kopie mit.{{end}}
+
+Mehr über {{.Member.Name}}: {{.Member.ProfileURL}}
+
+Viele Grüße
+…
+`,
 	AskSubject: `Darf ich Sie mit {{.Member.Name}} bekannt machen?`,
 	AskBody: `Hallo …,
 
@@ -106,6 +115,15 @@ How to reach {{.Member.Name}}:
 {{end}}{{with .Member.ProfileURL}}Profile: {{.}}
 {{end}}
 I am sure a conversation will be worthwhile for both of you.
+
+Best regards
+…
+`,
+	CardBody: `Hello …,
+
+I would like to introduce you to ` + who + `.{{if .Cc}} {{.Member.Name}} is copied in on this e-mail.{{end}}
+
+More about {{.Member.Name}}: {{.Member.ProfileURL}}
 
 Best regards
 …

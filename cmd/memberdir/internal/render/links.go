@@ -29,7 +29,7 @@ func (s *site) links(v *MemberView) error {
 	}
 	contactAnchor := v.URL + "#contact"
 	if m.Contact.Email != "" {
-		l.Recommend, l.RecommendObf = hide(s.referral.Recommend(m, v.AbsURL), contactAnchor)
+		l.Recommend, l.RecommendObf = hide(s.referral.RecommendShort(m, v.AbsURL), contactAnchor)
 		if m.Contact.Public {
 			if obf {
 				l.EmailObf = base64.StdEncoding.EncodeToString([]byte(m.Contact.Email))
@@ -57,6 +57,12 @@ func (s *site) pageLinks(v *MemberView) (*MemberView, error) {
 	c := *v
 	m, l := c.M, &c
 	obf := s.dir.Config.Privacy.ObfuscateEmail
+	if m.Contact.Email != "" {
+		l.Recommend, l.RecommendObf = template.URL(s.referral.Recommend(m, v.AbsURL)), ""
+		if obf {
+			l.Recommend, l.RecommendObf = template.URL(v.URL+"#contact"), base64.StdEncoding.EncodeToString([]byte(s.referral.Recommend(m, v.AbsURL)))
+		}
+	}
 	l.AskFirst = template.URL(s.referral.AskFirst(m, v.AbsURL))
 	text := s.referral.RecommendText(m, v.AbsURL)
 	if obf && m.Contact.Email != "" {

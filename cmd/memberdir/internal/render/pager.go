@@ -59,7 +59,7 @@ func newPager(base string, chunks [][]*member.Member) *Pager {
 		label := prefix(first, 2) + "–" + prefix(last, 2)
 		url := base
 		if i > 0 {
-			url = base + strconv.Itoa(i+1) + "/"
+			url = base + "page/" + strconv.Itoa(i+1) + "/"
 		}
 		p.Pages = append(p.Pages, PagerLink{Label: label, URL: url, Count: len(c)})
 	}

@@ -458,9 +458,9 @@ func (s *site) categoryPages() error {
 }
 
 // paged renders a list of members as one page, or as several of at most
-// the configured size: base, base/2/, base/3/, ….
+// the configured size: base, base/page/2/, base/page/3/, ….
 func (s *site) paged(kind, tpl, title, base string, ms []*member.Member, c *member.Category) error {
-	chunks := paginate(ms, s.dir.Config.PageSize)
+	chunks := paginate(ms, perPage(len(ms), s.dir.Config.PageSize))
 	pager := newPager(s.data.BasePath+base, chunks)
 	for i, chunk := range chunks {
 		p := s.page(kind, title, pagePath(base, i))
@@ -478,11 +478,22 @@ func (s *site) paged(kind, tpl, title, base string, ms []*member.Member, c *memb
 	return nil
 }
 
+// perPage returns how many cards a page of a list of n holds: all of
+// them up to the configured page size; beyond it, half of it, so that a
+// page of the 10,000-member directory stays around 250 KB (a card with
+// its referral link is about 1.7 KB).
+func perPage(n, size int) int {
+	if n <= size {
+		return n
+	}
+	return max(size/2, 10)
+}
+
 func pagePath(base string, i int) string {
 	if i == 0 {
 		return base
 	}
-	return fmt.Sprintf("%s%d/", base, i+1)
+	return fmt.Sprintf("%spage/%d/", base, i+1)
 }
 
 func (s *site) extraPages() error {

@@ -75,7 +75,7 @@ func TestPaginate(t *testing.T) {
 	for _, l := range p.Pages {
 		labels = append(labels, l.Label+" "+l.URL)
 	}
-	want := "An–Be / Ce–Do /2/ Em–Em /3/"
+	want := "An–Be / Ce–Do /page/2/ Em–Em /page/3/"
 	if got := strings.Join(labels, " "); got != want {
 		t.Errorf("pager labels = %q, want %q", got, want)
 	}
