@@ -31,7 +31,7 @@ var (
 		{"sprache", "Übersetzung", "Übersetzung", "translation"},
 		{"design", "Design", "Grafikdesign", "graphic design"},
 	}
-	offerWords = []string{"Beratung", "Workshop", "Erstgespräch", "Begleitung", "Analyse", "Umsetzung", "Schulung", "Betreuung", "Audit", "Konzept", "Strategy session", "Review", "Coaching package", "Health check"}
+	offerWords  = []string{"Beratung", "Workshop", "Erstgespräch", "Begleitung", "Analyse", "Umsetzung", "Schulung", "Betreuung", "Audit", "Konzept", "Strategy session", "Review", "Coaching package", "Health check"}
 	sentencesDE = []string{
 		"Viele meiner Kundinnen und Kunden kommen über Empfehlungen zu mir.",
 		"Vertrauen ist die Grundlage jeder guten Zusammenarbeit.",
