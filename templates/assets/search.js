@@ -92,35 +92,43 @@
     return false;
   }
 
-  // Shard is one loaded token file: sorted tokens and their postings,
-  // decoded on first use into [member, class, member, class, …].
+  // Shard is one loaded token file: its sorted tokens, and their
+  // postings, decoded at once (one tight loop, before any keystroke
+  // needs them): token k has the members ids[off[k]] to ids[off[k+1]-1]
+  // with the field classes cls[…].
   class Shard {
     constructor([voc, post]) {
-      this.tokens = [];
+      const tokens = (this.tokens = []);
       let prev = "", start = -1, shared = 0;
       for (let i = 0; i <= voc.length; i++) {
         const c = i < voc.length ? voc.charCodeAt(i) : 65;
         if (c >= 65 && c <= 90) {
-          if (start >= 0) this.tokens.push(prev = prev.slice(0, shared) + voc.slice(start, i));
+          if (start >= 0) tokens.push((prev = prev.slice(0, shared) + voc.slice(start, i)));
           shared = c - 65;
           start = i + 1;
         }
       }
-      this.raw = post.split(" ");
-      this.lists = new Array(this.tokens.length);
-    }
-    postings(k) {
-      let l = this.lists[k];
-      if (!l) {
-        const v = numbers(this.raw[k]);
-        l = this.lists[k] = new Int32Array(v.length * 2);
-        for (let i = 0, id = -1; i < v.length; i++) {
-          id += (v[i] >> 3) + 1;
-          l[2 * i] = id;
-          l[2 * i + 1] = v[i] & 7;
+      let n = 0;
+      for (let i = 0; i < post.length; i++) if (DIGIT[post.charCodeAt(i)] < 32 && post.charCodeAt(i) !== 32) n++;
+      const ids = (this.ids = new Int32Array(n)), cls = (this.cls = new Uint8Array(n));
+      const off = (this.off = new Int32Array(tokens.length + 1));
+      for (let i = 0, j = 0, k = 0, v = 0, id = -1; i < post.length; i++) {
+        const c = post.charCodeAt(i);
+        if (c === 32) {
+          off[++k] = j;
+          id = -1;
+          continue;
+        }
+        const d = DIGIT[c];
+        v = v * 32 + (d & 31);
+        if (d < 32) {
+          id += (v >> 3) + 1;
+          ids[j] = id;
+          cls[j++] = v & 7;
+          v = 0;
         }
       }
-      return l;
+      off[tokens.length] = n;
     }
     // lower returns the index of the first token not before t.
     lower(t) {
@@ -146,6 +154,8 @@
       this.shards = [];
       this.cards = [];
       this.cache = new Map();
+      this.hitId = new Int32Array(this.n); // run's matches
+      this.hitS = new Int32Array(this.n); // and their scores times 4
     }
 
     // terms returns the query's words to match: folded, two letters or
@@ -179,13 +189,12 @@
     }
 
     // match scores one term: each member's best weight over the tokens it
-    // matches, the members with a score, and the set of those tokens. Its
-    // shard must be loaded.
+    // matches, and the members with a score. Its shard must be loaded.
     match(t) {
       let r = this.cache.get(t);
       if (r) return r;
       const sh = this.shards[this.shardOf(t)], toks = sh.tokens;
-      const score = new Float32Array(this.n), tokens = new Set(), ids = [];
+      const score = new Float32Array(this.n), ids = [];
       const from = sh.lower(t);
       let to = from;
       while (to < toks.length && toks[to].startsWith(t)) to++;
@@ -193,10 +202,8 @@
       for (let k = typo ? 0 : from; k < (typo ? toks.length : to); k++) {
         const q = k >= from && k < to ? (toks[k] === t ? EXACT : PREFIX) : near(t, toks[k]) ? TYPO : 0;
         if (!q) continue;
-        tokens.add(toks[k]);
-        const l = sh.postings(k);
-        for (let i = 0; i < l.length; i += 2) {
-          const s = WEIGHTS[l[i + 1]] * q, id = l[i];
+        for (let i = sh.off[k]; i < sh.off[k + 1]; i++) {
+          const s = WEIGHTS[sh.cls[i]] * q, id = sh.ids[i];
           if (s > score[id]) {
             if (!score[id]) ids.push(id);
             score[id] = s;
@@ -204,28 +211,27 @@
         }
       }
       if (this.cache.size > 32) this.cache.clear();
-      this.cache.set(t, (r = { score, tokens, ids }));
+      this.cache.set(t, (r = { score, ids }));
       return r;
     }
 
     // run answers terms (shards loaded) under the filters sel ({tag: a
     // category ID, loc: a location, lang: a code}; "" for any): the
     // matching members best first, the counts of each filter value under
-    // the query and the other filters, and the tokens to highlight.
+    // the query and the other filters, and which words to highlight.
     run(terms, sel) {
       const m = this.meta, n = this.n, cats = this.memberCats, langs = this.memberLangs, locs = this.memberLoc;
       const tag = m.cat.findIndex((c) => c[0] === sel.tag), loc = m.loc.indexOf(sel.loc), lang = m.lang.indexOf(sel.lang);
       const ms = terms.map((t) => this.match(t)), scores = ms.map((x) => x.score);
       const tagN = new Int32Array(m.cat.length), locN = new Int32Array(m.loc.length), langN = new Int32Array(m.lang.length);
-      // Best score first, then directory order: one number sorts both
-      // (scores are multiples of 1/4).
-      const keys = new Float64Array(n);
-      let found = 0;
-      // The members to look at: those of the term with the fewest, or all.
+      // The members to look at, in directory order: those of the term
+      // with the fewest, or all.
       const few = ms.reduce((a, x) => (a && a.ids.length <= x.ids.length ? a : x), null);
-      const todo = few ? few.ids.length : n;
-      next: for (let i = 0; i < todo; i++) {
-        const id = few ? few.ids[i] : i;
+      const todo = few && few.ids.length < n / 4 ? Int32Array.from(few.ids).sort() : null;
+      const hitId = this.hitId, hitS = this.hitS;
+      let found = 0, top = 0;
+      next: for (let i = 0, end = todo ? todo.length : n; i < end; i++) {
+        const id = todo ? todo[i] : i;
         let s = 0;
         for (let j = 0; j < scores.length; j++) {
           const v = scores[j][id];
@@ -237,13 +243,29 @@
         if (okL && okG) for (let k = cats.off[id]; k < cats.off[id + 1]; k++) tagN[cats.val[k]]++;
         if (okT && okG && l >= 0) locN[l]++;
         if (okT && okL) for (let k = langs.off[id]; k < langs.off[id + 1]; k++) langN[langs.val[k]]++;
-        if (okT && okL && okG) keys[found++] = id - s * 4 * 2 ** 24;
+        if (okT && okL && okG) {
+          hitId[found] = id;
+          hitS[found++] = s * 4; // scores are multiples of 1/4
+          if (s * 4 > top) top = s * 4;
+        }
       }
-      const sorted = keys.subarray(0, found).sort(), ids = new Array(found);
-      for (let i = 0; i < found; i++) ids[i] = ((sorted[i] % 2 ** 24) + 2 ** 24) % 2 ** 24;
-      const marks = new Set();
-      for (const x of ms) for (const t of x.tokens) marks.add(t);
-      return { ids, counts: { tag: tagN, loc: locN, lang: langN }, marks };
+      // Best score first, then directory order: a stable counting sort.
+      const at = new Int32Array(top + 1);
+      for (let i = 0; i < found; i++) at[hitS[i]]++;
+      for (let v = top, pos = 0; v >= 0; v--) {
+        const c = at[v];
+        at[v] = pos;
+        pos += c;
+      }
+      const ids = new Array(found);
+      for (let i = 0; i < found; i++) ids[at[hitS[i]]++] = hitId[i];
+      return { ids, counts: { tag: tagN, loc: locN, lang: langN }, marks: this.marker(terms) };
+    }
+
+    // marker returns whether a folded word is one the terms match, as
+    // match does: by prefix, or with one typo in long terms.
+    marker(terms) {
+      return (w) => runes(w) >= 2 && !this.stop.has(w) && terms.some((t) => w.startsWith(t) || (runes(t) >= TYPO_MIN && near(t, w)));
     }
 
     // ensureCards loads the card chunks of the members ids.
@@ -259,7 +281,7 @@
     }
 
     // card returns the HTML of member id's result card (its chunk
-    // loaded), the words of marks highlighted; base is the site's path.
+    // loaded), the words marks accepts highlighted; base is the site's path.
     card(id, marks, base) {
       const k = this.meta.ck, c = this.cards[Math.floor(id / k)], o = (id % k) * 5;
       const [slug, name, company, location, mission] = c.slice(o, o + 5);
@@ -274,16 +296,15 @@
   const ESC = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
   const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ESC[c]);
 
-  // highlight escapes text for HTML and wraps the words whose fold is in
-  // marks in <mark>.
+  // highlight escapes text for HTML and wraps the words whose fold marks
+  // accepts in <mark>.
   function highlight(text, marks) {
-    if (!marks.size) return esc(text);
     const raw = [...text.matchAll(RAW_WORD)];
     let folded = words(text);
     if (folded.length !== raw.length) folded = null; // a word of marks only: fold one by one
     let out = "", last = 0;
     raw.forEach((m, i) => {
-      if (folded ? marks.has(folded[i]) : words(m[0]).some((w) => marks.has(w))) {
+      if (folded ? marks(folded[i]) : words(m[0]).some(marks)) {
         out += esc(text.slice(last, m.index)) + "<mark>" + esc(m[0]) + "</mark>";
         last = m.index + m[0].length;
       }

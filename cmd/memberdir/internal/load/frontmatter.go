@@ -26,6 +26,18 @@ func split(data []byte) (fm string, fmLine int, body string, bodyLine int, probl
 		start++
 	}
 	if !isDelim(lines[start]) {
+		// Text typed above the front matter ("Mein Profil", a stray
+		// heading) pushes "---" down; say so rather than that it is missing.
+		for i := start + 1; i < len(lines) && i < 10; i++ {
+			if isDelim(lines[i]) {
+				for j := i + 1; j < len(lines); j++ {
+					if isDelim(lines[j]) {
+						return "", 0, "", 0, "fm.notfirst", i
+					}
+				}
+				break
+			}
+		}
 		return "", 0, "", 0, "fm.missing", 0
 	}
 	if start > 0 {

@@ -116,6 +116,18 @@ func (f *file) member(root *yaml.Node, m *member.Member, cfg *member.Config) {
 				got[k.Value] = true
 				continue
 			}
+			if parent := parentOf(k.Value); parent != "" {
+				// "email:" at the left edge under "contact:": the
+				// indentation got lost, as it easily does in a web editor.
+				f.add(k, k.Value, "field.indent", parent)
+				got[parent] = true
+				continue
+			}
+			// A misspelt required field is reported once, as unknown
+			// with its suggestion, not also as missing.
+			if s := member.Suggest(k.Value, names); s != "" {
+				got[s] = true
+			}
 			f.unknown(k, "", "field.unknown", names)
 			continue
 		}
@@ -128,6 +140,19 @@ func (f *file) member(root *yaml.Node, m *member.Member, cfg *member.Config) {
 			f.errs.Add(member.Pos{Path: f.path, Line: 1, Col: 1}, fl.Name, member.Msg(f.lang, "field.required", fl.Name))
 		}
 	}
+}
+
+// parentOf returns the field that name belongs under when name is a
+// sub-field (email → contact), or "".
+func parentOf(name string) string {
+	for _, fl := range member.ProfileFields {
+		for _, sub := range fl.Sub {
+			if sub.Name == name {
+				return fl.Name
+			}
+		}
+	}
+	return ""
 }
 
 func fieldByName(fields []member.Field, name string) (member.Field, bool) {

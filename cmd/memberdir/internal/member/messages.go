@@ -34,6 +34,7 @@ var messages = map[string][2]string{
 	"yaml.toodeep":   {"the value is nested too deeply — profiles use at most three levels", "der Wert ist zu tief verschachtelt — Profile haben höchstens drei Ebenen"},
 
 	// Fields.
+	"field.indent":        {"belongs under \"%s:\" — indent it with two spaces", "gehört unter \"%s:\" — rücke die Zeile mit zwei Leerzeichen ein"},
 	"field.unknown":       {"is not a known field%s", "ist kein bekanntes Feld%s"},
 	"field.unknownhint":   {" — remove it or check its spelling", " — entferne es oder prüfe die Schreibweise"},
 	"field.required":      {"is missing — add a line \"%s: …\"", "fehlt — füge eine Zeile \"%s: …\" hinzu"},
@@ -100,10 +101,10 @@ var messages = map[string][2]string{
 
 	// memberdir check: summaries.
 	"check.ok":           {"%d profiles OK", "%d Profile OK"},
+	"check.okone":        {"1 profile OK", "1 Profil OK"},
 	"check.problem":      {"1 problem found", "1 Problem gefunden"},
 	"check.problems":     {"%d problems found", "%d Probleme gefunden"},
-	"check.summary":      {"Profile check: %d problem(s)", "Profilprüfung: %d Problem(e)"},
-	"check.summaryok":    {"Profile check: all %d profiles are OK", "Profilprüfung: alle %d Profile sind in Ordnung"},
+	"check.summary":      {"Profile check: %s", "Profilprüfung: %s"},
 	"check.summaryhelp":  {"GitHub marks at most ten of them next to the lines of your file; this table lists all. Fix each line, save (commit) again, and the check runs again by itself.", "GitHub markiert höchstens zehn davon direkt an den Zeilen deiner Datei; diese Tabelle zeigt alle. Korrigiere jede Zeile, speichere (Commit) erneut, und die Prüfung läuft von selbst noch einmal."},
 	"check.summaryhead":  {"| file | line | field | problem |", "| Datei | Zeile | Feld | Problem |"},
 	"check.summarytitle": {"profile check", "Profilprüfung"},

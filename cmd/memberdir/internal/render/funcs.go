@@ -31,6 +31,9 @@ func (s *site) funcs() template.FuncMap {
 		// date formats a member_since date in the site's language: "März 2021".
 		"date": s.date,
 		"year": func(d member.Date) int { return d.Year },
+		// day formats a YYYY-MM-DD date for the site's language:
+		// "26. November 2026" or "26 November 2026".
+		"day": s.day,
 		// iso formats a date as written, for <time datetime>.
 		"iso":  func(d member.Date) string { return d.String() },
 		"join": strings.Join,
@@ -68,4 +71,15 @@ func (s *site) date(d member.Date) string {
 		month = time.Month(d.Month).String()
 	}
 	return fmt.Sprintf("%s %d", month, d.Year)
+}
+
+func (s *site) day(iso string) string {
+	d, key := member.ParseDate(iso)
+	if key != "" || d.Day == 0 {
+		return iso
+	}
+	if s.dir.Config.Language == "de" {
+		return fmt.Sprintf("%d. %s", d.Day, s.date(d))
+	}
+	return fmt.Sprintf("%d %s", d.Day, s.date(d))
 }

@@ -18,6 +18,10 @@ import (
 // Options select what a build includes.
 type Options struct {
 	Drafts bool // include profiles marked draft: true
+	// Updated, when set, returns for the given profile paths when each
+	// last changed (YYYY-MM-DD), shown as "last updated" on profiles. It
+	// is the caller's, since finding out needs git or the disk.
+	Updated func(paths []string) map[string]string
 }
 
 // Files is a built site: slash paths relative to the site root mapped to
@@ -30,6 +34,16 @@ func Load(fsys fs.FS, opts Options) (*member.Directory, *load.Content, error) {
 	c, errs, err := load.Site(fsys)
 	if err != nil {
 		return nil, nil, err
+	}
+	if opts.Updated != nil {
+		paths := make([]string, len(c.Members))
+		for i, m := range c.Members {
+			paths[i] = m.Path
+		}
+		dates := opts.Updated(paths)
+		for _, m := range c.Members {
+			m.Updated = dates[m.Path]
+		}
 	}
 	dir, lerrs := member.NewDirectory(c.Config, c.Members, c.Pages, opts.Drafts)
 	errs = append(errs, lerrs...)

@@ -1,0 +1,118 @@
+// Package owner decides who may change which profile. A profile's owner
+// field names the GitHub user it belongs to; the organisers listed in
+// config.yaml under organiser.github may change every file. Check applies
+// the rules to a list of changes and needs nothing else; Changes reads that
+// list from git, the way a pull request into a base branch sees it.
+//
+// The rules, for a change by the GitHub user author:
+//
+//   - Organisers may add, change and delete every file.
+//   - A profile that names an owner may be changed or deleted only by that
+//     owner. User names are compared ignoring case, as GitHub does.
+//   - A profile that names no owner may be changed or deleted only by the
+//     organisers: that is the safe default until they add the owner line.
+//   - A new profile must name its author as owner.
+//   - A photo (or any other file in content/members/) belongs to the profile
+//     whose photo field names it, with that profile's owner; a file no
+//     profile names may be changed by anyone, since the site shows it
+//     only once a profile names it.
+//   - A renamed file counts as deleted under its old name and added under
+//     its new one.
+//
+// Owners and organisers are read from the base version, which the author
+// cannot change in the same pull request.
+package owner
+
+import (
+	"path"
+	"strings"
+
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/load"
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
+)
+
+// Op is what a change does to a file.
+type Op int
+
+const (
+	Added Op = iota + 1
+	Modified
+	Deleted
+)
+
+func (op Op) String() string {
+	switch op {
+	case Added:
+		return "added"
+	case Modified:
+		return "modified"
+	case Deleted:
+		return "deleted"
+	}
+	return "?"
+}
+
+// Change is one file a pull request adds, modifies or deletes, with whom
+// it belongs to.
+type Change struct {
+	Path string // relative to the site root, e.g. content/members/anna-mueller.md
+	Op   Op
+	// Profile is the profile whose owner decides about the file: Path
+	// itself for a profile; for another file (a photo) the profile whose
+	// photo field names it in the base version; "" when no profile names
+	// it, and then anyone may change the file.
+	Profile string
+	// Owner is the GitHub user named by Profile's owner field: in the
+	// base version, or for a new profile in the new version. "" when it
+	// names none.
+	Owner string
+}
+
+// Check returns a problem, in the language lang, for each change author
+// may not make. organisers may make every change.
+func Check(author string, organisers []string, changes []Change, lang string) member.ErrorList {
+	for _, o := range organisers {
+		if strings.EqualFold(o, author) {
+			return nil
+		}
+	}
+	var errs member.ErrorList
+	for _, c := range changes {
+		mine := c.Owner != "" && strings.EqualFold(c.Owner, author)
+		var msg, field string
+		switch {
+		case c.Profile == "" || mine:
+		case c.Profile != c.Path:
+			if c.Owner == "" {
+				msg = member.Msg(lang, "owner.photonone", c.Profile)
+			} else {
+				msg = member.Msg(lang, "owner.photo", c.Profile, c.Owner, author)
+			}
+		case c.Op == Added:
+			field = "owner"
+			if c.Owner == "" {
+				msg = member.Msg(lang, "owner.new", author)
+			} else {
+				msg = member.Msg(lang, "owner.newother", c.Owner, author, author, c.Owner)
+			}
+		case c.Owner == "":
+			msg = member.Msg(lang, "owner.none", author)
+		case c.Op == Deleted:
+			msg = member.Msg(lang, "owner.delete", c.Owner, author)
+		default:
+			msg = member.Msg(lang, "owner.other", c.Owner, author, c.Owner)
+		}
+		if msg != "" {
+			errs.Add(member.Pos{Path: c.Path}, field, msg)
+		}
+	}
+	return errs
+}
+
+// IsProfile reports whether p (relative to the site root) is a file load
+// reads as a profile.
+func IsProfile(p string) bool {
+	dir, name := path.Split(p)
+	return dir == load.MembersDir+"/" && strings.EqualFold(path.Ext(name), ".md") &&
+		!strings.HasPrefix(name, ".") && !strings.HasPrefix(name, "_") && !strings.EqualFold(name, "README.md")
+}

@@ -1,0 +1,297 @@
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"maps"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
+)
+
+// node returns the path of node, or skips the test when there is none,
+// except in CI, where the script's tests must run.
+func node(t *testing.T) string {
+	t.Helper()
+	p, err := exec.LookPath("node")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("node is not on PATH: the search script's tests need Node.js 20 or newer")
+		}
+		t.Skip("node is not on PATH")
+	}
+	return p
+}
+
+// writeIndex writes the files of x under a temporary directory.
+func writeIndex(t *testing.T, x *Index) string {
+	t.Helper()
+	dir := t.TempDir()
+	for p, b := range x.Files {
+		f := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(f), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(f, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// runNode runs a script of testdata with args and stdin, and returns its
+// standard output.
+func runNode(t *testing.T, stdin []byte, script string, args ...string) []byte {
+	t.Helper()
+	runner := filepath.Join("testdata", script)
+	// Read the scripts here, so that go test's cache notices their changes:
+	// it sees the files the test process opens, not those node opens.
+	for _, f := range []string{runner, scriptPath(t)} {
+		if _, err := os.ReadFile(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cmd := exec.Command(node(t), append([]string{runner}, args...)...)
+	cmd.Stdin = bytes.NewReader(stdin)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("node %s: %v\n%s", script, err, stderr.Bytes())
+	}
+	return out
+}
+
+type query struct {
+	Q    string `json:"q"`
+	Tag  string `json:"tag"`
+	Loc  string `json:"loc"`
+	Lang string `json:"lang"`
+}
+
+type answer struct {
+	Terms  []string                  `json:"terms"`
+	Slugs  []string                  `json:"slugs"`
+	Counts map[string]map[string]int `json:"counts"`
+	Cards  []string                  `json:"cards"`
+}
+
+// TestScript runs the script's matching, ranking, filters and cards on
+// the fixture in Node.
+func TestScript(t *testing.T) {
+	x, err := Build(fixture())
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := writeIndex(t, x)
+
+	cases := []struct {
+		name  string
+		query query
+		want  []string // slugs, best first
+		terms []string
+		card  string                    // a substring of one of the result cards
+		count map[string]map[string]int // facet → value → count, the non-zero ones
+	}{
+		{name: "umlaut", query: query{Q: "Müller"}, want: []string{"anna-mueller", "jonas-mueller"}},
+		{name: "umlaut as ue", query: query{Q: "Mueller"}, want: []string{"anna-mueller", "jonas-mueller"}},
+		{name: "plain vowel", query: query{Q: "muller"}, want: []string{"anna-mueller", "jonas-mueller"}},
+		{name: "capitals", query: query{Q: "MÜLLER"}, want: []string{"anna-mueller", "jonas-mueller"},
+			card: `<a href="/dir/members/jonas-mueller/">Jonas <mark>Mueller</mark></a></h2><p class="card-meta"><mark>Mueller</mark> Holzwerkstatt · Bonn</p>`},
+		{name: "sharp s", query: query{Q: "Weiß"}, want: []string{"petra-weiss", "tom-weiss"}},
+		{name: "sharp s as ss", query: query{Q: "weiss"}, want: []string{"petra-weiss", "tom-weiss"}},
+		{name: "prefix", query: query{Q: "steuer"}, want: []string{"bjoern-steuerwald", "petra-weiss"}, // name first
+			card: `<p class="card-meta">Weiß <mark>Steuerberatung</mark> · Bonn-Beuel</p>`},
+		{name: "typo", query: query{Q: "fotogarfie"}, want: []string{"anna-mueller", "ines-berg"},
+			card: `Lichtblick <mark>Fotografie</mark>`},
+		{name: "typo in the last letter", query: query{Q: "fotografun"}, want: []string{"anna-mueller", "ines-berg"}},
+		{name: "no typo in short words", query: query{Q: "bnon"}},
+		{name: "case", query: query{Q: "fotografin"}, want: []string{"anna-mueller", "ines-berg"}},
+		{name: "and", query: query{Q: "köln fotografin"}, want: []string{"anna-mueller"}},
+		{name: "and, other order", query: query{Q: "Fotografin Köln"}, want: []string{"anna-mueller"}},
+		{name: "stop word dropped", query: query{Q: "Steuerberatung in Bonn"}, want: []string{"petra-weiss"},
+			terms: []string{"steurberatung", "bonn"}},
+		{name: "name beats why", query: query{Q: "weber"}, want: []string{"klaus-weber", "sara-lind"}},
+		{name: "two letters", query: query{Q: "IT"}, want: []string{"tom-weiss"}},
+		{name: "no result", query: query{Q: "xylophon"}},
+		{name: "link target not indexed", query: query{Q: "geheimwort"}},
+		{name: "html escaped", query: query{Q: "grenzüberschreitend"}, want: []string{"claire-dubois"},
+			card: `Ich berate &lt;b&gt;<mark>grenzüberschreitend</mark>&lt;/b&gt; &amp; fair.`},
+		{name: "card", query: query{Q: "ines"}, want: []string{"ines-berg"},
+			card: `<li class="card"><h2><a href="/dir/members/ines-berg/"><mark>Ines</mark> Berg</a></h2><p class="card-meta">Berg Bild · Bonn</p><p class="mission">Porträts mit Ruhe.</p></li>`},
+		{name: "browse by category", query: query{Tag: "foto-video"}, want: []string{"anna-mueller", "ines-berg"},
+			count: map[string]map[string]int{
+				"tag":  {"foto-video": 2, "handwerk": 2, "it-technik": 1, "recht": 3, "sprache-text": 1, "steuern-finanzen": 1},
+				"loc":  {"Bonn": 1, "Köln": 1},
+				"lang": {"de": 2, "en": 1, "fr": 1},
+			}},
+		{name: "browse by place", query: query{Loc: "Köln"}, want: []string{"anna-mueller", "claire-dubois", "oemer-yilmaz", "tom-weiss"},
+			card: `Yılmaz Übersetzungen · Köln-Ehrenfeld`},
+		{name: "query and all filters", query: query{Q: "recht", Loc: "Köln", Lang: "fr"}, want: []string{"claire-dubois"},
+			count: map[string]map[string]int{
+				"tag":  {"recht": 1},                // under the query, place and language
+				"loc":  {"Köln": 1},                 // under the query, category and language
+				"lang": {"de": 2, "fr": 1, "tr": 1}, // under the query, category and place
+			}},
+	}
+	var queries []query
+	for _, tc := range cases {
+		queries = append(queries, tc.query)
+	}
+	folds := []string{"Müller", "Mueller", "Weiß", "Mu\u0308ller", "Öztürk-Oeztuerk", "İstanbul", "ΣΟΦΟΣ", "Łukasz Æsop Søren",
+		"Steuerberatung", "uee aeoeue", "anna@example.de: 50% für B2B (2024)!", "ǅemal Ǆ ﬁx", "日本語 テキスト", "𝐁old 𝟙", "Œuvre Þór Ðiðrik ıi đ ẞ"}
+	highlights := [][]string{ // text, query
+		{"<b>Müller</b> & Mueller's Muster", "muller"},
+		{"Weiß, weiss; WEISSE Weste", "Weiss"},
+		{"Die Fotografie, der Fotograf und die Fotografin", "fotogarf die"},
+	}
+	req, _ := json.Marshal(map[string]any{"entry": x.Entry, "folds": folds, "highlights": highlights, "queries": queries})
+	var out struct {
+		Folds      []string
+		Highlights []string
+		Results    []answer
+	}
+	if err := json.Unmarshal(runNode(t, req, "search_test.js", scriptPath(t), dir), &out); err != nil {
+		t.Fatal(err)
+	}
+
+	for i, s := range folds {
+		if want := Fold(s); out.Folds[i] != want {
+			t.Errorf("script folds %q to %q, Go to %q", s, out.Folds[i], want)
+		}
+	}
+	for i, want := range []string{
+		"&lt;b&gt;<mark>Müller</mark>&lt;/b&gt; &amp; <mark>Mueller</mark>&#39;s Muster",
+		"<mark>Weiß</mark>, <mark>weiss</mark>; <mark>WEISSE</mark> Weste",
+		"Die <mark>Fotografie</mark>, der <mark>Fotograf</mark> und die <mark>Fotografin</mark>", // a stop word is no mark
+	} {
+		if out.Highlights[i] != want {
+			t.Errorf("highlight %q = %q, want %q", highlights[i][0], out.Highlights[i], want)
+		}
+	}
+	for i, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			a := out.Results[i]
+			if !slices.Equal(a.Slugs, tc.want) {
+				t.Errorf("%+v: got %q, want %q", tc.query, a.Slugs, tc.want)
+			}
+			if tc.terms != nil && !slices.Equal(a.Terms, tc.terms) {
+				t.Errorf("%+v: terms %q, want %q", tc.query, a.Terms, tc.terms)
+			}
+			if tc.card != "" && !strings.Contains(strings.Join(a.Cards, "\n"), tc.card) {
+				t.Errorf("%+v: no card has %s; cards:\n%s", tc.query, tc.card, strings.Join(a.Cards, "\n"))
+			}
+			for facet, want := range tc.count {
+				if got := a.Counts[facet]; !maps.Equal(got, want) {
+					t.Errorf("%+v: %s counts %v, want %v", tc.query, facet, got, want)
+				}
+			}
+		})
+	}
+}
+
+// TestKeystrokes logs the script's time per keystroke at 1,000 and 10,000
+// members in Node; it asserts nothing about time, which depends on the
+// machine.
+func TestKeystrokes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds 10,000 members")
+	}
+	node(t)
+	queries := []string{"steuerberatung köln", "fotogarfie", "müller", "kunden beratung bonn", "ve", "weiss schmidt", "xylophon"}
+	for _, n := range []int{1000, 10000} {
+		x, err := Build(synthetic(n, 1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := writeIndex(t, x)
+		out := runNode(t, nil, "keystrokes.js", append([]string{scriptPath(t), dir, x.Entry}, queries...)...)
+		type times struct {
+			Median, P95, Max float64
+			Worst            string
+		}
+		var r struct {
+			Keystrokes          int
+			Cold, Warm          times
+			Setup, ShardLoadMax float64
+		}
+		if err := json.Unmarshal(out, &r); err != nil {
+			t.Fatalf("%v: %s", err, out)
+		}
+		t.Logf("%d members, %d keystrokes, ms: cold %.1f median, %.1f p95, %.1f max (%q); warm %.1f median, %.1f p95, %.1f max (%q); entry taken in %.1f, a shard in at most %.1f",
+			n, r.Keystrokes, r.Cold.Median, r.Cold.P95, r.Cold.Max, r.Cold.Worst, r.Warm.Median, r.Warm.P95, r.Warm.Max, r.Warm.Worst, r.Setup, r.ShardLoadMax)
+	}
+}
+
+// TestEmpty checks that a directory without members gives an index the
+// script can load and search.
+func TestEmpty(t *testing.T) {
+	d, _ := member.NewDirectory(member.DefaultConfig(), nil, nil, false)
+	x, err := Build(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(x.Files[x.Entry], []byte("null")) {
+		t.Errorf("entry has null, the script wants arrays: %s", x.Files[x.Entry])
+	}
+	req, _ := json.Marshal(map[string]any{"entry": x.Entry, "folds": []string{}, "highlights": []any{},
+		"queries": []query{{Q: "müller"}, {}}})
+	var out struct{ Results []answer }
+	if err := json.Unmarshal(runNode(t, req, "search_test.js", scriptPath(t), writeIndex(t, x)), &out); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range out.Results {
+		if len(a.Slugs) > 0 {
+			t.Errorf("results %q in an empty directory", a.Slugs)
+		}
+	}
+}
+
+// TestScriptShards checks the script's shard routing and decoding on an
+// index of many shards: a prefix of two to four letters must find exactly
+// the members having a word that starts with it.
+func TestScriptShards(t *testing.T) {
+	d := synthetic(1500, 7)
+	x, err := Build(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := invert(d)
+	var queries []query
+	var want [][]string
+	for i := 0; i < len(p.vocab); i += len(p.vocab) / 60 {
+		r := []rune(p.vocab[i])
+		q := string(r[:min(len(r), 2+i%3)])
+		if stop[q] {
+			continue
+		}
+		set := map[string]bool{}
+		for k, t := range p.vocab {
+			if strings.HasPrefix(t, q) {
+				for _, ps := range p.lists[k] {
+					set[d.Members[ps.id].Slug] = true
+				}
+			}
+		}
+		queries = append(queries, query{Q: q})
+		want = append(want, slices.Sorted(maps.Keys(set)))
+	}
+	req, _ := json.Marshal(map[string]any{"entry": x.Entry, "folds": []string{}, "highlights": []any{}, "queries": queries})
+	var out struct{ Results []answer }
+	if err := json.Unmarshal(runNode(t, req, "search_test.js", scriptPath(t), writeIndex(t, x)), &out); err != nil {
+		t.Fatal(err)
+	}
+	for i, q := range queries {
+		if got := slices.Sorted(slices.Values(out.Results[i].Slugs)); !slices.Equal(got, want[i]) {
+			t.Errorf("%q: script finds %d members, the index has %d", q.Q, len(got), len(want[i]))
+		}
+	}
+	if len(queries) < 50 {
+		t.Errorf("only %d queries", len(queries))
+	}
+}

@@ -1,0 +1,472 @@
+package search
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"maps"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf16"
+
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
+)
+
+// fixture returns a small directory with the cases the search must get
+// right: Müller and Mueller, Weiß and Weiss, a Steuerberatung, a
+// Fotografin, a weaver's grandson, Markdown in a body.
+func fixture() *member.Directory {
+	cfg := member.DefaultConfig()
+	cfg.Categories = []member.ConfigCategory{
+		{ID: "foto-video", Label: "Fotografie & Film"},
+		{ID: "handwerk", Label: "Handwerk & Ausbau"},
+		{ID: "steuern-finanzen", Label: "Steuern & Finanzen"},
+		{ID: "it-technik", Label: "IT & Technik"},
+		{ID: "recht", Label: "Recht"},
+		{ID: "sprache-text", Label: "Sprache & Übersetzung"},
+		{ID: "gesundheit", Label: "Gesundheit"}, // nobody: not a filter value
+	}
+	ms := []*member.Member{
+		{Slug: "anna-mueller", Name: "Anna Müller", Company: "Lichtblick Fotografie", Role: "Fotografin", Location: "Köln",
+			Mission: "Ich fotografiere Menschen, die etwas zu sagen haben.", Why: "Licht erzählt mehr als Worte.",
+			Offerings: []string{"Business-Porträts", "Teamfotos"}, Tags: []string{"foto-video"}, Languages: []string{"de", "en"},
+			Body: "Mehr auf [meiner Seite](https://www.example.de/geheimwort) und <span class=\"versteckt\">hier</span>."},
+		{Slug: "jonas-mueller", Name: "Jonas Mueller", Company: "Mueller Holzwerkstatt", Role: "Tischlermeister", Location: "Bonn",
+			Mission: "Ich baue Möbel, die bleiben.", Why: "Holz lebt.",
+			Offerings: []string{"Einbauschränke", "Reparaturen"}, Tags: []string{"handwerk"}, Languages: []string{"de"}},
+		{Slug: "petra-weiss", Name: "Petra Weiß", Company: "Weiß Steuerberatung", Role: "Steuerberaterin", Location: "Bonn-Beuel",
+			Mission: "Ich mache Steuern verständlich.", Why: "Zahlen sind Vertrauen.",
+			Offerings: []string{"Jahresabschluss", "Steuerberatung für Gründer"}, Tags: []string{"steuern-finanzen"}, Languages: []string{"de"}},
+		{Slug: "tom-weiss", Name: "Tom Weiss", Company: "Weiss IT", Location: "Köln",
+			Mission: "Ich halte Netzwerke am Laufen.", Why: "Technik soll dienen.",
+			Offerings: []string{"IT-Betreuung", "Backup"}, Tags: []string{"it-technik"}, Languages: []string{"de", "en"}},
+		{Slug: "ines-berg", Name: "Ines Berg", Company: "Berg Bild", Role: "Fotografin", Location: "Bonn",
+			Mission: "Porträts mit Ruhe.", Why: "Ich sehe gern hin.",
+			Offerings: []string{"Bewerbungsfotos"}, Tags: []string{"foto-video"}, Languages: []string{"de", "fr"}},
+		{Slug: "klaus-weber", Name: "Klaus Weber", Company: "Weber Consulting", Location: "Düsseldorf",
+			Mission: "Ich begleite Familienunternehmen.", Why: "Weil Nachfolge gelingen kann.",
+			Offerings: []string{"Nachfolgeplanung"}, Tags: []string{"recht"}, Languages: []string{"de"}},
+		{Slug: "sara-lind", Name: "Sara Lind", Company: "Lind Textil", Location: "Düsseldorf",
+			Mission: "Ich entwerfe Stoffe.", Why: "Mein Großvater war Weber, und ich liebe Stoffe seitdem.",
+			Offerings: []string{"Stoffdesign"}, Tags: []string{"handwerk"}, Languages: []string{"de", "en"}},
+		{Slug: "oemer-yilmaz", Name: "Ömer Yılmaz", Company: "Yılmaz Übersetzungen", Role: "Übersetzer", Location: "Köln-Ehrenfeld",
+			Mission: "Ich übersetze Verträge zwischen Deutsch und Türkisch.", Why: "Zwei Sprachen, ein Zuhause.",
+			Offerings: []string{"Beglaubigte Übersetzungen"}, Tags: []string{"sprache-text", "recht"}, Languages: []string{"tr", "de"}},
+		{Slug: "claire-dubois", Name: "Claire Dubois", Company: "Dubois Avocats", Role: "Rechtsanwältin", Location: "Koeln",
+			Mission: "Ich berate <b>grenzüberschreitend</b> & fair.", Why: "Recht verbindet.",
+			Offerings: []string{"Vertragsrecht"}, Tags: []string{"recht"}, Languages: []string{"fr", "de"}},
+		{Slug: "bjoern-steuerwald", Name: "Björn Steuerwald", Company: "Waldpfad", Location: "Siegburg",
+			Mission: "Ich führe Teams durch den Wald.", Why: "Draußen denkt man freier.",
+			Offerings: []string{"Teamtage"}, Languages: []string{"de"}},
+	}
+	d, errs := member.NewDirectory(cfg, ms, nil, false)
+	if len(errs) > 0 {
+		panic(errs)
+	}
+	return d
+}
+
+func TestFold(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Müller", "muller"},
+		{"Mueller", "muller"},
+		{"MULLER", "muller"},
+		{"Mu\u0308ller", "muller"}, // decomposed ü
+		{"Weiß", "weiss"},
+		{"WEISS", "weiss"},
+		{"Straße", "strasse"},
+		{"Öztürk Oeztuerk", "ozturk ozturk"},
+		{"Bäcker Baecker Backer", "backer backer backer"},
+		{"Éléonore Ångström façade", "eleonore angstrom facade"},
+		{"Łukasz Søren Yılmaz Dvořák", "lukasz soren yilmaz dvorak"},
+		{"İstanbul", "istanbul"},
+		{"ΣΟΦΟΣ σοφος", "σοφοσ σοφοσ"},
+		{"Steuerberatung", "steurberatung"},
+		{"Feuer neue", "feur neu"},
+		{"uee", "ue"},
+		{"Müller-Lüdenscheidt, GmbH & Co. KG", "muller ludenscheidt gmbh co kg"},
+		{"anna@example.de: 50% für B2B (2024)!", "anna example de 50 fur b2b 2024"},
+		{"  –  ", ""},
+	} {
+		if got := Fold(tc.in); got != tc.want {
+			t.Errorf("Fold(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// tokensOf returns the tokens the index takes from a body.
+func tokensOf(body string) []string {
+	d, _ := member.NewDirectory(member.DefaultConfig(), []*member.Member{{Slug: "x", Body: body}}, nil, false)
+	return invert(d).vocab
+}
+
+func TestTokens(t *testing.T) {
+	for _, tc := range []struct{ body, want string }{
+		{"## Überblick\n\n**Fett** und _kursiv_, `Code`.", "code fett kursiv uberblick"},
+		{"Siehe [meine Seite](https://example.de/geheim \"Titel\") und ![ein Foto](bild.jpg).", "foto seite siehe"},
+		{"[Seite][1]\n\n[1]: https://example.de/geheim", "seite"},
+		{"<span class=\"geheim\">Text</span> &amp; &#169; mehr", "mehr text"},
+		{"Schreib an anna@geheim.de oder www.geheim.de und https://geheim.de/pfad", "schreib"},
+		{"Siehe www.geheim.de", "siehe"},
+		{"Preis: 5 Euro, AT&T, a < bc > d, @anna", "anna bc euro preis"},
+		{"**[Link](http://geheim.de)** [x](<http://geheim.de>)", "link"},
+		{"   [ref]: /geheim\nText", "text"},
+		{"a I x 1 ok Ⅻ", "ok"},               // one letter is no token; "ok" is
+		{"der die das und the and it", "it"}, // stop words, but IT is a trade
+		{strings.Repeat("x", 41) + " " + strings.Repeat("y", 40), strings.Repeat("y", 40)},
+	} {
+		if got := strings.Join(tokensOf(tc.body), " "); got != tc.want {
+			t.Errorf("tokens of %q = %q, want %q", tc.body, got, tc.want)
+		}
+	}
+}
+
+func TestInvert(t *testing.T) {
+	p := invert(fixture())
+	// member numbers follow the directory's order (by name)
+	d := fixture()
+	num := map[string]int32{}
+	for i, m := range d.Members {
+		num[m.Slug] = int32(i)
+	}
+	for _, tc := range []struct {
+		token string
+		want  []posting
+	}{
+		// Müller (name) and Mueller (name and company): one token, best class.
+		{"muller", []posting{{num["anna-mueller"], className}, {num["jonas-mueller"], className}}},
+		{"weiss", []posting{{num["petra-weiss"], className}, {num["tom-weiss"], className}}},
+		{"weber", []posting{{num["klaus-weber"], className}, {num["sara-lind"], classWhy}}},
+		{"fotografin", []posting{{num["anna-mueller"], classCompany}, {num["ines-berg"], classCompany}}},
+		{"film", []posting{{num["anna-mueller"], classOffer}, {num["ines-berg"], classOffer}}}, // category label
+		{"geheimwort", nil},
+		{"versteckt", nil},
+		{"und", nil},
+	} {
+		i, ok := slices.BinarySearch(p.vocab, tc.token)
+		var got []posting
+		if ok {
+			got = p.lists[i]
+		}
+		slices.SortFunc(got, func(a, b posting) int { return int(a.id - b.id) })
+		want := slices.SortedFunc(slices.Values(tc.want), func(a, b posting) int { return int(a.id - b.id) })
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("postings of %q = %v, want %v", tc.token, got, want)
+		}
+	}
+	if !slices.IsSorted(p.vocab) {
+		t.Error("vocabulary not sorted")
+	}
+}
+
+func TestPlaces(t *testing.T) {
+	var ms []*member.Member
+	for _, l := range []string{"Bonn-Bad Godesberg", "Bonn-Beuel", "Bonn, Poppelsdorf", "Köln-Deutz", "Köln-Ehrenfeld",
+		"50667 Köln", "Koeln", "Leverkusen-Opladen", "Troisdorf", "Castrop-Rauxel", "Castrop-Rauxel-Habinghorst", "  "} {
+		ms = append(ms, &member.Member{Location: l})
+	}
+	labels, placeOf := places(ms)
+	var got []string
+	for i := range ms {
+		if k, ok := placeOf[i]; ok {
+			got = append(got, labels[k])
+		} else {
+			got = append(got, "-")
+		}
+	}
+	want := []string{"Bonn", "Bonn", "Bonn", "Köln", "Köln", "Köln", "Köln", "Leverkusen-Opladen", "Troisdorf", "Castrop-Rauxel", "Castrop-Rauxel", "-"}
+	if !slices.Equal(got, want) {
+		t.Errorf("places\n got %q\nwant %q", got, want)
+	}
+}
+
+// decodedMeta is the entry file as the script reads it.
+func decodedMeta(t *testing.T, x *Index) meta {
+	t.Helper()
+	var m meta
+	dec := json.NewDecoder(bytes.NewReader(x.Files[x.Entry]))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&m); err != nil {
+		t.Fatalf("entry %s: %v", x.Entry, err)
+	}
+	return m
+}
+
+// decodeNumbers reads the number code of writeNumber.
+func decodeNumbers(s string) []int {
+	var out []int
+	v := 0
+	for i := 0; i < len(s); i++ {
+		d := strings.IndexByte(digits, s[i])
+		v = v*32 + d&31
+		if d < 32 {
+			out = append(out, v)
+			v = 0
+		}
+	}
+	return out
+}
+
+// decodeShard reads a shard back into tokens and postings.
+func decodeShard(t *testing.T, data []byte) ([]string, [][]posting) {
+	t.Helper()
+	var parts []string
+	if err := json.Unmarshal(data, &parts); err != nil || len(parts) != 2 {
+		t.Fatalf("shard is not an array of two strings: %v %.80s", err, data)
+	}
+	var toks []string
+	prev := []uint16{}
+	voc := parts[0]
+	for i := 0; i < len(voc); {
+		k := int(voc[i] - 'A')
+		j := i + 1
+		for j < len(voc) && (voc[j] < 'A' || voc[j] > 'Z') {
+			j++
+		}
+		// k counts UTF-16 units, as the script does.
+		u := append(slices.Clone(prev[:k]), utf16Of(voc[i+1:j])...)
+		toks = append(toks, stringOf(u))
+		prev = u
+		i = j
+	}
+	var lists [][]posting
+	for _, l := range strings.Split(parts[1], " ") {
+		var ps []posting
+		id := -1
+		for _, v := range decodeNumbers(l) {
+			id += v>>3 + 1
+			ps = append(ps, posting{int32(id), uint8(v & 7)})
+		}
+		lists = append(lists, ps)
+	}
+	return toks, lists
+}
+
+func utf16Of(s string) []uint16  { return utf16.Encode([]rune(s)) }
+func stringOf(u []uint16) string { return string(utf16.Decode(u)) }
+
+func TestLayout(t *testing.T) {
+	d := synthetic(1500, 7)
+	x, err := Build(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := regexp.MustCompile(`^search/(meta|t|c)\.[0-9a-f]{8}\.json$`)
+	for p := range x.Files {
+		if !name.MatchString(p) {
+			t.Errorf("file %q: want search/<kind>.<8 hex>.json", p)
+		}
+	}
+	m := decodedMeta(t, x)
+	if m.Format != Format || m.N != 1500 || m.Chunk != cardChunk {
+		t.Errorf("meta v=%d n=%d ck=%d", m.Format, m.N, m.Chunk)
+	}
+	if len(m.Files) < 2 || len(m.Files) != len(m.Shards) {
+		t.Fatalf("%d shards, %d keys: want several, one key each", len(m.Files), len(m.Shards))
+	}
+
+	// The shards, read back in order, are the whole inverted index; each
+	// starts with its key's group and no group spans two shards.
+	p := invert(d)
+	var vocab []string
+	var lists [][]posting
+	for i, f := range m.Files {
+		toks, ls := decodeShard(t, x.Files["search/"+f])
+		if len(toks) != len(ls) {
+			t.Fatalf("shard %s: %d tokens, %d lists", f, len(toks), len(ls))
+		}
+		if prefix(toks[0]) != m.Shards[i] {
+			t.Errorf("shard %d starts with %q, key %q", i, toks[0], m.Shards[i])
+		}
+		if i > 0 && prefix(vocab[len(vocab)-1]) == m.Shards[i] {
+			t.Errorf("group %q split between shards %d and %d", m.Shards[i], i-1, i)
+		}
+		if size := len(x.Files["search/"+f]); size > 2*shardTarget && len(toks) > 0 && prefix(toks[0]) != prefix(toks[len(toks)-1]) {
+			t.Errorf("shard %d is %d bytes with several groups", i, size)
+		}
+		vocab = append(vocab, toks...)
+		lists = append(lists, ls...)
+	}
+	if !reflect.DeepEqual(vocab, p.vocab) {
+		t.Fatal("shards do not hold the vocabulary")
+	}
+	if !reflect.DeepEqual(lists, p.lists) {
+		t.Fatal("shards do not hold the postings")
+	}
+
+	// Cards: flat arrays, five strings a member.
+	var n int
+	for i, f := range m.Cards {
+		var c []string
+		if err := json.Unmarshal(x.Files["search/"+f], &c); err != nil {
+			t.Fatal(err)
+		}
+		if i < len(m.Cards)-1 && len(c) != 5*cardChunk || len(c)%5 != 0 {
+			t.Errorf("card chunk %d has %d strings", i, len(c))
+		}
+		for j := 0; j < len(c); j += 5 {
+			if mem := d.Members[n]; c[j] != mem.Slug || c[j+1] != mem.Name || c[j+4] != mem.Mission {
+				t.Errorf("card %d = %q, want member %s", n, c[j:j+5], mem.Slug)
+			}
+			n++
+		}
+	}
+	if n != 1500 {
+		t.Errorf("%d cards, want 1500", n)
+	}
+
+	// Member columns: one entry per member.
+	if got := len(decodeNumbers(m.MemberLoc)); got != 1500 {
+		t.Errorf("ml has %d entries", got)
+	}
+	for _, col := range []string{m.MemberCats, m.MemberLang} {
+		if ends := len(slices.DeleteFunc(decodeNumbers(col), func(v int) bool { return v != 0 })); ends != 1500 {
+			t.Errorf("list column has %d ends, want one per member", ends)
+		}
+	}
+}
+
+func TestFacets(t *testing.T) {
+	x, err := Build(fixture())
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := decodedMeta(t, x)
+	if want := []string{"Bonn", "Düsseldorf", "Köln", "Siegburg"}; !reflect.DeepEqual(m.Locations, want) {
+		t.Errorf("locations %q, want %q (Bonn-Beuel with Bonn, Köln-Ehrenfeld and Koeln with Köln)", m.Locations, want)
+	}
+	if want := []string{"de", "en", "fr", "tr"}; !reflect.DeepEqual(m.Languages, want) {
+		t.Errorf("languages %q, want %q", m.Languages, want)
+	}
+	var ids []string
+	for _, c := range m.Categories {
+		ids = append(ids, c[0])
+	}
+	if want := []string{"foto-video", "handwerk", "steuern-finanzen", "it-technik", "recht", "sprache-text"}; !reflect.DeepEqual(ids, want) {
+		t.Errorf("categories %q, want %q", ids, want)
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	a, err := Build(synthetic(300, 3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := Build(synthetic(300, 3))
+	if a.Entry != b.Entry || !maps.EqualFunc(a.Files, b.Files, bytes.Equal) {
+		t.Fatal("two builds of the same directory differ")
+	}
+}
+
+func TestFingerprints(t *testing.T) {
+	d := synthetic(600, 5)
+	a, _ := Build(d)
+	d.Members[0].Why += " Zebrastreifen"
+	b, _ := Build(d)
+	var gone, kept []string
+	for p := range a.Files {
+		if _, ok := b.Files[p]; ok {
+			kept = append(kept, p)
+		} else {
+			gone = append(gone, p)
+		}
+	}
+	slices.Sort(gone)
+	// The entry and the shard holding "zebrastreifen" change; the other
+	// shards and all cards keep their names, so browsers keep them cached.
+	if len(gone) != 2 || !slices.Contains(gone, a.Entry) || !strings.HasPrefix(gone[1], "search/t.") {
+		t.Errorf("changed files %q, want the entry and one shard", gone)
+	}
+	if len(kept) != len(a.Files)-2 {
+		t.Errorf("kept %d of %d files", len(kept), len(a.Files))
+	}
+	if a.Entry == b.Entry {
+		t.Error("entry name did not change")
+	}
+}
+
+func gzipSize(b []byte) int {
+	var buf bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&buf, gzip.DefaultCompression)
+	w.Write(b)
+	w.Close()
+	return buf.Len()
+}
+
+// sizes are the gzipped sizes of a built index and the script.
+type sizes struct {
+	script, meta, shards, maxShard, cards, maxCard int
+}
+
+// firstSearch bounds what a first one-word search downloads: the script,
+// the entry, the largest shard and a chunk for each card of the first
+// page of results.
+func (s sizes) firstSearch() int { return s.script + s.meta + s.maxShard + resultsPage*s.maxCard }
+
+// resultsPage is the script's PAGE: cards rendered before "show more".
+const resultsPage = 12
+
+func measure(t *testing.T, x *Index) sizes {
+	t.Helper()
+	script, err := os.ReadFile(scriptPath(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := sizes{script: gzipSize(script)}
+	for p, b := range x.Files {
+		n := gzipSize(b)
+		switch {
+		case p == x.Entry:
+			s.meta = n
+		case strings.HasPrefix(p, "search/t."):
+			s.shards += n
+			s.maxShard = max(s.maxShard, n)
+		case strings.HasPrefix(p, "search/c."):
+			s.cards += n
+			s.maxCard = max(s.maxCard, n)
+		}
+	}
+	return s
+}
+
+func scriptPath(t *testing.T) string {
+	t.Helper()
+	p, err := filepath.Abs("../../../../templates/assets/search.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestSize checks the download of a first search at 1,000 and 10,000
+// members and logs the whole index.
+func TestSize(t *testing.T) {
+	for _, tc := range []struct {
+		n, limit int
+	}{
+		{1000, 60 << 10},
+		{10000, 150 << 10},
+	} {
+		if tc.n > 1000 && testing.Short() {
+			continue
+		}
+		x, err := Build(synthetic(tc.n, 1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := measure(t, x)
+		t.Logf("%d members, gzipped: first search %.1f KB (script %.1f, entry %.1f, largest shard %.1f, %d card chunks of at most %.1f); whole index %.1f KB (shards %.1f, cards %.1f) in %d files",
+			tc.n, toKB(s.firstSearch()), toKB(s.script), toKB(s.meta), toKB(s.maxShard), resultsPage, toKB(s.maxCard),
+			toKB(s.meta+s.shards+s.cards), toKB(s.shards), toKB(s.cards), len(x.Files))
+		if s.firstSearch() > tc.limit {
+			t.Errorf("%d members: a first search downloads up to %.1f KB gzipped, want under %.0f KB", tc.n, toKB(s.firstSearch()), toKB(tc.limit))
+		}
+	}
+}
+
+func toKB(n int) float64 { return float64(n) / 1024 }

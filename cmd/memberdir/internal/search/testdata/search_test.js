@@ -1,0 +1,43 @@
+// search_test.js runs the pure part of templates/assets/search.js against
+// an index on disk, for search's Go tests (TestScript):
+//
+//	node search_test.js SCRIPT DIR < request.json
+//
+// The request names the entry file, strings to fold and queries; the
+// answer on stdout holds, for each query, the terms, the matching slugs
+// best first, the non-zero filter counts and the HTML of the first 20
+// result cards.
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const [script, dir] = process.argv.slice(2);
+const { Search, fold, highlight } = require(script);
+
+const req = JSON.parse(fs.readFileSync(0, "utf8"));
+const read = (p) => JSON.parse(fs.readFileSync(path.join(dir, p), "utf8"));
+
+(async () => {
+  const meta = read(req.entry);
+  const s = new Search(meta, (f) => Promise.resolve(read(path.join("search", f))));
+  const out = { folds: req.folds.map(fold), highlights: req.highlights.map(([t, q]) => highlight(t, s.marker(s.terms(q)))), results: [] };
+  for (const q of req.queries) {
+    const terms = s.terms(q.q);
+    await s.ensure(terms);
+    const r = s.run(terms, q);
+    await s.ensureCards(r.ids);
+    const counts = { tag: {}, loc: {}, lang: {} };
+    Array.from(r.counts.tag).forEach((n, i) => n && (counts.tag[meta.cat[i][0]] = n));
+    Array.from(r.counts.loc).forEach((n, i) => n && (counts.loc[meta.loc[i]] = n));
+    Array.from(r.counts.lang).forEach((n, i) => n && (counts.lang[meta.lang[i]] = n));
+    out.results.push({
+      terms,
+      slugs: r.ids.map((id) => s.cards[Math.floor(id / meta.ck)][(id % meta.ck) * 5]),
+      counts,
+      cards: r.ids.slice(0, 20).map((id) => s.card(id, r.marks, "/dir/")),
+    });
+  }
+  process.stdout.write(JSON.stringify(out));
+})().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

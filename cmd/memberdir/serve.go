@@ -1,0 +1,144 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/serve"
+)
+
+// runServe is "memberdir serve": build the site into memory, serve it with
+// live reload, and rebuild after every change to its sources until ctx is
+// done (main cancels it on Ctrl-C). A failed build keeps the last good site
+// online with its problems shown on every page.
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	addr := fl.String("addr", "127.0.0.1:8080", "`host:port` to listen on (port 0 picks a free port)")
+	source := fl.String("source", ".", "the site's `folder` (with config.yaml and content/)")
+	drafts := fl.Bool("drafts", false, "include profiles marked draft: true")
+	if err := fl.Parse(args); err != nil {
+		return usageErr(err)
+	}
+	if fl.NArg() > 0 {
+		return fmt.Errorf("%w: serve takes no arguments, got %q", errUsage, fl.Args())
+	}
+
+	// Listen first, so that a busy port fails at once rather than after
+	// a build, and so that ":0" yields the real address to print.
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	origin := serveOrigin(ln.Addr())
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	// The builds run one at a time, so base and built need no lock; the
+	// main goroutine reads them only before the watcher starts.
+	var (
+		preview *serve.Server
+		build   = buildSite(*source, *drafts)
+		base    = "/"
+		built   bool
+	)
+	preview = serve.New(func() (map[string][]byte, error) {
+		files, err := build()
+		// base_url may change with config.yaml; follow it so that the
+		// site's absolute links keep working.
+		if p, perr := sitePath(*source); perr == nil && p != base {
+			base = p
+			preview.SetBasePath(p)
+			if built {
+				fmt.Fprintf(stdout, "base path changed: serving at %s%s\n", origin, p)
+			}
+		}
+		return files, err
+	})
+	preview.Title = serveTitle(*source)
+	preview.OnRebuild = func(took time.Duration, err error) {
+		verb := "rebuilt"
+		if !built {
+			verb, built = "built", true
+		}
+		if err == nil {
+			fmt.Fprintf(stdout, "%s in %s\n", verb, took.Round(time.Millisecond))
+			return
+		}
+		n := 1
+		var list member.ErrorList
+		if errors.As(err, &list) {
+			n = len(list)
+		}
+		noun := "problems"
+		if n == 1 {
+			noun = "problem"
+		}
+		fmt.Fprintf(stdout, "build failed: %d %s\n", n, noun)
+		fmt.Fprintln(stderr, err)
+	}
+	// Problems are printed and shown in the browser; serving goes on.
+	preview.Rebuild()
+
+	hs := &http.Server{
+		Handler:           preview,
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       time.Minute,
+		ErrorLog:          log.New(stderr, "memberdir serve: ", 0),
+		// Requests end with ctx, so the browsers' event streams close on
+		// Ctrl-C and Shutdown need not wait for them.
+		BaseContext: func(net.Listener) context.Context { return ctx },
+	}
+	served := make(chan error, 1)
+	go func() { served <- hs.Serve(ln) }()
+
+	fmt.Fprintf(stdout, "Serving at %s%s — press Ctrl-C to stop\n", origin, base)
+
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		if err := preview.Watch(ctx, *source); err != nil {
+			fmt.Fprintf(stderr, "memberdir serve: not watching for changes: %v\n", err)
+		}
+	})
+
+	select {
+	case <-ctx.Done():
+		err = nil
+	case err = <-served:
+	}
+	cancel()
+	shutdownCtx, stop := context.WithTimeout(context.Background(), 5*time.Second)
+	defer stop()
+	if hs.Shutdown(shutdownCtx) != nil {
+		hs.Close()
+	}
+	wg.Wait()
+	if err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// serveOrigin returns the URL origin at which a listener is reached from
+// this machine: an unspecified address (":8080", "0.0.0.0") becomes
+// localhost so that the printed URL can be clicked.
+func serveOrigin(addr net.Addr) string {
+	host, port, err := net.SplitHostPort(addr.String())
+	if err != nil {
+		return "http://" + addr.String()
+	}
+	if ip := net.ParseIP(host); ip == nil || ip.IsUnspecified() {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, port)
+}

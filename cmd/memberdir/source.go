@@ -1,0 +1,53 @@
+package main
+
+import (
+	"net/url"
+	"os"
+
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/load"
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/serve"
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/site"
+)
+
+// buildSite returns the build that serve runs after every change: the
+// whole site from the source folder, into memory.
+func buildSite(source string, drafts bool) func() (map[string][]byte, error) {
+	fsys := os.DirFS(source)
+	return func() (map[string][]byte, error) {
+		return site.Build(fsys, site.Options{Drafts: drafts})
+	}
+}
+
+// serveTitle is the headline of serve's problem overlay, in the site's
+// language.
+func serveTitle(source string) string {
+	data, err := os.ReadFile(source + "/" + load.ConfigFile)
+	if err == nil {
+		if cfg, _ := load.Config(load.ConfigFile, data); cfg.Language == "en" {
+			return serve.DefaultTitle
+		}
+	}
+	if err != nil && !os.IsNotExist(err) {
+		return serve.DefaultTitle
+	}
+	return "Die Website konnte nicht neu gebaut werden – behebe diese Probleme; die Seite lädt sich danach von selbst neu"
+}
+
+// sitePath returns the path part of the site's base_url ("/" or e.g.
+// "/directory/"), under which serve must answer so that the site's
+// root-relative links work in the preview as they will when published.
+func sitePath(source string) (string, error) {
+	data, err := os.ReadFile(source + "/" + load.ConfigFile)
+	if os.IsNotExist(err) {
+		return "/", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	cfg, _ := load.Config(load.ConfigFile, data)
+	u, err := url.Parse(cfg.BaseURL)
+	if err != nil || u.Path == "" {
+		return "/", nil
+	}
+	return u.EscapedPath(), nil
+}
