@@ -10,11 +10,12 @@ import (
 )
 
 // buildSite returns the build that serve runs after every change: the
-// whole site from the source folder, into memory.
+// whole site from the source folder, into memory, reusing what did not
+// change since the last build.
 func buildSite(source string, drafts bool) func() (map[string][]byte, error) {
-	fsys := os.DirFS(source)
+	b := site.NewBuilder(os.DirFS(source), site.Options{Drafts: drafts})
 	return func() (map[string][]byte, error) {
-		return site.Build(fsys, site.Options{Drafts: drafts})
+		return b.Build()
 	}
 }
 

@@ -7,6 +7,7 @@ package load
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"image"
@@ -51,6 +52,14 @@ type Content struct {
 // returned as an ErrorList together with everything that could be read;
 // err is for I/O failures only.
 func Site(fsys fs.FS) (*Content, member.ErrorList, error) {
+	return SiteCached(fsys, nil)
+}
+
+// SiteCached is Site reusing the profiles in cache that have not changed
+// since they were read (same size and modification time, same config),
+// and remembering the new ones. serve uses it so that an edit of one
+// profile does not parse all 10,000 again.
+func SiteCached(fsys fs.FS, cache *Cache) (*Content, member.ErrorList, error) {
 	var errs member.ErrorList
 	cfgData, err := fs.ReadFile(fsys, ConfigFile)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -119,7 +128,7 @@ func Site(fsys fs.FS) (*Content, member.ErrorList, error) {
 	}
 	sort.Strings(paths)
 
-	members, merrs, err := profiles(fsys, paths, &cfg)
+	members, merrs, err := profiles(fsys, paths, &cfg, cache)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -153,7 +162,7 @@ func Site(fsys fs.FS) (*Content, member.ErrorList, error) {
 
 // profiles decodes the files in parallel, one worker per core, and
 // returns them in the order of paths so the result is deterministic.
-func profiles(fsys fs.FS, paths []string, cfg *member.Config) ([]*member.Member, member.ErrorList, error) {
+func profiles(fsys fs.FS, paths []string, cfg *member.Config, cache *Cache) ([]*member.Member, member.ErrorList, error) {
 	out := make([]*member.Member, len(paths))
 	errLists := make([]member.ErrorList, len(paths))
 	ioErrs := make([]error, len(paths))
@@ -164,6 +173,15 @@ func profiles(fsys fs.FS, paths []string, cfg *member.Config) ([]*member.Member,
 		go func() {
 			defer wg.Done()
 			for i := range next {
+				var stamp fileStamp
+				if cache != nil {
+					if m, errs, st, ok := cache.lookup(fsys, paths[i], cfg); ok {
+						out[i], errLists[i] = m, errs
+						continue
+					} else {
+						stamp = st
+					}
+				}
 				data, err := readLimited(fsys, paths[i], MaxProfileSize)
 				if err != nil {
 					ioErrs[i] = err
@@ -174,6 +192,15 @@ func profiles(fsys fs.FS, paths []string, cfg *member.Config) ([]*member.Member,
 					continue
 				}
 				out[i], errLists[i] = Profile(paths[i], data, cfg)
+				if out[i] != nil {
+					out[i].Digest = sha256.Sum256(data)
+				}
+				if cache != nil {
+					cache.store(paths[i], stamp, cfg, out[i], errLists[i])
+					if out[i] != nil {
+						out[i] = out[i].Clone()
+					}
+				}
 			}
 		}()
 	}

@@ -48,6 +48,26 @@ type Member struct {
 	// Updated is when the profile last changed (from git or the file's
 	// modification time); zero when unknown.
 	Updated string
+
+	// Digest is a hash of the profile file, so that caches can tell
+	// whether a member changed.
+	Digest [32]byte
+}
+
+// Clone returns a copy of m as it was loaded, without the links that
+// NewDirectory adds, so that a cached member can be linked again into a
+// new Directory without touching the one of the previous build.
+func (m *Member) Clone() *Member {
+	c := *m
+	c.Recommends = make([]*Recommendation, len(m.Recommends))
+	for i, r := range m.Recommends {
+		rc := *r
+		rc.From, rc.To = nil, nil
+		c.Recommends[i] = &rc
+	}
+	c.RecommendedBy = nil
+	c.Categories = nil
+	return &c
 }
 
 // Contact holds the ways to reach a member. Only absolute http(s) URLs pass

@@ -97,7 +97,15 @@ func (s *site) vcards() error {
 	ms := s.dir.Members
 	if err := each(len(ms), func(i int) error {
 		v := s.views[ms[i]]
-		return s.put("members/"+ms[i].Slug+".vcf", vcard.Card(ms[i], v.AbsURL))
+		e := s.cache.get(ms[i].Slug, s.keys[ms[i]])
+		if e != nil && e.vcard != nil {
+			return s.put("members/"+ms[i].Slug+".vcf", e.vcard)
+		}
+		card := vcard.Card(ms[i], v.AbsURL)
+		if e != nil {
+			e.vcard = card
+		}
+		return s.put("members/"+ms[i].Slug+".vcf", card)
 	}); err != nil {
 		return err
 	}

@@ -13,6 +13,7 @@ import (
 	"html/template"
 	"net/url"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -20,6 +21,7 @@ import (
 
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/referral"
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/search"
 )
 
 // Files is a rendered site: slash paths relative to the site root
@@ -50,6 +52,9 @@ func (m *memory) Put(p string, data []byte) error {
 type Options struct {
 	// Photos holds each member's photo file by slug, as loaded.
 	Photos map[string][]byte
+	// Cache, when set, carries each member's rendered card, page and
+	// vCard from one build to the next (see Cache).
+	Cache *Cache
 }
 
 // site is the state of one render: the directory, the theme and the
@@ -67,6 +72,8 @@ type site struct {
 	paths    []string // every path written, for the sitemap
 	// photoPaths maps a slug to the published path of the member's photo.
 	photoPaths map[string]string
+	cache      *Cache
+	keys       map[*member.Member][32]byte // cache keys, when caching
 	files      Files
 	mu         sync.Mutex
 }
@@ -99,6 +106,16 @@ func SiteTo(dir *member.Directory, theme *Theme, opts Options, sink Sink) error 
 		s.assets[a.Name] = a.Path
 	}
 	s.data = s.siteData()
+	idx, err := search.Build(dir)
+	if err != nil {
+		return err
+	}
+	for _, p := range sortedPaths(idx.Files) {
+		if err := s.put(p, idx.Files[p]); err != nil {
+			return err
+		}
+	}
+	s.data.SearchIndex = idx.Entry
 	if s.referral, err = referral.New(*cfg); err != nil {
 		return err
 	}
@@ -110,6 +127,18 @@ func SiteTo(dir *member.Directory, theme *Theme, opts Options, sink Sink) error 
 	}
 	for _, m := range dir.Members {
 		s.views[m] = s.view(m)
+	}
+	if opts.Cache != nil {
+		sk, err := siteKey(dir, theme)
+		if err != nil {
+			return err
+		}
+		s.cache = opts.Cache
+		s.keys = make(map[*member.Member][32]byte, len(dir.Members))
+		for _, m := range dir.Members {
+			s.keys[m] = memberKey(sk, m, s.photoPaths[m.Slug])
+		}
+		opts.Cache.prune(dir.Members)
 	}
 	steps := []func() error{s.renderCards, s.memberPages, s.homePages, s.categoryPages, s.extraPages, s.printPage, s.notFound, s.dataFiles, s.vcards}
 	for _, step := range steps {
@@ -312,12 +341,20 @@ func shorten(s string, n int) string {
 
 // execute runs the named page template into the file at path.
 func (s *site) execute(name, path string, data *PageData) error {
+	out, err := s.executeBytes(name, data)
+	if err != nil {
+		return err
+	}
+	return s.put(path, out)
+}
+
+func (s *site) executeBytes(name string, data *PageData) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.Grow(16 << 10)
 	if err := s.tpl[name].ExecuteTemplate(&buf, "base.html", data); err != nil {
-		return fmt.Errorf("templates/%s: %v", name, err)
+		return nil, fmt.Errorf("templates/%s: %v", name, err)
 	}
-	return s.put(path, buf.Bytes())
+	return buf.Bytes(), nil
 }
 
 func (s *site) page(kind, title, path string) *PageData {
@@ -387,6 +424,12 @@ func (s *site) renderCards() error {
 	tpl := s.tpl["home.html"]
 	return each(len(ms), func(i int) error {
 		v := s.views[ms[i]]
+		if e := s.cache.get(ms[i].Slug, s.keys[ms[i]]); e != nil {
+			m := v.M
+			*v = e.view
+			v.M = m
+			return nil
+		}
 		if err := s.links(v); err != nil {
 			return err
 		}
@@ -395,6 +438,9 @@ func (s *site) renderCards() error {
 			return fmt.Errorf("templates/partials/card.html: %v", err)
 		}
 		v.Card = template.HTML(buf.String())
+		if s.cache != nil {
+			s.cache.put(ms[i].Slug, &cached{key: s.keys[ms[i]], view: *v})
+		}
 		return nil
 	})
 }
@@ -415,6 +461,11 @@ func (s *site) memberPages() error {
 	}
 	return each(len(ms), func(i int) error {
 		m := ms[i]
+		path := "members/" + m.Slug + "/index.html"
+		e := s.cache.get(m.Slug, s.keys[m])
+		if e != nil && e.page != nil {
+			return s.put(path, e.page)
+		}
 		p := s.page("member", m.Name, "members/"+m.Slug+"/")
 		p.Chrome = chrome
 		v, err := s.pageLinks(s.views[m])
@@ -427,7 +478,14 @@ func (s *site) memberPages() error {
 		if e := s.dir.Config.EditURL; e != "" {
 			p.EditURL = strings.ReplaceAll(e, "{path}", m.Path)
 		}
-		return s.execute("member.html", p.Path+"index.html", p)
+		data, err := s.executeBytes("member.html", p)
+		if err != nil {
+			return err
+		}
+		if e != nil {
+			e.page = data // the entry is this build's: only this worker writes it
+		}
+		return s.put(path, data)
 	})
 }
 
@@ -526,4 +584,13 @@ func (s *site) notFound() error {
 func hash(data []byte) string {
 	sum := sha256.Sum256(data)
 	return hex.EncodeToString(sum[:4])
+}
+
+func sortedPaths(files map[string][]byte) []string {
+	out := make([]string, 0, len(files))
+	for p := range files {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
 }

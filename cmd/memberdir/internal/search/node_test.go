@@ -67,6 +67,7 @@ func runNode(t *testing.T, stdin []byte, script string, args ...string) []byte {
 	return out
 }
 
+// query is a search as the page makes it: the box and the three filters.
 type query struct {
 	Q    string `json:"q"`
 	Tag  string `json:"tag"`
@@ -74,6 +75,7 @@ type query struct {
 	Lang string `json:"lang"`
 }
 
+// answer is what search_test.js reports of a query.
 type answer struct {
 	Terms  []string                  `json:"terms"`
 	Slugs  []string                  `json:"slugs"`

@@ -17,7 +17,6 @@ const (
 	classMission        // mission, ideal referral
 	classWhy            // why
 	classBody           // body
-	numClasses
 )
 
 // posting says that member id has a token, best in field class.

@@ -31,7 +31,11 @@ type Files = render.Files
 // Load reads and links the site in fsys. Content problems come back as a
 // member.ErrorList (all of them, sorted); other errors are I/O failures.
 func Load(fsys fs.FS, opts Options) (*member.Directory, *load.Content, error) {
-	c, errs, err := load.Site(fsys)
+	return loadCached(fsys, opts, nil)
+}
+
+func loadCached(fsys fs.FS, opts Options, cache *load.Cache) (*member.Directory, *load.Content, error) {
+	c, errs, err := load.SiteCached(fsys, cache)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -104,4 +108,38 @@ func Theme(fsys fs.FS) (*render.Theme, error) {
 		return nil, err
 	}
 	return render.NewTheme(templates.FS, sub), nil
+}
+
+// Builder builds one site again and again, as serve does after every
+// change, reusing the profiles that did not change (load.Cache) and the
+// cards, pages and vCards whose inputs did not change (render.Cache). Its
+// output is the same as Build's; TestBuilderMatchesBuild checks that
+// after edits, additions, renames and deletions.
+type Builder struct {
+	fsys    fs.FS
+	opts    Options
+	loads   *load.Cache
+	renders *render.Cache
+}
+
+// NewBuilder returns a Builder of the site in fsys.
+func NewBuilder(fsys fs.FS, opts Options) *Builder {
+	return &Builder{fsys: fsys, opts: opts, loads: load.NewCache(), renders: render.NewCache()}
+}
+
+// Build builds the site into memory. Calls must not overlap.
+func (b *Builder) Build() (Files, error) {
+	dir, c, err := loadCached(b.fsys, b.opts, b.loads)
+	if err != nil {
+		return nil, err
+	}
+	theme, err := Theme(b.fsys)
+	if err != nil {
+		return nil, err
+	}
+	m := &memory{files: Files{}}
+	if err := render.SiteTo(dir, theme, render.Options{Photos: c.Photos, Cache: b.renders}, m); err != nil {
+		return nil, err
+	}
+	return m.files, nil
 }

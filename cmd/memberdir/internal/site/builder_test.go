@@ -1,0 +1,108 @@
+package site
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/synth"
+)
+
+// writeSite puts an in-memory site on disk, so that file times are real.
+func writeSite(t testing.TB, dir string, n int) {
+	t.Helper()
+	for p, f := range synth.Site(n, 7) {
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		os.MkdirAll(filepath.Dir(full), 0o755)
+		if err := os.WriteFile(full, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Make every file older than the cache's "just changed" window, as
+	// files are when someone starts editing.
+	old := time.Now().Add(-time.Hour)
+	filepath.Walk(dir, func(p string, _ os.FileInfo, _ error) error { return os.Chtimes(p, old, old) })
+}
+
+func sameFiles(t *testing.T, step string, got, want Files) {
+	t.Helper()
+	for p, w := range want {
+		if !bytes.Equal(got[p], w) {
+			t.Errorf("%s: %s differs from a full build", step, p)
+		}
+	}
+	for p := range got {
+		if _, ok := want[p]; !ok {
+			t.Errorf("%s: %s should not exist", step, p)
+		}
+	}
+}
+
+// TestBuilderMatchesBuild edits a site the ways people do while serve
+// runs, and checks after each step that the cached rebuild gives exactly
+// the bytes of a full build.
+func TestBuilderMatchesBuild(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, 60)
+	fsys := os.DirFS(dir)
+	b := NewBuilder(fsys, Options{})
+	check := func(step string) {
+		t.Helper()
+		got, err := b.Build()
+		if err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		want, err := Build(fsys, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameFiles(t, step, got, want)
+	}
+	check("first build")
+	check("unchanged")
+
+	members, _ := filepath.Glob(filepath.Join(dir, "content/members/*.md"))
+	first, _ := os.ReadFile(members[0])
+	// Rename the member: every page that shows their name as recommender
+	// must follow.
+	edited := strings.Replace(string(first), "name: ", "name: \"Zora Neu\"\nx_old_name: ", 1)
+	edited = strings.Replace(edited, "\nx_old_name: ", "\n# was: ", 1)
+	os.WriteFile(members[0], []byte(edited), 0o644)
+	check("renamed a member")
+
+	os.Remove(members[1])
+	// Whoever recommended the deleted member now has an error; take the
+	// recommendation out of every file so the site builds.
+	slug := strings.TrimSuffix(filepath.Base(members[1]), ".md")
+	for _, p := range members[2:] {
+		data, _ := os.ReadFile(p)
+		if bytes.Contains(data, []byte("member: "+slug+"\n")) {
+			lines := strings.Split(string(data), "\n")
+			var out []string
+			for i := 0; i < len(lines); i++ {
+				if lines[i] == "  - member: "+slug {
+					i++ // and its note
+					continue
+				}
+				out = append(out, lines[i])
+			}
+			os.WriteFile(p, []byte(strings.Join(out, "\n")), 0o644)
+		}
+	}
+	check("deleted a member")
+
+	os.WriteFile(filepath.Join(dir, "content/members/neu-hier.md"), []byte("---\nname: Neu Hier\nmission: m\nwhy: w\nofferings: [x]\ncontact: {email: neu@example.org}\n---\n"), 0o644)
+	check("added a member")
+
+	cfg, _ := os.ReadFile(filepath.Join(dir, "config.yaml"))
+	os.WriteFile(filepath.Join(dir, "config.yaml"), bytes.Replace(cfg, []byte("title: "), []byte("title: Neu "), 1), 0o644)
+	check("changed the title")
+
+	os.MkdirAll(filepath.Join(dir, "templates/partials"), 0o755)
+	card, _ := os.ReadFile("../../../../templates/partials/card.html")
+	os.WriteFile(filepath.Join(dir, "templates/partials/card.html"), bytes.Replace(card, []byte(`class="card"`), []byte(`class="card own"`), 1), 0o644)
+	check("overrode a template")
+}
