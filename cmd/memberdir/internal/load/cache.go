@@ -50,7 +50,7 @@ func stampOf(fsys fs.FS, path string) fileStamp {
 
 // lookup returns the cached profile at path when it is still current,
 // else the file's stamp to store with the new result.
-func (c *Cache) lookup(fsys fs.FS, path string, cfg *member.Config) (*member.Member, member.ErrorList, fileStamp, bool) {
+func (c *Cache) lookup(fsys fs.FS, path, config string) (*member.Member, member.ErrorList, fileStamp, bool) {
 	st := stampOf(fsys, path)
 	c.mu.Lock()
 	e, ok := c.entries[path]
@@ -58,7 +58,7 @@ func (c *Cache) lookup(fsys fs.FS, path string, cfg *member.Config) (*member.Mem
 	// A file changed within the last two seconds may change again within
 	// the file system's time resolution without its stamp changing, so
 	// it is always read again.
-	if !ok || !st.ok || e.stamp != st || e.config != configKey(cfg) || time.Since(st.mod) < 2*time.Second {
+	if !ok || !st.ok || e.stamp != st || e.config != config || time.Since(st.mod) < 2*time.Second {
 		return nil, nil, st, false
 	}
 	var m *member.Member
@@ -68,7 +68,7 @@ func (c *Cache) lookup(fsys fs.FS, path string, cfg *member.Config) (*member.Mem
 	return m, e.errs, st, true
 }
 
-func (c *Cache) store(path string, st fileStamp, cfg *member.Config, m *member.Member, errs member.ErrorList) {
+func (c *Cache) store(path string, st fileStamp, config string, m *member.Member, errs member.ErrorList) {
 	if !st.ok {
 		return
 	}
@@ -77,6 +77,6 @@ func (c *Cache) store(path string, st fileStamp, cfg *member.Config, m *member.M
 		keep = m.Clone()
 	}
 	c.mu.Lock()
-	c.entries[path] = cacheEntry{stamp: st, config: configKey(cfg), member: keep, errs: errs}
+	c.entries[path] = cacheEntry{stamp: st, config: config, member: keep, errs: errs}
 	c.mu.Unlock()
 }

@@ -164,6 +164,7 @@ func SiteCached(fsys fs.FS, cache *Cache) (*Content, member.ErrorList, error) {
 // returns them in the order of paths so the result is deterministic.
 func profiles(fsys fs.FS, paths []string, cfg *member.Config, cache *Cache) ([]*member.Member, member.ErrorList, error) {
 	out := make([]*member.Member, len(paths))
+	ckey := configKey(cfg)
 	errLists := make([]member.ErrorList, len(paths))
 	ioErrs := make([]error, len(paths))
 	var wg sync.WaitGroup
@@ -175,7 +176,7 @@ func profiles(fsys fs.FS, paths []string, cfg *member.Config, cache *Cache) ([]*
 			for i := range next {
 				var stamp fileStamp
 				if cache != nil {
-					if m, errs, st, ok := cache.lookup(fsys, paths[i], cfg); ok {
+					if m, errs, st, ok := cache.lookup(fsys, paths[i], ckey); ok {
 						out[i], errLists[i] = m, errs
 						continue
 					} else {
@@ -196,7 +197,7 @@ func profiles(fsys fs.FS, paths []string, cfg *member.Config, cache *Cache) ([]*
 					out[i].Digest = sha256.Sum256(data)
 				}
 				if cache != nil {
-					cache.store(paths[i], stamp, cfg, out[i], errLists[i])
+					cache.store(paths[i], stamp, ckey, out[i], errLists[i])
 					if out[i] != nil {
 						out[i] = out[i].Clone()
 					}

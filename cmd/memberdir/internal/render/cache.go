@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/search"
 )
 
 // Cache keeps what was rendered for each member in the previous build of
@@ -22,6 +23,7 @@ import (
 type Cache struct {
 	mu      sync.Mutex
 	members map[string]*cached // by slug
+	search  *search.Cache
 }
 
 type cached struct {
@@ -29,10 +31,19 @@ type cached struct {
 	view  MemberView // the computed fields: Card and the links
 	page  []byte
 	vcard []byte
+	json  []byte // the member's entry in members.json
 }
 
 // NewCache returns an empty cache.
-func NewCache() *Cache { return &Cache{members: map[string]*cached{}} }
+func NewCache() *Cache { return &Cache{members: map[string]*cached{}, search: search.NewCache()} }
+
+// searchCache returns the cache of the search index's tokens, or nil.
+func (c *Cache) searchCache() *search.Cache {
+	if c == nil {
+		return nil
+	}
+	return c.search
+}
 
 func (c *Cache) get(slug string, key [32]byte) *cached {
 	if c == nil {
@@ -77,7 +88,7 @@ func (c *Cache) prune(ms []*member.Member) {
 // on: the config, the pages' menu entries and the whole theme.
 func siteKey(dir *member.Directory, theme *Theme) ([32]byte, error) {
 	h := sha256.New()
-	fmt.Fprintf(h, "%#v\n", dir.Config)
+	fmt.Fprintf(h, "%#v\nprint QR %v\n", dir.Config, len(dir.Members) <= MaxPrintQR)
 	for _, p := range dir.Pages {
 		fmt.Fprintf(h, "page %q %q %q %d\n", p.Slug, p.Title, p.Menu, p.Weight)
 	}

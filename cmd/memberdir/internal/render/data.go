@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
 	"sort"
 )
 
@@ -64,46 +65,46 @@ type RecommendationJSON struct {
 
 func (s *site) dataFiles() error {
 	cfg := &s.dir.Config
-	doc := MembersJSON{
-		Site:    SiteJSON{Title: cfg.Title, BaseURL: cfg.BaseURL, Language: cfg.Language, Count: len(s.dir.Members)},
-		Members: make([]MemberJSON, 0, len(s.dir.Members)),
-	}
-	for _, m := range s.dir.Members {
-		v := s.views[m]
-		j := MemberJSON{
-			Slug: m.Slug, URL: v.AbsURL, Name: m.Name, Company: m.Company, Role: m.Role,
-			Location: m.Location, Mission: m.Mission, Why: m.Why, IdealReferral: m.IdealReferral,
-			Offerings: nonNil(m.Offerings), Tags: nonNil(m.Tags), Languages: nonNil(m.Languages),
-			MemberSince: m.MemberSince.String(),
-			Contact: ContactJSON{
-				Website: m.Contact.Website, LinkedIn: m.Contact.LinkedIn,
-				Xing: m.Contact.Xing, Booking: m.Contact.Booking,
-			},
-			Recommends: []RecommendationJSON{}, RecommendedBy: []RecommendationJSON{},
-		}
-		if v.PhotoURL != "" {
-			j.Photo = s.data.abs(s.photoPaths[m.Slug])
-		}
-		if m.Contact.Public {
-			j.Contact.Phone = m.Contact.Phone
-			if !cfg.Privacy.ObfuscateEmail {
-				j.Contact.Email = m.Contact.Email
-			}
-		}
-		for _, r := range m.Recommends {
-			j.Recommends = append(j.Recommends, RecommendationJSON{Member: r.To.Slug, Note: r.Note})
-		}
-		for _, r := range m.RecommendedBy {
-			j.RecommendedBy = append(j.RecommendedBy, RecommendationJSON{Member: r.From.Slug, Note: r.Note})
-		}
-		doc.Members = append(doc.Members, j)
-	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", " ")
-	if err := enc.Encode(doc); err != nil {
+	// members.json is written one member at a time, so that each
+	// member's entry can come from the cache: encoding 10,000 members
+	// anew on every preview rebuild is most of a rebuild's time.
+	head, err := json.Marshal(SiteJSON{Title: cfg.Title, BaseURL: cfg.BaseURL, Language: cfg.Language, Count: len(s.dir.Members)})
+	if err != nil {
 		return err
 	}
+	entries := make([][]byte, len(s.dir.Members))
+	if err := each(len(s.dir.Members), func(i int) error {
+		m := s.dir.Members[i]
+		e := s.cache.get(m.Slug, s.keys[m])
+		if e != nil && e.json != nil {
+			entries[i] = e.json
+			return nil
+		}
+		data, err := json.Marshal(s.memberJSON(m))
+		if err != nil {
+			return err
+		}
+		entries[i] = data
+		if e != nil {
+			e.json = data
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	buf.WriteString(`{"site":`)
+	buf.Write(head)
+	buf.WriteString(`,"members":[`)
+	for i, e := range entries {
+		if i > 0 {
+			buf.WriteString(",\n")
+		} else {
+			buf.WriteByte('\n')
+		}
+		buf.Write(e)
+	}
+	buf.WriteString("\n]}\n")
 	if err := s.put("members.json", buf.Bytes()); err != nil {
 		return err
 	}
@@ -124,6 +125,39 @@ func (s *site) dataFiles() error {
 		return s.put("sitemap.xml", s.sitemap())
 	}
 	return nil
+}
+
+// memberJSON is m as members.json describes it.
+func (s *site) memberJSON(m *member.Member) MemberJSON {
+	cfg := &s.dir.Config
+	v := s.views[m]
+	j := MemberJSON{
+		Slug: m.Slug, URL: v.AbsURL, Name: m.Name, Company: m.Company, Role: m.Role,
+		Location: m.Location, Mission: m.Mission, Why: m.Why, IdealReferral: m.IdealReferral,
+		Offerings: nonNil(m.Offerings), Tags: nonNil(m.Tags), Languages: nonNil(m.Languages),
+		MemberSince: m.MemberSince.String(),
+		Contact: ContactJSON{
+			Website: m.Contact.Website, LinkedIn: m.Contact.LinkedIn,
+			Xing: m.Contact.Xing, Booking: m.Contact.Booking,
+		},
+		Recommends: []RecommendationJSON{}, RecommendedBy: []RecommendationJSON{},
+	}
+	if v.PhotoURL != "" {
+		j.Photo = s.data.abs(s.photoPaths[m.Slug])
+	}
+	if m.Contact.Public {
+		j.Contact.Phone = m.Contact.Phone
+		if !cfg.Privacy.ObfuscateEmail {
+			j.Contact.Email = m.Contact.Email
+		}
+	}
+	for _, r := range m.Recommends {
+		j.Recommends = append(j.Recommends, RecommendationJSON{Member: r.To.Slug, Note: r.Note})
+	}
+	for _, r := range m.RecommendedBy {
+		j.RecommendedBy = append(j.RecommendedBy, RecommendationJSON{Member: r.From.Slug, Note: r.Note})
+	}
+	return j
 }
 
 func nonNil(s []string) []string {

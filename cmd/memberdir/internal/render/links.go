@@ -1,10 +1,10 @@
 package render
 
 import (
+	"bytes"
 	"encoding/base64"
 	"html/template"
 
-	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/qr"
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/referral"
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/vcard"
@@ -47,6 +47,15 @@ func (s *site) links(v *MemberView) error {
 	l.Xing = template.URL(referral.Web(m.Contact.Xing))
 	l.Booking = template.URL(referral.Web(m.Contact.Booking))
 	l.VCard = s.data.BasePath + "members/" + m.Slug + ".vcf"
+	// The QR code is kept for the print view only while that shows them;
+	// past MaxPrintQR members the profile page makes its own.
+	if len(s.dir.Members) <= MaxPrintQR {
+		code, err := qr.SVG(v.AbsURL, s.strings["member.qr"])
+		if err != nil {
+			return err
+		}
+		l.QR = code
+	}
 	return nil
 }
 
@@ -78,11 +87,13 @@ func (s *site) pageLinks(v *MemberView) (*MemberView, error) {
 			l.ContactMail = template.URL(u)
 		}
 	}
-	code, err := qr.SVG(v.AbsURL, s.strings["member.qr"])
-	if err != nil {
-		return nil, err
+	if l.QR == "" {
+		code, err := qr.SVG(v.AbsURL, s.strings["member.qr"])
+		if err != nil {
+			return nil, err
+		}
+		l.QR = code
 	}
-	l.QR = code
 	return &c, nil
 }
 
@@ -95,19 +106,22 @@ func (s *site) qrCode(text string) (template.HTML, error) {
 // with everyone, to import the whole network into a phone.
 func (s *site) vcards() error {
 	ms := s.dir.Members
+	cards := make([][]byte, len(ms))
 	if err := each(len(ms), func(i int) error {
 		v := s.views[ms[i]]
 		e := s.cache.get(ms[i].Slug, s.keys[ms[i]])
 		if e != nil && e.vcard != nil {
-			return s.put("members/"+ms[i].Slug+".vcf", e.vcard)
+			cards[i] = e.vcard
+		} else {
+			cards[i] = vcard.Card(ms[i], v.AbsURL)
+			if e != nil {
+				e.vcard = cards[i]
+			}
 		}
-		card := vcard.Card(ms[i], v.AbsURL)
-		if e != nil {
-			e.vcard = card
-		}
-		return s.put("members/"+ms[i].Slug+".vcf", card)
+		return s.put("members/"+ms[i].Slug+".vcf", cards[i])
 	}); err != nil {
 		return err
 	}
-	return s.put("members.vcf", vcard.All(ms, func(m *member.Member) string { return s.views[m].AbsURL }))
+	// members.vcf is the cards one after the other, as vcard.All writes it.
+	return s.put("members.vcf", bytes.Join(cards, nil))
 }

@@ -106,16 +106,31 @@ func SiteTo(dir *member.Directory, theme *Theme, opts Options, sink Sink) error 
 		s.assets[a.Name] = a.Path
 	}
 	s.data = s.siteData()
-	idx, err := search.Build(dir)
-	if err != nil {
-		return err
+	// The search index needs only the directory; it is built on the side
+	// while the member pages render, and joined before the home page,
+	// the only page that names it.
+	type built struct {
+		idx *search.Index
+		err error
 	}
-	for _, p := range sortedPaths(idx.Files) {
-		if err := s.put(p, idx.Files[p]); err != nil {
-			return err
+	indexed := make(chan built, 1)
+	go func() {
+		idx, err := search.BuildCached(dir, opts.Cache.searchCache())
+		indexed <- built{idx, err}
+	}()
+	searchStep := func() error {
+		b := <-indexed
+		if b.err != nil {
+			return b.err
 		}
+		for _, p := range sortedPaths(b.idx.Files) {
+			if err := s.put(p, b.idx.Files[p]); err != nil {
+				return err
+			}
+		}
+		s.data.SearchIndex = b.idx.Entry
+		return nil
 	}
-	s.data.SearchIndex = idx.Entry
 	if s.referral, err = referral.New(*cfg); err != nil {
 		return err
 	}
@@ -140,7 +155,7 @@ func SiteTo(dir *member.Directory, theme *Theme, opts Options, sink Sink) error 
 		}
 		opts.Cache.prune(dir.Members)
 	}
-	steps := []func() error{s.renderCards, s.memberPages, s.homePages, s.categoryPages, s.extraPages, s.printPage, s.notFound, s.dataFiles, s.vcards}
+	steps := []func() error{s.renderCards, s.memberPages, searchStep, s.homePages, s.categoryPages, s.extraPages, s.printPage, s.notFound, s.dataFiles, s.vcards}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
@@ -238,7 +253,6 @@ type PageData struct {
 	Pager       *Pager
 	NoIndex     bool
 	EditURL     string // the "edit this profile" link, "" when not configured
-	PrintQR     bool   // whether the print view shows QR codes
 	// Chrome, when set, is the page's header and footer, rendered once
 	// for all pages of a kind (see chrome).
 	Chrome *Chrome
@@ -282,8 +296,10 @@ type MemberView struct {
 	PhotoURL string
 	WhyShort string // the why, shortened for cards
 	// Card is the member's card, rendered once from partials/card.html
-	// and reused on the home, category and search pages.
-	Card template.HTML
+	// and reused on the home and category pages; PrintCard is its entry
+	// in the print view ("print-card" in print.html).
+	Card      template.HTML
+	PrintCard template.HTML
 
 	// The links below are the member's ready-made links. Each is built and encoded by
 	// package referral; html/template sees them as template.URL because
@@ -438,6 +454,11 @@ func (s *site) renderCards() error {
 			return fmt.Errorf("templates/partials/card.html: %v", err)
 		}
 		v.Card = template.HTML(buf.String())
+		buf.Reset()
+		if err := s.tpl["print.html"].ExecuteTemplate(&buf, "print-card", v); err != nil {
+			return fmt.Errorf("templates/print.html: %v", err)
+		}
+		v.PrintCard = template.HTML(buf.String())
 		if s.cache != nil {
 			s.cache.put(ms[i].Slug, &cached{key: s.keys[ms[i]], view: *v})
 		}
@@ -569,7 +590,6 @@ func (s *site) extraPages() error {
 func (s *site) printPage() error {
 	p := s.page("print", s.strings["nav.print"], "print/")
 	p.Members = s.cards(s.dir.Members)
-	p.PrintQR = len(p.Members) <= MaxPrintQR
 	p.NoIndex = true
 	return s.execute("print.html", "print/index.html", p)
 }

@@ -263,7 +263,7 @@ func TestScriptShards(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := invert(d)
+	p := invert(d, nil)
 	var queries []query
 	var want [][]string
 	for i := 0; i < len(p.vocab); i += len(p.vocab) / 60 {

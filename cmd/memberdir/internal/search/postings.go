@@ -1,6 +1,7 @@
 package search
 
 import (
+	"crypto/sha256"
 	"runtime"
 	"sort"
 	"sync"
@@ -39,14 +40,14 @@ type postings struct {
 // The members are split into runs, one per CPU, inverted concurrently and
 // merged in order, so the result is the same as from one run. This is the
 // search's one use of concurrency: tokenizing is most of its build time.
-func invert(d *member.Directory) *postings {
+func invert(d *member.Directory, c *Cache) *postings {
 	ms := d.Members
 	runs := min(runtime.GOMAXPROCS(0), (len(ms)+999)/1000) // a run of fewer members does not pay
 	parts := make([]*postings, max(runs, 1))
 	var wg sync.WaitGroup
 	for r := range parts {
 		from, to := len(ms)*r/len(parts), len(ms)*(r+1)/len(parts)
-		wg.Go(func() { parts[r] = invertRun(ms[from:to], from) })
+		wg.Go(func() { parts[r] = invertRun(ms[from:to], from, c) })
 	}
 	wg.Wait()
 
@@ -81,7 +82,7 @@ func invert(d *member.Directory) *postings {
 // invertRun inverts the members ms, numbered from first on, into an
 // unsorted vocabulary. Fields are read best class first, so the first time
 // a member meets a token fixes its class.
-func invertRun(ms []*member.Member, first int) *postings {
+func invertRun(ms []*member.Member, first int, c *Cache) *postings {
 	// index maps each token to its number; stop words map to -1, so that
 	// one lookup serves both.
 	index := make(map[string]int, len(stop))
@@ -92,15 +93,12 @@ func invertRun(ms []*member.Member, first int) *postings {
 	var last []int32 // last member that got a posting for each token
 	id := int32(0)
 	var class uint8
-	add := func(t []byte, n int) {
-		if n < minToken || n > maxToken {
-			return
-		}
-		k, ok := index[string(t)]
+	add := func(t string) {
+		k, ok := index[t]
 		if !ok {
 			k = len(p.vocab)
-			index[string(t)] = k
-			p.vocab = append(p.vocab, string(t))
+			index[t] = k
+			p.vocab = append(p.vocab, t)
 			p.lists = append(p.lists, nil)
 			last = append(last, -1)
 		}
@@ -112,12 +110,80 @@ func invertRun(ms []*member.Member, first int) *postings {
 	}
 	for i, m := range ms {
 		id = int32(first + i)
-		for _, f := range fields(m) {
-			class = f.class
-			words(f.text, add)
+		for _, t := range c.tokens(m) {
+			class = t.class
+			add(t.text)
 		}
 	}
 	return p
+}
+
+// token is one distinct token of a member, with the best class it occurs
+// in.
+type token struct {
+	text  string
+	class uint8
+}
+
+// tokenize returns the distinct tokens of m, in the order they first
+// occur, fields read best class first.
+func tokenize(m *member.Member) []token {
+	var out []token
+	seen := map[string]bool{}
+	for _, f := range fields(m) {
+		words(f.text, func(t []byte, n int) {
+			if n < minToken || n > maxToken || seen[string(t)] {
+				return
+			}
+			s := string(t)
+			seen[s] = true
+			out = append(out, token{s, f.class})
+		})
+	}
+	return out
+}
+
+// Cache keeps each member's tokens from one build of a site to the next,
+// so that serve re-tokenizes only the members that changed. A nil Cache
+// caches nothing. It is safe for concurrent use.
+type Cache struct {
+	mu      sync.Mutex
+	members map[string]cachedTokens // by slug
+}
+
+type cachedTokens struct {
+	key    [32]byte
+	tokens []token
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache { return &Cache{members: map[string]cachedTokens{}} }
+
+// tokens returns m's tokens, from the cache when m's file and category
+// labels are as before.
+func (c *Cache) tokens(m *member.Member) []token {
+	if c == nil {
+		return tokenize(m)
+	}
+	h := sha256.New()
+	h.Write(m.Digest[:])
+	for _, cat := range m.Categories {
+		h.Write([]byte(cat.Label))
+		h.Write([]byte{0})
+	}
+	var key [32]byte
+	h.Sum(key[:0])
+	c.mu.Lock()
+	e, ok := c.members[m.Slug]
+	c.mu.Unlock()
+	if ok && e.key == key && m.Digest != ([32]byte{}) {
+		return e.tokens
+	}
+	t := tokenize(m)
+	c.mu.Lock()
+	c.members[m.Slug] = cachedTokens{key, t}
+	c.mu.Unlock()
+	return t
 }
 
 // field is a text of a member with its class.

@@ -82,12 +82,17 @@ type meta struct {
 // path relative to the site root, and Entry, the path of the file the
 // script loads first.
 func Build(d *member.Directory) (*Index, error) {
+	return BuildCached(d, nil)
+}
+
+// BuildCached is Build reusing the tokens of unchanged members from c.
+func BuildCached(d *member.Directory, c *Cache) (*Index, error) {
 	x := &Index{Files: map[string][]byte{}}
 	m := &meta{Format: Format, N: len(d.Members), Stop: stopList, Chunk: cardChunk,
 		Cards: []string{}, Categories: [][2]string{}, Locations: []string{}, Languages: []string{}}
 	facets(d, m)
 
-	p := invert(d)
+	p := invert(d, c)
 	for _, s := range shards(p) {
 		name, err := x.add("t", encodeShard(p, s.from, s.to))
 		if err != nil {

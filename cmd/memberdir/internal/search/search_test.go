@@ -102,7 +102,7 @@ func TestFold(t *testing.T) {
 // tokensOf returns the tokens the index takes from a body.
 func tokensOf(body string) []string {
 	d, _ := member.NewDirectory(member.DefaultConfig(), []*member.Member{{Slug: "x", Body: body}}, nil, false)
-	return invert(d).vocab
+	return invert(d, nil).vocab
 }
 
 func TestTokens(t *testing.T) {
@@ -127,7 +127,7 @@ func TestTokens(t *testing.T) {
 }
 
 func TestInvert(t *testing.T) {
-	p := invert(fixture())
+	p := invert(fixture(), nil)
 	// member numbers follow the directory's order (by name)
 	d := fixture()
 	num := map[string]int32{}
@@ -272,7 +272,7 @@ func TestLayout(t *testing.T) {
 
 	// The shards, read back in order, are the whole inverted index; each
 	// starts with its key's group and no group spans two shards.
-	p := invert(d)
+	p := invert(d, nil)
 	var vocab []string
 	var lists [][]posting
 	for i, f := range m.Files {

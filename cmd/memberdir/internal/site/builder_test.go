@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -105,4 +106,28 @@ func TestBuilderMatchesBuild(t *testing.T) {
 	card, _ := os.ReadFile("../../../../templates/partials/card.html")
 	os.WriteFile(filepath.Join(dir, "templates/partials/card.html"), bytes.Replace(card, []byte(`class="card"`), []byte(`class="card own"`), 1), 0o644)
 	check("overrode a template")
+}
+
+// BenchmarkBuilderEdit is serve's rebuild after one profile changed,
+// without the watcher and HTTP around it.
+func BenchmarkBuilderEdit(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			dir := b.TempDir()
+			writeSite(b, dir, n)
+			bl := NewBuilder(os.DirFS(dir), Options{})
+			if _, err := bl.Build(); err != nil {
+				b.Fatal(err)
+			}
+			files, _ := filepath.Glob(filepath.Join(dir, "content/members/*.md"))
+			orig, _ := os.ReadFile(files[0])
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				os.WriteFile(files[0], []byte(strings.Replace(string(orig), "mission: \"", "mission: \"Neu "+strconv.Itoa(i)+" ", 1)), 0o644)
+				if _, err := bl.Build(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }

@@ -1,0 +1,84 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/serve"
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/synth"
+)
+
+// BenchmarkServeEdit measures what a member editing their profile waits
+// for: from saving the file until serve answers with the rebuilt profile
+// page, with the home page's members.json updated too. Run with:
+//
+//	go test ./cmd/memberdir -run '^$' -bench ServeEdit -benchtime 20x
+func BenchmarkServeEdit(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			dir := b.TempDir()
+			for p, f := range synth.Site(n, 3) {
+				full := filepath.Join(dir, filepath.FromSlash(p))
+				os.MkdirAll(filepath.Dir(full), 0o755)
+				if err := os.WriteFile(full, f.Data, 0o644); err != nil {
+					b.Fatal(err)
+				}
+			}
+			old := time.Now().Add(-time.Hour)
+			filepath.Walk(dir, func(p string, _ os.FileInfo, _ error) error { return os.Chtimes(p, old, old) })
+
+			preview := serve.New(buildSite(dir, false))
+			if err := preview.Rebuild(); err != nil {
+				b.Fatal(err)
+			}
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			go preview.Watch(ctx, dir)
+			srv := httptest.NewServer(preview)
+			defer srv.Close()
+			time.Sleep(200 * time.Millisecond) // let the watcher start
+
+			files, _ := filepath.Glob(filepath.Join(dir, "content/members/*.md"))
+			target := files[len(files)/2]
+			slug := strings.TrimSuffix(filepath.Base(target), ".md")
+			orig, _ := os.ReadFile(target)
+			get := func(p string) string {
+				resp, err := http.Get(srv.URL + p)
+				if err != nil {
+					b.Fatal(err)
+				}
+				defer resp.Body.Close()
+				data, _ := io.ReadAll(resp.Body)
+				return string(data)
+			}
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				marker := fmt.Sprintf("Geändert %d-%d", i, time.Now().UnixNano())
+				edited := strings.Replace(string(orig), "mission: \"", "mission: \""+marker+" ", 1)
+				start := time.Now()
+				if err := os.WriteFile(target, []byte(edited), 0o644); err != nil {
+					b.Fatal(err)
+				}
+				for !strings.Contains(get("/members/"+slug+"/"), marker) {
+					if time.Since(start) > 60*time.Second {
+						b.Fatal("the edit never showed")
+					}
+					time.Sleep(2 * time.Millisecond)
+				}
+				b.ReportMetric(float64(time.Since(start).Milliseconds()), "ms/edit-last")
+				if !strings.Contains(get("/members.json"), marker) {
+					b.Fatal("members.json was not rebuilt with the page")
+				}
+			}
+		})
+	}
+}
