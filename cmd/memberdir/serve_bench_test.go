@@ -26,15 +26,9 @@ func BenchmarkServeEdit(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
 			dir := b.TempDir()
-			for p, f := range synth.Site(n, 3) {
-				full := filepath.Join(dir, filepath.FromSlash(p))
-				os.MkdirAll(filepath.Dir(full), 0o755)
-				if err := os.WriteFile(full, f.Data, 0o644); err != nil {
-					b.Fatal(err)
-				}
+			if err := synth.Write(dir, n, 3); err != nil {
+				b.Fatal(err)
 			}
-			old := time.Now().Add(-time.Hour)
-			filepath.Walk(dir, func(p string, _ os.FileInfo, _ error) error { return os.Chtimes(p, old, old) })
 
 			preview := serve.New(buildSite(dir, false))
 			if err := preview.Rebuild(); err != nil {

@@ -71,30 +71,8 @@ var reservedPage = map[string]bool{"members": true, "tags": true, "assets": true
 // then Markdown.
 func Page(p string, data []byte, cfg *member.Config) (*member.Page, member.ErrorList) {
 	f := &file{path: p, lang: cfg.Language}
-	if len(data) > MaxProfileSize {
-		f.errs.Add(member.Pos{Path: p}, "", member.Msg(f.lang, "file.toolarge", size(len(data)), size(MaxProfileSize)))
-		return nil, f.errs
-	}
-	fm, fmLine, body, bodyLine, problem, n := split(data)
-	if problem != "" {
-		// Only fm.notfirst has an argument; n is the line for fm.unclosed.
-		line, msg := 1, member.Msg(f.lang, problem)
-		switch problem {
-		case "fm.unclosed":
-			line = n
-		case "fm.notfirst":
-			msg = member.Msg(f.lang, problem, n)
-		}
-		f.errs.Add(member.Pos{Path: p, Line: line, Col: 1}, "", msg)
-		return nil, f.errs
-	}
-	f.offset = fmLine - 1
-	root := f.parse(fm)
+	root, body, bodyLine := f.frontMatter(data)
 	if root == nil {
-		return nil, f.errs
-	}
-	if root.Kind != yaml.MappingNode {
-		f.add(root, "", "fm.notmap")
 		return nil, f.errs
 	}
 	pg := &member.Page{Slug: slugOf(p), Path: p, Body: body, BodyLine: bodyLine}

@@ -17,6 +17,39 @@ import (
 // slowing every build.
 const MaxProfileSize = 1 << 20
 
+// frontMatter splits data and parses its front matter into a mapping
+// node. On any problem it records it and returns a nil node.
+func (f *file) frontMatter(data []byte) (root *yaml.Node, body string, bodyLine int) {
+	if len(data) > MaxProfileSize {
+		f.errs.Add(member.Pos{Path: f.path}, "", member.Msg(f.lang, "file.toolarge", size(len(data)), size(MaxProfileSize)))
+		return nil, "", 0
+	}
+	fm, fmLine, body, bodyLine, problem, n := split(data)
+	switch problem {
+	case "":
+	case "fm.notfirst":
+		f.errs.Add(member.Pos{Path: f.path, Line: 1, Col: 1}, "", member.Msg(f.lang, problem, n))
+		return nil, "", 0
+	case "fm.unclosed":
+		// n is the line where the body seems to begin.
+		f.errs.Add(member.Pos{Path: f.path, Line: n, Col: 1}, "", member.Msg(f.lang, problem))
+		return nil, "", 0
+	default:
+		f.errs.Add(member.Pos{Path: f.path, Line: 1, Col: 1}, "", member.Msg(f.lang, problem))
+		return nil, "", 0
+	}
+	f.offset = fmLine - 1
+	root = f.parse(fm)
+	if root == nil {
+		return nil, "", 0
+	}
+	if root.Kind != yaml.MappingNode {
+		f.add(root, "", "fm.notmap")
+		return nil, "", 0
+	}
+	return root, body, bodyLine
+}
+
 // maxErrors is how many problems one file reports; past that a
 // mistaken file (a binary, an accidental paste) would bury the rest.
 const maxErrors = 30
@@ -39,30 +72,8 @@ func Profile(path string, data []byte, cfg *member.Config) (*member.Member, memb
 func decodeProfile(path string, data []byte, cfg *member.Config) (*member.Member, member.ErrorList) {
 	f := &file{path: path, lang: cfg.Language}
 	slug := slugOf(path)
-	if len(data) > MaxProfileSize {
-		f.errs.Add(member.Pos{Path: path}, "", member.Msg(f.lang, "file.toolarge", size(len(data)), size(MaxProfileSize)))
-		return nil, f.errs
-	}
-	fm, fmLine, body, bodyLine, problem, n := split(data)
-	switch problem {
-	case "":
-	case "fm.notfirst":
-		f.errs.Add(member.Pos{Path: path, Line: 1, Col: 1}, "", member.Msg(f.lang, problem, n))
-		return nil, f.errs
-	case "fm.unclosed":
-		f.errs.Add(member.Pos{Path: path, Line: n, Col: 1}, "", member.Msg(f.lang, problem))
-		return nil, f.errs
-	default:
-		f.errs.Add(member.Pos{Path: path, Line: 1, Col: 1}, "", member.Msg(f.lang, problem))
-		return nil, f.errs
-	}
-	f.offset = fmLine - 1
-	root := f.parse(fm)
+	root, body, bodyLine := f.frontMatter(data)
 	if root == nil {
-		return nil, f.errs
-	}
-	if root.Kind != yaml.MappingNode {
-		f.add(root, "", "fm.notmap")
 		return nil, f.errs
 	}
 	m := &member.Member{Slug: slug, Path: path, Body: body, BodyLine: bodyLine, Pos: map[string]member.Pos{}}

@@ -221,17 +221,7 @@ func (l *Links) execute(i int, d Data) string {
 // body from the site's texts. It returns "" when the member has no e-mail
 // address, because the introduction needs one.
 func (l *Links) Recommend(m *member.Member, profileURL string) string {
-	if strings.TrimSpace(m.Contact.Email) == "" {
-		return ""
-	}
-	d := l.data(m, profileURL, l.cc)
-	cc := ""
-	if l.cc {
-		cc = d.Member.Email
-	}
-	return l.fit(d, func(d Data) message {
-		return message{cc: cc, subject: l.execute(slotSubject, d), body: l.execute(slotBody, d)}
-	})
+	return l.introduce(m, profileURL, slotBody)
 }
 
 // RecommendShort is Recommend with the short body of referral.card_body:
@@ -239,6 +229,11 @@ func (l *Links) Recommend(m *member.Member, profileURL string) string {
 // cards each carrying a full introduction would weigh a megabyte; the
 // profile page has the full one.
 func (l *Links) RecommendShort(m *member.Member, profileURL string) string {
+	return l.introduce(m, profileURL, slotCardBody)
+}
+
+// introduce is the introduction e-mail with the body of the given slot.
+func (l *Links) introduce(m *member.Member, profileURL string, body int) string {
 	if strings.TrimSpace(m.Contact.Email) == "" {
 		return ""
 	}
@@ -248,7 +243,7 @@ func (l *Links) RecommendShort(m *member.Member, profileURL string) string {
 		cc = d.Member.Email
 	}
 	return l.fit(d, func(d Data) message {
-		return message{cc: cc, subject: l.execute(slotSubject, d), body: l.execute(slotCardBody, d)}
+		return message{cc: cc, subject: l.execute(slotSubject, d), body: l.execute(body, d)}
 	})
 }
 

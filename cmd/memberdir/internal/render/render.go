@@ -35,18 +35,25 @@ type Sink interface {
 	Put(path string, data []byte) error
 }
 
-// memory is the Sink that keeps every file.
-type memory struct {
+// Memory is the Sink that keeps every file, for serve and tests.
+type Memory struct {
 	mu    sync.Mutex
 	files Files
 }
 
-func (m *memory) Put(p string, data []byte) error {
+// NewMemory returns an empty Memory.
+func NewMemory() *Memory { return &Memory{files: Files{}} }
+
+// Put keeps one file.
+func (m *Memory) Put(p string, data []byte) error {
 	m.mu.Lock()
 	m.files[p] = data
 	m.mu.Unlock()
 	return nil
 }
+
+// Files returns what was put.
+func (m *Memory) Files() Files { return m.files }
 
 // Options are the inputs of a render beyond the directory itself.
 type Options struct {
@@ -80,11 +87,11 @@ type site struct {
 
 // Site renders the whole directory with theme and returns its files.
 func Site(dir *member.Directory, theme *Theme, opts Options) (Files, error) {
-	m := &memory{files: Files{}}
+	m := NewMemory()
 	if err := SiteTo(dir, theme, opts, m); err != nil {
 		return nil, err
 	}
-	return m.files, nil
+	return m.Files(), nil
 }
 
 // SiteTo renders the whole directory with theme into sink.

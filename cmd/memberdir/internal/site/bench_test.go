@@ -44,12 +44,8 @@ func BenchmarkBuild(b *testing.B) {
 func BenchmarkBuildToDisk(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		src := b.TempDir()
-		for p, f := range synth.Site(n, 1) {
-			full := filepath.Join(src, p)
-			os.MkdirAll(filepath.Dir(full), 0o755)
-			if err := os.WriteFile(full, f.Data, 0o644); err != nil {
-				b.Fatal(err)
-			}
+		if err := synth.Write(src, n, 1); err != nil {
+			b.Fatal(err)
 		}
 		out := filepath.Join(b.TempDir(), "public")
 		b.Run(strconv.Itoa(n), func(b *testing.B) {

@@ -7,25 +7,16 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/synth"
 )
 
-// writeSite puts an in-memory site on disk, so that file times are real.
+// writeSite puts a generated site on disk, so that file times are real.
 func writeSite(t testing.TB, dir string, n int) {
 	t.Helper()
-	for p, f := range synth.Site(n, 7) {
-		full := filepath.Join(dir, filepath.FromSlash(p))
-		os.MkdirAll(filepath.Dir(full), 0o755)
-		if err := os.WriteFile(full, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if err := synth.Write(dir, n, 7); err != nil {
+		t.Fatal(err)
 	}
-	// Make every file older than the cache's "just changed" window, as
-	// files are when someone starts editing.
-	old := time.Now().Add(-time.Hour)
-	filepath.Walk(dir, func(p string, _ os.FileInfo, _ error) error { return os.Chtimes(p, old, old) })
 }
 
 func sameFiles(t *testing.T, step string, got, want Files) {

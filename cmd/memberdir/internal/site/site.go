@@ -7,7 +7,6 @@ package site
 import (
 	"errors"
 	"io/fs"
-	"sync"
 
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/load"
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
@@ -62,11 +61,11 @@ func loadCached(fsys fs.FS, opts Options, cache *load.Cache) (*member.Directory,
 // replaced file by file by the site's own templates/ folder, and returns
 // all of its files.
 func Build(fsys fs.FS, opts Options) (Files, error) {
-	m := &memory{files: Files{}}
+	m := render.NewMemory()
 	if err := BuildTo(fsys, opts, m); err != nil {
 		return nil, err
 	}
-	return m.files, nil
+	return m.Files(), nil
 }
 
 // BuildTo is Build streaming each file into sink as it is rendered, so
@@ -81,19 +80,6 @@ func BuildTo(fsys fs.FS, opts Options, sink render.Sink) error {
 		return err
 	}
 	return render.SiteTo(dir, theme, render.Options{Photos: c.Photos}, sink)
-}
-
-// memory is a Sink that keeps every file.
-type memory struct {
-	mu    sync.Mutex
-	files Files
-}
-
-func (m *memory) Put(p string, data []byte) error {
-	m.mu.Lock()
-	m.files[p] = data
-	m.mu.Unlock()
-	return nil
 }
 
 // Theme returns the default theme overlaid with the site's templates/.
@@ -137,9 +123,9 @@ func (b *Builder) Build() (Files, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &memory{files: Files{}}
+	m := render.NewMemory()
 	if err := render.SiteTo(dir, theme, render.Options{Photos: c.Photos, Cache: b.renders}, m); err != nil {
 		return nil, err
 	}
-	return m.files, nil
+	return m.Files(), nil
 }

@@ -7,8 +7,11 @@ package synth
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing/fstest"
+	"time"
 
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
 )
@@ -174,4 +177,23 @@ func Site(n int, seed uint64) fstest.MapFS {
 		fsys["content/members/"+m.Slug+".md"] = &fstest.MapFile{Data: []byte(m.Text)}
 	}
 	return fsys
+}
+
+// Write puts a generated site of n members into the folder dir, every file
+// dated an hour back, as files are when someone starts to edit a site.
+func Write(dir string, n int, seed uint64) error {
+	old := time.Now().Add(-time.Hour)
+	for p, f := range Site(n, seed) {
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(full, f.Data, 0o644); err != nil {
+			return err
+		}
+		if err := os.Chtimes(full, old, old); err != nil {
+			return err
+		}
+	}
+	return nil
 }
