@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/base64"
 	"fmt"
 	"html/template"
 	"strings"
@@ -37,6 +38,9 @@ func (s *site) funcs() template.FuncMap {
 		// iso formats a date as written, for <time datetime>.
 		"iso":  func(d member.Date) string { return d.String() },
 		"join": strings.Join,
+		// obf encodes s for data-obf attributes, which site.js decodes:
+		// how addresses stay out of the HTML with privacy.obfuscate_email.
+		"obf": func(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) },
 		// qr draws a QR code of text as inline SVG.
 		"qr": s.qrCode,
 		"langName": func(code string) string {

@@ -17,7 +17,10 @@ import (
 func (s *site) links(v *MemberView) error {
 	m := v.M
 	l := v
-	obf := s.dir.Config.Privacy.ObfuscateEmail
+	// A member who hides their contact details (public: false) gets the same
+	// treatment as everyone on a site that obfuscates: the Cc address of
+	// the referral e-mail must not stand in the page either.
+	obf := s.dir.Config.Privacy.ObfuscateEmail || !m.Contact.Public
 	hide := func(u, fallback string) (template.URL, string) {
 		if u == "" {
 			return "", ""
@@ -65,7 +68,10 @@ func (s *site) links(v *MemberView) error {
 func (s *site) pageLinks(v *MemberView) (*MemberView, error) {
 	c := *v
 	m, l := c.M, &c
-	obf := s.dir.Config.Privacy.ObfuscateEmail
+	// A member who hides their contact details (public: false) gets the same
+	// treatment as everyone on a site that obfuscates: the Cc address of
+	// the referral e-mail must not stand in the page either.
+	obf := s.dir.Config.Privacy.ObfuscateEmail || !m.Contact.Public
 	if m.Contact.Email != "" {
 		l.Recommend, l.RecommendObf = template.URL(s.referral.Recommend(m, v.AbsURL)), ""
 		if obf {

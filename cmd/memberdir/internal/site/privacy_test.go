@@ -1,0 +1,69 @@
+package site
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func privacySite(cfg string) fstest.MapFS {
+	return fstest.MapFS{
+		"config.yaml":             {Data: []byte("title: T\nlanguage: de\nbase_url: https://n.example/\norganiser: {name: Olga, email: olga@orga.example}\n" + cfg)},
+		"content/members/anna.md": {Data: []byte("---\nname: Anna\nmission: m\nwhy: w\nofferings: [a]\ncontact:\n  email: anna@anna.example\n  phone: +49 221 1234567\n---\n")},
+		"content/members/bea.md":  {Data: []byte("---\nname: Bea\nmission: m\nwhy: w\nofferings: [a]\ncontact:\n  email: bea@bea.example\n  phone: +49 221 7654321\n  public: false\n---\n")},
+	}
+}
+
+// TestObfuscatedAddressesStayOutOfHTML: with privacy.obfuscate_email no
+// page's source holds an e-mail address, while the buttons carry them
+// encoded for the script, and the vCards keep them.
+func TestObfuscatedAddressesStayOutOfHTML(t *testing.T) {
+	files, err := Build(privacySite("privacy: {obfuscate_email: true}\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, data := range files {
+		s := string(data)
+		if !strings.HasSuffix(p, ".html") && p != "members.json" {
+			continue
+		}
+		for _, addr := range []string{"anna@anna.example", "bea@bea.example", "olga@orga.example", "anna%40anna.example", "bea%40bea.example"} {
+			if strings.Contains(s, addr) {
+				t.Errorf("%s contains %s", p, addr)
+			}
+		}
+	}
+	anna := string(files["members/anna/index.html"])
+	if !strings.Contains(anna, "data-obf=") {
+		t.Error("the buttons should carry the encoded links")
+	}
+	if !strings.Contains(string(files["members/anna.vcf"]), "anna@anna.example") {
+		t.Error("the vCard should keep the address: saving it is its purpose")
+	}
+}
+
+// TestPublicFalseHidesContact: a member with contact.public: false shows
+// neither address nor number anywhere, on a site that does not
+// obfuscate, but keeps the referral buttons.
+func TestPublicFalseHidesContact(t *testing.T) {
+	files, err := Build(privacySite(""), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, data := range files {
+		s := string(data)
+		for _, secret := range []string{"bea@bea.example", "bea%40bea.example", "7654321"} {
+			if strings.Contains(s, secret) {
+				t.Errorf("%s shows %s although Bea set public: false", p, secret)
+			}
+		}
+	}
+	bea := string(files["members/bea/index.html"])
+	if !strings.Contains(bea, "Empfehlen") || !strings.Contains(bea, "Erst fragen") {
+		t.Error("Bea's page should still have the referral buttons")
+	}
+	// Anna publishes hers: the site does not obfuscate, so it is there.
+	if !strings.Contains(string(files["members/anna/index.html"]), "anna@anna.example") {
+		t.Error("Anna's address should be on her page")
+	}
+}
