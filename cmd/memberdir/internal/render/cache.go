@@ -23,7 +23,14 @@ import (
 type Cache struct {
 	mu      sync.Mutex
 	members map[string]*cached // by slug
+	lists   map[string]list    // home and category pages, by path
 	search  *search.Cache
+}
+
+// list is a cached page of a member list.
+type list struct {
+	key  [32]byte
+	page []byte
 }
 
 type cached struct {
@@ -35,7 +42,54 @@ type cached struct {
 }
 
 // NewCache returns an empty cache.
-func NewCache() *Cache { return &Cache{members: map[string]*cached{}, search: search.NewCache()} }
+func NewCache() *Cache {
+	return &Cache{members: map[string]*cached{}, lists: map[string]list{}, search: search.NewCache()}
+}
+
+// putList remembers a list page.
+func (c *Cache) putList(path string, key [32]byte, page []byte) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	c.lists[path] = list{key, page}
+	c.mu.Unlock()
+}
+
+// listKey returns the cache key of a page of a member list: the site, the
+// page's path and title, the keys of its members (which cover their
+// cards) and the pager's labels, since a rename elsewhere can move the
+// page boundaries. It also returns the cached page when it is current.
+func (s *site) listKey(path, title string, chunk []*member.Member, pager *Pager, current int) ([32]byte, []byte) {
+	if s.cache == nil {
+		return [32]byte{}, nil
+	}
+	h := sha256.New()
+	h.Write(s.siteKey[:])
+	str(h, path)
+	str(h, title)
+	str(h, s.data.SearchIndex) // named on the home pages
+	fmt.Fprintf(h, "%d %d\n", current, len(s.dir.Members))
+	for _, c := range s.dir.Categories {
+		fmt.Fprintf(h, "%s %d\n", c.ID, len(c.Members)) // the counts on the home page
+	}
+	for _, pg := range pager.Pages {
+		str(h, pg.Label)
+		str(h, pg.URL)
+	}
+	for _, m := range chunk {
+		k := s.keys[m]
+		h.Write(k[:])
+	}
+	var key [32]byte
+	h.Sum(key[:0])
+	s.cache.mu.Lock()
+	defer s.cache.mu.Unlock()
+	if l, ok := s.cache.lists[path]; ok && l.key == key {
+		return key, l.page
+	}
+	return key, nil
+}
 
 // searchCache returns the cache of the search index's tokens, or nil.
 func (c *Cache) searchCache() *search.Cache {

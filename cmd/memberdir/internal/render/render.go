@@ -81,6 +81,7 @@ type site struct {
 	photoPaths map[string]string
 	cache      *Cache
 	keys       map[*member.Member][32]byte // cache keys, when caching
+	siteKey    [32]byte
 	files      Files
 	mu         sync.Mutex
 }
@@ -156,6 +157,7 @@ func SiteTo(dir *member.Directory, theme *Theme, opts Options, sink Sink) error 
 			return err
 		}
 		s.cache = opts.Cache
+		s.siteKey = sk
 		s.keys = make(map[*member.Member][32]byte, len(dir.Members))
 		for _, m := range dir.Members {
 			s.keys[m] = memberKey(sk, m, s.photoPaths[m.Slug])
@@ -254,12 +256,16 @@ type PageData struct {
 	Path        string // the page's path below the site root, e.g. "members/anna/"
 	Member      *MemberView
 	Members     []*MemberView
-	Category    *member.Category
-	Page        *member.Page
-	Body        template.HTML
-	Pager       *Pager
-	NoIndex     bool
-	EditURL     string // the "edit this profile" link, "" when not configured
+	// Cards is the cards of Members one after the other: what a list
+	// page shows, put together in Go because ranging over 10,000 cards
+	// in a template costs a call per card.
+	Cards    template.HTML
+	Category *member.Category
+	Page     *member.Page
+	Body     template.HTML
+	Pager    *Pager
+	NoIndex  bool
+	EditURL  string // the "edit this profile" link, "" when not configured
 	// Chrome, when set, is the page's header and footer, rendered once
 	// for all pages of a kind (see chrome).
 	Chrome *Chrome
@@ -548,20 +554,33 @@ func (s *site) categoryPages() error {
 func (s *site) paged(kind, tpl, title, base string, ms []*member.Member, c *member.Category) error {
 	chunks := paginate(ms, perPage(len(ms), s.dir.Config.PageSize))
 	pager := newPager(s.data.BasePath+base, chunks)
-	for i, chunk := range chunks {
+	return each(len(chunks), func(i int) error {
+		chunk := chunks[i]
+		path := pagePath(base, i) + "index.html"
+		key, cached := s.listKey(path, title, chunk, pager, i)
+		if cached != nil {
+			return s.put(path, cached)
+		}
 		p := s.page(kind, title, pagePath(base, i))
 		p.Members = s.cards(chunk)
+		var cards strings.Builder
+		for _, v := range p.Members {
+			cards.WriteString(string(v.Card))
+		}
+		p.Cards = template.HTML(cards.String())
 		p.Category = c
 		if len(chunks) > 1 {
 			pg := *pager
 			pg.Current = i
 			p.Pager = &pg
 		}
-		if err := s.execute(tpl, p.Path+"index.html", p); err != nil {
+		data, err := s.executeBytes(tpl, p)
+		if err != nil {
 			return err
 		}
-	}
-	return nil
+		s.cache.putList(path, key, data)
+		return s.put(path, data)
+	})
 }
 
 // perPage returns how many cards a page of a list of n holds: all of
@@ -597,6 +616,11 @@ func (s *site) extraPages() error {
 func (s *site) printPage() error {
 	p := s.page("print", s.strings["nav.print"], "print/")
 	p.Members = s.cards(s.dir.Members)
+	var cards strings.Builder
+	for _, v := range p.Members {
+		cards.WriteString(string(v.PrintCard))
+	}
+	p.Cards = template.HTML(cards.String())
 	p.NoIndex = true
 	return s.execute("print.html", "print/index.html", p)
 }

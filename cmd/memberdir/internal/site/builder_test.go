@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/synth"
 )
@@ -39,6 +40,11 @@ func sameFiles(t *testing.T, step string, got, want Files) {
 func TestBuilderMatchesBuild(t *testing.T) {
 	dir := t.TempDir()
 	writeSite(t, dir, 60)
+	// Small pages, so that the lists page and an edit touches only some.
+	cfg, _ := os.ReadFile(filepath.Join(dir, "config.yaml"))
+	old := time.Now().Add(-time.Hour)
+	os.WriteFile(filepath.Join(dir, "config.yaml"), append(cfg, "page_size: 10\n"...), 0o644)
+	os.Chtimes(filepath.Join(dir, "config.yaml"), old, old)
 	fsys := os.DirFS(dir)
 	b := NewBuilder(fsys, Options{})
 	check := func(step string) {
@@ -57,6 +63,12 @@ func TestBuilderMatchesBuild(t *testing.T) {
 	check("unchanged")
 
 	members, _ := filepath.Glob(filepath.Join(dir, "content/members/*.md"))
+	// A new mission: one card, the search index and so the home pages'
+	// link to it change; names, order and counts stay.
+	last, _ := os.ReadFile(members[len(members)-1])
+	os.WriteFile(members[len(members)-1], bytes.Replace(last, []byte("mission: \""), []byte("mission: \"Neu: "), 1), 0o644)
+	check("edited a mission")
+
 	first, _ := os.ReadFile(members[0])
 	// Rename the member: every page that shows their name as recommender
 	// must follow.
@@ -89,7 +101,7 @@ func TestBuilderMatchesBuild(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "content/members/neu-hier.md"), []byte("---\nname: Neu Hier\nmission: m\nwhy: w\nofferings: [x]\ncontact: {email: neu@example.org}\n---\n"), 0o644)
 	check("added a member")
 
-	cfg, _ := os.ReadFile(filepath.Join(dir, "config.yaml"))
+	cfg, _ = os.ReadFile(filepath.Join(dir, "config.yaml"))
 	os.WriteFile(filepath.Join(dir, "config.yaml"), bytes.Replace(cfg, []byte("title: "), []byte("title: Neu "), 1), 0o644)
 	check("changed the title")
 
