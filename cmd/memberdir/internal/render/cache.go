@@ -60,7 +60,7 @@ func (c *Cache) putList(path string, key [32]byte, page []byte) {
 // page's path and title, the keys of its members (which cover their
 // cards) and the pager's labels, since a rename elsewhere can move the
 // page boundaries. It also returns the cached page when it is current.
-func (s *site) listKey(path, title string, chunk []*member.Member, pager *Pager, current int) ([32]byte, []byte) {
+func (s *site) listKey(path, title string, chunk []*member.Member, pager *Pager, current int, search bool) ([32]byte, []byte) {
 	if s.cache == nil {
 		return [32]byte{}, nil
 	}
@@ -68,7 +68,9 @@ func (s *site) listKey(path, title string, chunk []*member.Member, pager *Pager,
 	h.Write(s.siteKey[:])
 	str(h, path)
 	str(h, title)
-	str(h, s.data.SearchIndex) // named on the home pages
+	if search {
+		str(h, s.data.SearchIndex) // named on the page that searches
+	}
 	fmt.Fprintf(h, "%d %d\n", current, len(s.dir.Members))
 	for _, c := range s.dir.Categories {
 		fmt.Fprintf(h, "%s %d\n", c.ID, len(c.Members)) // the counts on the home page

@@ -256,6 +256,10 @@ type PageData struct {
 	Path        string // the page's path below the site root, e.g. "members/anna/"
 	Member      *MemberView
 	Members     []*MemberView
+	// Search is true on the page that runs the search: the first page of
+	// the home page's list. Other pages send their search box there, so
+	// that they do not change whenever the search index does.
+	Search bool
 	// Cards is the cards of Members one after the other: what a list
 	// page shows, put together in Go because ranging over 10,000 cards
 	// in a template costs a call per card.
@@ -557,7 +561,7 @@ func (s *site) paged(kind, tpl, title, base string, ms []*member.Member, c *memb
 	return each(len(chunks), func(i int) error {
 		chunk := chunks[i]
 		path := pagePath(base, i) + "index.html"
-		key, cached := s.listKey(path, title, chunk, pager, i)
+		key, cached := s.listKey(path, title, chunk, pager, i, kind == "home" && i == 0)
 		if cached != nil {
 			return s.put(path, cached)
 		}
@@ -569,6 +573,7 @@ func (s *site) paged(kind, tpl, title, base string, ms []*member.Member, c *memb
 		}
 		p.Cards = template.HTML(cards.String())
 		p.Category = c
+		p.Search = kind == "home" && i == 0
 		if len(chunks) > 1 {
 			pg := *pager
 			pg.Current = i

@@ -78,7 +78,10 @@ func New(build BuildFunc) *Server {
 		build:     build,
 		clients:   make(map[chan uint64]struct{}),
 		heartbeat: 15 * time.Second,
-		quiet:     50 * time.Millisecond,
+		// An editor's save (write and rename, or truncate and write) comes
+		// as events well within a millisecond; 25 ms of quiet joins them
+		// without making the member wait.
+		quiet:     25 * time.Millisecond,
 		maxWait:   500 * time.Millisecond,
 	}
 	s.SetBasePath("/")
