@@ -81,8 +81,8 @@ func New(build BuildFunc) *Server {
 		// An editor's save (write and rename, or truncate and write) comes
 		// as events well within a millisecond; 25 ms of quiet joins them
 		// without making the member wait.
-		quiet:     25 * time.Millisecond,
-		maxWait:   500 * time.Millisecond,
+		quiet:   25 * time.Millisecond,
+		maxWait: 500 * time.Millisecond,
 	}
 	s.SetBasePath("/")
 	s.state.Store(&snapshot{err: fmt.Errorf("the site has not been built yet")})
