@@ -1,0 +1,88 @@
+package main
+
+import (
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"sort"
+	"strconv"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/serve"
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/site"
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/synth"
+)
+
+// keystrokes types each query letter by letter into the search box and
+// returns, per keystroke, the milliseconds from the input event until the
+// results on the page changed, measured inside Chromium.
+const keystrokes = `(async (queries) => {
+  const input = document.getElementById("q");
+  const watched = [document.getElementById("results"), document.getElementById("search-status")];
+  const times = [];
+  for (const q of queries) {
+    input.value = "";
+    input.dispatchEvent(new Event("input", {bubbles: true}));
+    await new Promise((r) => setTimeout(r, 50));
+    for (const ch of q) {
+      input.value += ch;
+      const changed = new Promise((resolve) => {
+        const mo = new MutationObserver(() => { mo.disconnect(); resolve(true); });
+        for (const w of watched) mo.observe(w, {childList: true, characterData: true, subtree: true, attributes: true});
+        setTimeout(() => { mo.disconnect(); resolve(false); }, 2000);
+      });
+      const t0 = performance.now();
+      input.dispatchEvent(new Event("input", {bubbles: true}));
+      if (await changed) times.push(performance.now() - t0);
+      await new Promise((r) => requestAnimationFrame(() => r()));
+    }
+  }
+  return times;
+})(%s)`
+
+// TestBrowserKeystrokeTiming measures how fast the search answers each
+// keystroke in a real Chromium on generated directories. It is a
+// measurement, not a check: it runs only with MEMBERDIR_BENCH=1 and logs
+// the figures.
+//
+//	MEMBERDIR_BENCH=1 go test ./cmd/memberdir -run KeystrokeTiming -v
+func TestBrowserKeystrokeTiming(t *testing.T) {
+	if os.Getenv("MEMBERDIR_BENCH") != "1" {
+		t.Skip("a measurement; set MEMBERDIR_BENCH=1 to run it")
+	}
+	for _, n := range []int{1000, 10000} {
+		t.Run(strconv.Itoa(n), func(t *testing.T) {
+			files, err := site.Build(synth.Site(n, 5), site.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			preview := serve.New(func() (map[string][]byte, error) { return files, nil })
+			preview.Rebuild()
+			srv := httptest.NewServer(preview)
+			defer func() { srv.CloseClientConnections(); srv.Close() }()
+
+			ctx, done := browser(t)
+			defer done()
+			if err := chromedp.Do(ctx,
+				chromedp.Navigate(srv.URL+"/"),
+				chromedp.WaitVisible(chromedp.CSS("#filters select")),
+			); err != nil {
+				t.Fatal(err)
+			}
+			queries := `["steuerberatung köln", "fotografie", "mueller", "weiss", "coaching bonn", "webentwicklung", "versicherung"]`
+			times, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](fmt.Sprintf(keystrokes, queries), chromedp.EvalAwaitPromise))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(times) == 0 {
+				t.Fatal("no keystroke changed the page")
+			}
+			sort.Float64s(times)
+			pct := func(p float64) float64 { return times[int(p*float64(len(times)-1))] }
+			t.Logf("%d members, %d keystrokes in Chromium: median %.1f ms, p95 %.1f ms, max %.1f ms (first request of each shard included)",
+				n, len(times), pct(0.5), pct(0.95), times[len(times)-1])
+		})
+	}
+}
