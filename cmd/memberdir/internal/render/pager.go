@@ -55,6 +55,9 @@ func paginate(ms []*member.Member, size int) [][]*member.Member {
 func newPager(base string, chunks [][]*member.Member) *Pager {
 	p := &Pager{}
 	for i, c := range chunks {
+		if len(c) == 0 {
+			continue // an empty directory: one page, no pager
+		}
 		first, last := c[0].Name, c[len(c)-1].Name
 		label := prefix(first, 2) + "–" + prefix(last, 2)
 		url := base

@@ -286,3 +286,19 @@ func TestContentErrorsAreCollected(t *testing.T) {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestEmptySite: a new network starts with no members, or only drafts.
+func TestEmptySite(t *testing.T) {
+	for name, fsys := range map[string]fstest.MapFS{
+		"no members":  {"content/members/.keep": {Data: nil}},
+		"only drafts": {"content/members/a.md": {Data: []byte("---\nname: A\nmission: m\nwhy: w\nofferings: [x]\ncontact: {email: a@example.org}\ndraft: true\n---\n")}},
+	} {
+		files, err := Build(fsys, Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if !strings.Contains(string(files["index.html"]), "Noch keine Mitglieder") {
+			t.Errorf("%s: the home page should say there are no members yet", name)
+		}
+	}
+}
