@@ -100,6 +100,13 @@ func SiteCached(fsys fs.FS, cache *Cache) (*Content, member.ErrorList, error) {
 		if e.IsDir() || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || strings.EqualFold(name, "README.md") {
 			continue
 		}
+		if e.Type()&fs.ModeSymlink != 0 {
+			// A link could make the build read, and publish, a file from
+			// anywhere on the machine that builds the site.
+			errs.Add(member.Pos{Path: p}, "", member.Msg(cfg.Language, "file.symlink"))
+			delete(files, name)
+			continue
+		}
 		ext := strings.ToLower(path.Ext(name))
 		switch ext {
 		case ".jpg", ".jpeg", ".png", ".webp", ".heic", ".gif", ".avif", ".svg":
