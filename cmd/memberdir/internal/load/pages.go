@@ -31,6 +31,10 @@ func loadPages(fsys fs.FS, cfg *member.Config) ([]*member.Page, member.ErrorList
 			continue
 		}
 		p := PagesDir + "/" + name
+		if e.Type()&fs.ModeSymlink != 0 {
+			errs.Add(member.Pos{Path: p}, "", member.Msg(cfg.Language, "file.symlink"))
+			continue
+		}
 		slug := slugOf(p)
 		if !member.IsSlug(slug) || reservedPage[slug] {
 			// Only a reserved name needs the "-page" suffix; others just
