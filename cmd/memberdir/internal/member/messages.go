@@ -8,7 +8,7 @@ var messages = map[string][2]string{
 	// File level.
 	"file.toolarge":    {"the file is %s, larger than the limit of %s — shorten the text; long stories belong on your own website", "die Datei ist %s groß, erlaubt sind höchstens %s — kürze den Text; lange Geschichten gehören auf deine eigene Website"},
 	"file.moreerrors":  {"and %d more problems in this file — fix the ones above first", "und %d weitere Probleme in dieser Datei — behebe zuerst die obigen"},
-	"file.symlink":     {"is a symbolic link — profiles and photos must be plain files in content/members", "ist eine symbolische Verknüpfung — Profile und Fotos müssen normale Dateien in content/members sein"},
+	"file.symlink":     {"is a symbolic link — profiles, pages and photos must be plain files", "ist eine symbolische Verknüpfung — Profile, Seiten und Fotos müssen normale Dateien sein"},
 	"file.empty":       {"the file is empty — start it with a line \"---\", then name: …, mission: …, and close with \"---\"", "die Datei ist leer — beginne mit einer Zeile \"---\", dann name: …, mission: … und schließe mit \"---\""},
 	"file.utf8":        {"the file is not valid UTF-8 text — save it again as UTF-8", "die Datei ist kein gültiger UTF-8-Text — speichere sie noch einmal als UTF-8"},
 	"fm.missing":       {"the file does not start with front matter — the first line must be exactly \"---\"", "die Datei beginnt nicht mit dem Kopfbereich — die erste Zeile muss genau \"---\" lauten"},
