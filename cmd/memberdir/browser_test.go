@@ -161,6 +161,9 @@ func TestBrowserSearch(t *testing.T) {
 	if resultCards < 1 || resultCards >= allCards {
 		t.Errorf("steuer: %d result cards of %d members; the list should narrow", resultCards, allCards)
 	}
+	if n := int(eval(`document.querySelectorAll('#results > li a[href^="mailto:"]').length`).(float64)); n != resultCards {
+		t.Errorf("%d of %d results have the Recommend button", n, resultCards)
+	}
 	if eval(`document.getElementById("members").hidden`) != true {
 		t.Error("the full list should make way for the results")
 	}

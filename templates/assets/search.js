@@ -287,7 +287,7 @@
       const [slug, name, company, location, mission] = c.slice(o, o + 5);
       const hl = (s) => highlight(s, marks);
       const where = [company, location].filter(Boolean).map(hl).join(" · ");
-      return '<li class="card"><h2><a href="' + esc(base + "members/" + slug + "/") + '">' + hl(name) + "</a></h2>" +
+      return '<li class="card" data-slug="' + esc(slug) + '"><h2><a href="' + esc(base + "members/" + slug + "/") + '">' + hl(name) + "</a></h2>" +
         (where ? '<p class="card-meta">' + where + "</p>" : "") +
         (mission ? '<p class="mission">' + hl(mission) + "</p>" : "") + "</li>";
     }
@@ -474,6 +474,7 @@
         last = r;
         shown = ids.length;
         results.innerHTML = ids.map((id) => search.card(id, r.marks, base)).join("");
+        withActions();
         results.hidden = false;
         for (const e of listed) e.hidden = true;
         const n = r.ids.length;
@@ -481,6 +482,17 @@
         showMore();
       } catch (e) {
         console.error(e);
+      }
+    }
+    // withActions gives each result the buttons of the member's card on
+    // this page (Recommend and the profile link), when the page has it:
+    // the referral e-mail is built at build time, not in the browser.
+    function withActions() {
+      for (const li of results.querySelectorAll("li.card[data-slug]:not([data-actions])")) {
+        li.dataset.actions = "";
+        const own = document.getElementById("m-" + li.dataset.slug);
+        const actions = own && own.querySelector(".card-actions");
+        if (actions) li.append(actions.cloneNode(true));
       }
     }
     function showMore() {
@@ -499,6 +511,7 @@
       if (my !== seq) return;
       const before = results.children.length;
       results.insertAdjacentHTML("beforeend", ids.map((id) => search.card(id, last.marks, base)).join(""));
+      withActions();
       shown += ids.length;
       showMore();
       results.children[before].querySelector("a").focus(); // the first new result
