@@ -349,7 +349,7 @@ type MemberView struct {
 
 func (s *site) view(m *member.Member) *MemberView {
 	p := "members/" + m.Slug + "/"
-	v := &MemberView{M: m, URL: s.data.BasePath + p, AbsURL: s.data.abs(p), WhyShort: shorten(m.Why, 220)}
+	v := &MemberView{M: m, URL: s.data.BasePath + p, AbsURL: s.data.abs(p)}
 	if ph, ok := s.photoPaths[m.Slug]; ok {
 		v.PhotoURL = s.data.BasePath + ph
 	}
@@ -463,6 +463,8 @@ func (s *site) renderCards() error {
 			v.M = m
 			return nil
 		}
+		// Made here rather than in view: a cached card brings its own.
+		v.WhyShort = shorten(v.M.Why, 220)
 		if err := s.links(v); err != nil {
 			return err
 		}
