@@ -102,7 +102,7 @@ func slugOf(path string) string {
 	return name
 }
 
-var germanDateRE = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.(\d{4})$|^(\d{1,2})[./](\d{4})$|^(\d{1,2})/(\d{1,2})/(\d{4})$`)
+var germanDateRE = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.(\d{4})$|^(\d{1,2})[./](\d{4})$|^(\d{1,2})/(\d{1,2})/(\d{4})$|^(\d{4})[./](\d{1,2})$`)
 
 // member walks the top-level mapping into m.
 func (f *file) member(root *yaml.Node, m *member.Member, cfg *member.Config) {
@@ -343,6 +343,8 @@ func (f *file) date(v *yaml.Node, m *member.Member) {
 			iso = fmt.Sprintf("%s-%02s-%02s", g[3], pad(g[2]), pad(g[1]))
 		case g[5] != "":
 			iso = fmt.Sprintf("%s-%s", g[5], pad(g[4]))
+		case g[9] != "":
+			iso = fmt.Sprintf("%s-%s", g[9], pad(g[10]))
 		default:
 			iso = fmt.Sprintf("%s-%s-%s", g[8], pad(g[6]), pad(g[7]))
 		}

@@ -400,6 +400,10 @@ func TestWebEditorSlips(t *testing.T) {
 			`content/members/a.md:7:1: email: belongs under "contact:" — indent it with two spaces`},
 		{"text above the front matter", "Mein Profil\n---\nname: A\n---\n",
 			`content/members/a.md:1:1: the front matter must start on the first line — remove the 1 line(s) before "---"`},
+		{"a list with stars", "---\nname: A\nmission: m\nwhy: w\nofferings:\n  * Beratung\ncontact: {email: a@example.org}\n---\n",
+			`content/members/a.md:6:3: list items start with a dash, not a star — write "- Beratung"`},
+		{"year first with a slash", "---\nname: A\nmission: m\nwhy: w\nofferings: [x]\ncontact: {email: a@example.org}\nmember_since: 2021/03\n---\n",
+			`content/members/a.md:7:15: member_since: "2021/03" is not a date in the expected form — write it as 2021-03`},
 	}
 	for _, tt := range tests {
 		_, errs := Profile("content/members/a.md", []byte(tt.text), &cfg)

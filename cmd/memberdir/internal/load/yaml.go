@@ -106,6 +106,11 @@ func (f *file) syntaxError(line int, msg string) {
 	}
 	for l := from; l <= to; l++ {
 		text := f.lines[l-1]
+		// "* Beratung": a list written with asterisks, as in Markdown.
+		if t := strings.TrimLeft(text, " "); strings.HasPrefix(t, "* ") || strings.HasPrefix(t, "• ") {
+			f.errs.Add(at(l, len(text)-len(t)+1), "", member.Msg(f.lang, "yaml.star", strings.TrimSpace(strings.TrimLeft(t, "*• "))))
+			return
+		}
 		if m := keyColonRE.FindStringSubmatch(text); m != nil {
 			v := m[4]
 			if v != "" && !strings.ContainsAny(v[:1], `"'|>[{`) && strings.Contains(v, ": ") {

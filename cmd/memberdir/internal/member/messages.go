@@ -28,6 +28,7 @@ var messages = map[string][2]string{
 	"yaml.nospace":   {"a space is missing after the colon — write %q", "nach dem Doppelpunkt fehlt ein Leerzeichen — schreibe %q"},
 	"yaml.syntax":    {"the line cannot be read (%s) — check indentation, colons and quotes", "die Zeile kann nicht gelesen werden (%s) — prüfe Einrückung, Doppelpunkte und Anführungszeichen"},
 	"yaml.duplicate": {"the field appears twice (first on line %d) — keep only one", "das Feld steht zweimal da (zuerst in Zeile %d) — behalte nur eines"},
+	"yaml.star":      {"list items start with a dash, not a star — write \"- %s\"", "Listenpunkte beginnen mit einem Bindestrich, nicht mit einem Stern — schreibe \"- %s\""},
 	"yaml.reserved":  {"a value cannot start with %s — put the whole value in double quotes: \"%s\"", "ein Wert kann nicht mit %s beginnen — setze den ganzen Wert in Anführungszeichen: \"%s\""},
 	"yaml.quote":     {"the quote %s is never closed — add it again at the end of the value", "das Anführungszeichen %s wird nicht geschlossen — setze es auch ans Ende des Werts"},
 	"yaml.hashtag":   {"the text from %s on is read as a comment and left out — put the whole value in double quotes", "der Text ab %s wird als Kommentar gelesen und weggelassen — setze den ganzen Wert in Anführungszeichen"},
