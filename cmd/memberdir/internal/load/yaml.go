@@ -88,6 +88,18 @@ var parserProblems = map[string]bool{
 	"found undefined tag handle":             true,
 }
 
+// yamlGerman translates the parser's usual complaints for German sites;
+// the rest of the message is German already.
+var yamlGerman = map[string]string{
+	"did not find expected key":                      "hier wird ein Feld erwartet",
+	"could not find expected ':'":                    "ein Doppelpunkt fehlt",
+	"mapping values are not allowed in this context": "hier kann kein Feld beginnen",
+	"did not find expected '-' indicator":            "hier wird ein Listenpunkt mit \"- \" erwartet",
+	"found character that cannot start any token":    "ein Zeichen kann hier nicht stehen",
+	"did not find expected node content":             "hier fehlt ein Wert",
+	"found unexpected end of stream":                 "der Kopfbereich endet mitten in einem Wert",
+}
+
 var (
 	keyColonRE = regexp.MustCompile(`^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_-]*):(\s+)(.*)$`)
 	noSpaceRE  = regexp.MustCompile(`^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_]*):([^\s/].*)$`)
@@ -129,6 +141,9 @@ func (f *file) syntaxError(line int, msg string) {
 	}
 	if line == 0 {
 		line = 1
+	}
+	if t, ok := yamlGerman[msg]; ok && f.lang == "de" {
+		msg = t
 	}
 	f.errs.Add(at(line, 1), "", member.Msg(f.lang, "yaml.syntax", msg))
 }
