@@ -140,7 +140,7 @@ func SortMembers(ms []*Member, lang string) {
 	var buf collate.Buffer
 	keys := make(map[*Member][]byte, len(ms))
 	for _, m := range ms {
-		keys[m] = append([]byte(nil), c.KeyFromString(&buf, sortName(m.Name))...)
+		keys[m] = append([]byte(nil), c.KeyFromString(&buf, SortName(m.Name))...)
 		buf.Reset()
 	}
 	sort.SliceStable(ms, func(i, j int) bool {
@@ -152,9 +152,9 @@ func SortMembers(ms []*Member, lang string) {
 	})
 }
 
-// sortName drops academic titles so that "Dr. Jonas Berger" sorts under J,
+// SortName drops academic titles so that "Dr. Jonas Berger" sorts under J,
 // next to the other Jonases, as a reader scanning first names expects.
-func sortName(name string) string {
+func SortName(name string) string {
 	for _, p := range []string{"Prof. Dr. ", "Prof. ", "Dr. med. ", "Dr. "} {
 		if len(name) > len(p) && name[:len(p)] == p {
 			return name[len(p):]

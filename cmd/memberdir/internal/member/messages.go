@@ -75,7 +75,6 @@ var messages = map[string][2]string{
 	"photo.bad":       {"the photo %q cannot be read as %s (%v) — save it again as JPEG or PNG", "das Foto %q kann nicht als %s gelesen werden (%v) — speichere es noch einmal als JPEG oder PNG"},
 	"date.invalid":    {"%q is not a date — write it as YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2021-03-01", "%q ist kein Datum — schreibe es als JJJJ-MM-TT, JJJJ-MM oder JJJJ, z. B. 2021-03-01"},
 	"date.german":     {"%q is not a date in the expected form — write it as %s", "%q ist kein Datum in der erwarteten Form — schreibe es als %s"},
-	"date.future":     {"%q lies in the future — write the date you joined", "%q liegt in der Zukunft — schreibe das Datum deines Beitritts"},
 	"slug.target":     {"%q is not a member's file name — use lowercase a-z, 0-9 and dashes, as in the address /members/anna-mueller/", "%q ist kein Dateiname eines Mitglieds — verwende a-z, 0-9 und Bindestriche wie in der Adresse /members/anna-mueller/"},
 	"tag.unknown":     {"%q is not a category of this site%s", "%q ist keine Kategorie dieser Website%s"},
 	"tag.unknownlist": {" — use one of: %s", " — verwende eine von: %s"},
@@ -97,7 +96,6 @@ var messages = map[string][2]string{
 	"config.category": {"each category needs an id (lowercase a-z, 0-9, dashes) and a label", "jede Kategorie braucht eine id (a-z, 0-9, Bindestriche) und ein label"},
 	"config.pagesize": {"must be a number between 10 and 100000", "muss eine Zahl zwischen 10 und 100000 sein"},
 	"config.template": {"the template cannot be used (%v) — check the {{ }} placeholders", "die Vorlage kann nicht verwendet werden (%v) — prüfe die {{ }}-Platzhalter"},
-	"config.type":     {"must be %s", "muss %s sein"},
 	"config.extra":    {"extra field %q clashes with a built-in field or is not a valid name (a-z, 0-9, _)", "das Zusatzfeld %q kollidiert mit einem eingebauten Feld oder ist kein gültiger Name (a-z, 0-9, _)"},
 	"config.params":   {"%q must be a query like ref=netzwerk", "%q muss eine Abfrage wie ref=netzwerk sein"},
 

@@ -41,8 +41,6 @@ func (s *site) funcs() template.FuncMap {
 		// obf encodes s for data-obf attributes, which site.js decodes:
 		// how addresses stay out of the HTML with privacy.obfuscate_email.
 		"obf": func(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) },
-		// qr draws a QR code of text as inline SVG.
-		"qr": s.qrCode,
 		"langName": func(code string) string {
 			if n, ok := s.strings["lang."+code]; ok {
 				return n

@@ -103,11 +103,6 @@ func (s *site) pageLinks(v *MemberView) (*MemberView, error) {
 	return &c, nil
 }
 
-// qrCode is the template function for QR codes outside profile pages.
-func (s *site) qrCode(text string) (template.HTML, error) {
-	return qr.SVG(text, s.strings["member.qr"])
-}
-
 // vcards publishes members/<slug>.vcf for each member and members.vcf
 // with everyone, to import the whole network into a phone.
 func (s *site) vcards() error {
@@ -128,6 +123,6 @@ func (s *site) vcards() error {
 	}); err != nil {
 		return err
 	}
-	// members.vcf is the cards one after the other, as vcard.All writes it.
+	// members.vcf is the cards one after the other.
 	return s.put("members.vcf", bytes.Join(cards, nil))
 }

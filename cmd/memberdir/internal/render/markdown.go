@@ -114,5 +114,5 @@ func allowedURL(u []byte) bool {
 		}
 	}
 	colon := strings.IndexByte(s, ':')
-	return colon < 0 || strings.IndexAny(s[:colon], "/?#") >= 0
+	return colon < 0 || strings.ContainsAny(s[:colon], "/?#")
 }

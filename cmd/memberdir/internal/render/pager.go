@@ -69,13 +69,10 @@ func newPager(base string, chunks [][]*member.Member) *Pager {
 	return p
 }
 
-// prefix returns the first n letters of a name, ignoring academic titles,
-// with the first in upper case.
+// prefix returns the first n letters of a name as the list is sorted by
+// (without academic titles), with the first in upper case.
 func prefix(name string, n int) string {
-	for _, t := range []string{"Prof. ", "Dr. ", "med. "} {
-		name = strings.TrimPrefix(name, t)
-	}
-	r := []rune(name)
+	r := []rune(member.SortName(name))
 	if len(r) > n {
 		r = r[:n]
 	}

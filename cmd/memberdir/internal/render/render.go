@@ -82,7 +82,6 @@ type site struct {
 	cache      *Cache
 	keys       map[*member.Member][32]byte // cache keys, when caching
 	siteKey    [32]byte
-	files      Files
 	mu         sync.Mutex
 }
 

@@ -1,9 +1,13 @@
 package site
 
 import (
+	"bytes"
+	"io"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	govcard "github.com/emersion/go-vcard"
 )
 
 func privacySite(cfg string) fstest.MapFS {
@@ -65,5 +69,33 @@ func TestPublicFalseHidesContact(t *testing.T) {
 	// Anna publishes hers: the site does not obfuscate, so it is there.
 	if !strings.Contains(string(files["members/anna/index.html"]), "anna@anna.example") {
 		t.Error("Anna's address should be on her page")
+	}
+}
+
+// TestMembersVCF: members.vcf holds every published member's card, and
+// a real vCard parser reads them back.
+func TestMembersVCF(t *testing.T) {
+	files, err := Build(privacySite(""), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := files["members.vcf"]
+	if string(all) != string(files["members/anna.vcf"])+string(files["members/bea.vcf"]) {
+		t.Error("members.vcf is not the members' cards one after the other")
+	}
+	dec := govcard.NewDecoder(bytes.NewReader(all))
+	var names []string
+	for {
+		c, err := dec.Decode()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, c.Value(govcard.FieldFormattedName))
+	}
+	if strings.Join(names, ",") != "Anna,Bea" {
+		t.Errorf("members.vcf holds %q", names)
 	}
 }

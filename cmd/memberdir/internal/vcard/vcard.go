@@ -1,6 +1,6 @@
 // Package vcard writes members as vCards 4.0 (RFC 6350), one per profile
-// (members/<slug>.vcf) and all of them in one file (members.vcf), so that a
-// visitor can put a member into their address book with one click.
+// (members/<slug>.vcf; members.vcf is all of them one after the other), so
+// that a visitor can put a member into their address book with one click.
 //
 // A card is a fixed sequence of properties in the order a reader expects
 // (FN and N first, then work, contact, links, notes), each written with the
@@ -84,16 +84,6 @@ func Card(m *member.Member, profileURL string) []byte {
 	}
 	w.prop("END", "VCARD")
 	return w.buf.Bytes()
-}
-
-// All returns the cards of all members in the given order, one after the
-// other, as an address book program imports them from members.vcf.
-func All(ms []*member.Member, profileURL func(*member.Member) string) []byte {
-	var b bytes.Buffer
-	for _, m := range ms {
-		b.Write(Card(m, profileURL(m)))
-	}
-	return b.Bytes()
 }
 
 // langRE matches the language tags a profile can hold: ISO 639-1 codes,

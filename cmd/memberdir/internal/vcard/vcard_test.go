@@ -2,7 +2,6 @@ package vcard
 
 import (
 	"bytes"
-	"io"
 	"slices"
 	"strings"
 	"testing"
@@ -293,29 +292,6 @@ func TestCardDeterministic(t *testing.T) {
 	}
 	if bytes.Contains(a, []byte("REV")) {
 		t.Errorf("card has a REV timestamp")
-	}
-}
-
-func TestAll(t *testing.T) {
-	j, b := jonas(), &member.Member{Name: "Bo Ek", Mission: "Holz."}
-	out := All([]*member.Member{j, b}, func(m *member.Member) string { return "https://n.example/" + m.Name })
-	if !bytes.Equal(out, append(Card(j, "https://n.example/Dr. Jonas Berger"), Card(b, "https://n.example/Bo Ek")...)) {
-		t.Errorf("All is not the cards one after the other")
-	}
-	dec := govcard.NewDecoder(bytes.NewReader(out))
-	var names []string
-	for {
-		c, err := dec.Decode()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		names = append(names, c.Value(govcard.FieldFormattedName))
-	}
-	if !slices.Equal(names, []string{"Dr. Jonas Berger", "Bo Ek"}) {
-		t.Errorf("members.vcf holds %q", names)
 	}
 }
 
