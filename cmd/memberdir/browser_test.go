@@ -15,6 +15,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/serve"
 )
@@ -184,6 +185,17 @@ func TestBrowserSearch(t *testing.T) {
 		wait(`document.querySelector("#results").textContent.includes("Görres")`),
 	); err != nil {
 		t.Fatalf("goerres should find Görres: %v", err)
+	}
+
+	// Esc clears the box: the full list comes back and q leaves the URL.
+	if err := chromedp.Do(ctx,
+		chromedp.KeyEvent(kb.Escape),
+		wait(`!document.getElementById("members").hidden && document.getElementById("q").value === ""`),
+	); err != nil {
+		t.Errorf("Esc should clear the search: %v", err)
+	}
+	if q := location().Query().Get("q"); q != "" {
+		t.Errorf("after Esc the URL still has q=%q", q)
 	}
 
 	// A category filter on its own, before typing anything.

@@ -99,3 +99,34 @@ func TestMembersVCF(t *testing.T) {
 		t.Errorf("members.vcf holds %q", names)
 	}
 }
+
+// TestNoIndex: privacy.noindex keeps search engines off every page and
+// out of robots.txt and the sitemap; without it, pages are canonical and
+// the sitemap is offered.
+func TestNoIndex(t *testing.T) {
+	hidden, err := Build(privacySite("privacy: {noindex: true}\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := string(hidden["robots.txt"]); got != "User-agent: *\nDisallow: /\n" {
+		t.Errorf("robots.txt with noindex = %q", got)
+	}
+	if _, ok := hidden["sitemap.xml"]; ok {
+		t.Error("no sitemap with noindex")
+	}
+	for p, data := range hidden {
+		if strings.HasSuffix(p, ".html") && !strings.Contains(string(data), `<meta name="robots" content="noindex, nofollow">`) {
+			t.Errorf("%s lacks the noindex meta tag", p)
+		}
+	}
+	open, err := Build(privacySite(""), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := string(open["robots.txt"]); !strings.Contains(got, "Sitemap: https://n.example/sitemap.xml") || strings.Contains(got, "Disallow: /\n") {
+		t.Errorf("robots.txt without noindex = %q", got)
+	}
+	if strings.Contains(string(open["members/anna/index.html"]), "noindex") {
+		t.Error("a public profile must not say noindex")
+	}
+}
