@@ -200,10 +200,11 @@ func profiles(fsys fs.FS, paths []string, cfg *member.Config, cache *Cache) ([]*
 					continue
 				}
 				out[i], errLists[i] = Profile(paths[i], data, cfg)
-				if out[i] != nil {
-					out[i].Digest = sha256.Sum256(data)
-				}
 				if cache != nil {
+					// Only caches compare digests; a plain build skips hashing.
+					if out[i] != nil {
+						out[i].Digest = sha256.Sum256(data)
+					}
 					cache.store(paths[i], stamp, ckey, out[i], errLists[i])
 					if out[i] != nil {
 						out[i] = out[i].Clone()

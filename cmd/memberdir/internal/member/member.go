@@ -50,7 +50,8 @@ type Member struct {
 	Updated string
 
 	// Digest is a hash of the profile file, so that caches can tell
-	// whether a member changed.
+	// whether a member changed. It is set only when loading through a
+	// load.Cache; zero means unknown, and nothing is cached by it.
 	Digest [32]byte
 }
 
