@@ -1,13 +1,17 @@
 package load
 
 import (
+	"fmt"
+	"io/fs"
 	"net/url"
+	"path"
 	"regexp"
 	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/colour"
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
 )
 
@@ -24,6 +28,7 @@ var configKeys = map[string][]string{
 	"contact":     {"subject"},
 	"link_params": nil, "page_size": nil,
 	"extra_fields": {"name", "label", "type"},
+	"theme":        {"color", "logo"},
 }
 
 var languageRE = regexp.MustCompile(`(?m)^language:[ \t]*["']?(de|en)["']?[ \t]*(?:#.*)?$`)
@@ -127,7 +132,7 @@ func Config(path string, data []byte) (member.Config, member.ErrorList) {
 			for _, kv := range f.entries(v, "strings.") {
 				cfg.Strings[kv[0].Value] = str(kv[1], "strings."+kv[0].Value)
 			}
-		case "organiser", "privacy", "referral", "contact":
+		case "organiser", "privacy", "referral", "contact", "theme":
 			if v.Kind != yaml.MappingNode {
 				f.add(v, name, "field.map")
 				continue
@@ -174,6 +179,11 @@ func Config(path string, data []byte) (member.Config, member.ErrorList) {
 					cfg.Referral.CcMember, _ = f.boolean(sv, full)
 				case "contact.subject":
 					cfg.ContactSubject = str(sv, full)
+				case "theme.color":
+					cfg.Theme.Color = f.themeColor(sv)
+				case "theme.logo":
+					cfg.Theme.Logo = f.themeLogo(sv)
+					cfg.Theme.LogoPos = f.pos(sv)
 				}
 			}
 		case "categories", "footer", "extra_fields":
@@ -264,4 +274,49 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// Backgrounds the accent colour is used on in the default theme's light
+// scheme: the page, cards and the tag chips.
+var lightBackgrounds = []colour.RGB{colour.White, colour.MustParse("#fbfaf7")}
+
+// themeColor checks the network's brand colour. It colours links and the
+// text of buttons' white labels, so it must keep WCAG AA contrast on
+// white; a colour that does not is refused with the nearest darker shade
+// that does, rather than silently made unreadable or silently changed.
+func (f *file) themeColor(v *yaml.Node) string {
+	c, err := colour.Parse(v.Value)
+	if v.Kind != yaml.ScalarNode || err != nil {
+		f.add(v, "theme.color", "config.color", v.Value)
+		return ""
+	}
+	if got := min(colour.Contrast(c, colour.White), colour.Contrast(c, lightBackgrounds[1])); got < colour.AA {
+		better, _ := colour.Towards(c, colour.Black, colour.AA+0.1, lightBackgrounds...)
+		ratio := fmt.Sprintf("%.1f", got)
+		if f.lang == "de" {
+			ratio = strings.Replace(ratio, ".", ",", 1)
+		}
+		f.add(v, "theme.color", "config.colorcontrast", v.Value, ratio, better.String())
+		return ""
+	}
+	return c.String()
+}
+
+// themeLogo checks the logo's path: a file under the site's content/.
+// The file itself is read and checked with the rest of the site.
+func (f *file) themeLogo(v *yaml.Node) string {
+	p := strings.TrimPrefix(strings.TrimSpace(v.Value), "/")
+	switch strings.ToLower(path.Ext(p)) {
+	case ".svg", ".png", ".jpg", ".jpeg", ".webp":
+	default:
+		f.add(v, "theme.logo", "config.logotype", v.Value)
+		return ""
+	}
+	// Under content/, so that serve sees it change and a logo never comes
+	// from a folder the site does not publish from, such as .git/.
+	if v.Kind != yaml.ScalarNode || !strings.HasPrefix(p, "content/") || !fs.ValidPath(p) || strings.Contains(p, "/.") {
+		f.add(v, "theme.logo", "config.logopath", v.Value)
+		return ""
+	}
+	return p
 }

@@ -2,6 +2,7 @@ package load
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
@@ -84,6 +85,19 @@ func TestConfig(t *testing.T) {
 		{name: "tab", text: "language: en\norganiser:\n\tname: Eva\n", want: e(C + `:3:1: a tab is used for indentation — YAML needs spaces; replace the tab with two spaces`)},
 		{name: "colon in title", text: "language: en\ntitle: Netzwerk: Köln\n", want: e(C + `:2:16: title: the value contains ": " — put the whole value in double quotes: title: "…"`)},
 		{name: "list", text: "language: en\n- title\n", want: e(C + `:2:1: the line cannot be read (did not find expected key) — check indentation, colons and quotes`)},
+		{name: "theme", text: "language: en\ntheme:\n  color: \"#8A1C2B\"\n  logo: content/logo.svg\n", check: func(t *testing.T, c member.Config) {
+			if c.Theme.Color != "#8a1c2b" || c.Theme.Logo != "content/logo.svg" || c.Theme.LogoPos.Line != 4 {
+				t.Errorf("theme = %+v", c.Theme)
+			}
+		}},
+		{name: "theme color unquoted", text: "language: en\ntheme:\n  color: #8a1c2b\n", want: e(C + `:3:9: theme.color: "" is not a colour — write it as a hex code in quotes, e.g. color: "#0f5f8c"`)},
+		{name: "theme color name", text: "language: en\ntheme:\n  color: dunkelrot\n", want: e(C + `:3:10: theme.color: "dunkelrot" is not a colour — write it as a hex code in quotes, e.g. color: "#0f5f8c"`)},
+		{name: "theme color too light", text: "language: en\ntheme:\n  color: \"#f5c400\"\n", want: e(C + `:3:10: theme.color: "#f5c400" is too light for text on white (contrast 1.6:1, WCAG AA needs 4.5:1) — use a darker shade such as "#896e00"`)},
+		{name: "theme color too light, German", text: "theme:\n  color: \"#f5c400\"\n", want: e(C + `:2:10: theme.color: "#f5c400" ist zu hell für Text auf Weiß (Kontrast 1,6:1, WCAG AA verlangt 4,5:1) — nimm einen dunkleren Ton wie "#896e00"`)},
+		{name: "theme logo outside content", text: "language: en\ntheme:\n  logo: ../../etc/logo.png\n", want: e(C + `:3:9: theme.logo: "../../etc/logo.png" must be a file in the content/ folder — put the logo there and write e.g. content/logo.svg`)},
+		{name: "theme logo at root", text: "language: en\ntheme:\n  logo: logo.svg\n", want: e(C + `:3:9: theme.logo: "logo.svg" must be a file in the content/ folder — put the logo there and write e.g. content/logo.svg`)},
+		{name: "theme logo hidden folder", text: "language: en\ntheme:\n  logo: content/.git/logo.svg\n", want: e(C + `:3:9: theme.logo: "content/.git/logo.svg" must be a file in the content/ folder — put the logo there and write e.g. content/logo.svg`)},
+		{name: "theme logo type", text: "language: en\ntheme:\n  logo: content/logo.pdf\n", want: e(C + `:3:9: theme.logo: "content/logo.pdf" is not an SVG, PNG, JPEG or WebP file — export the logo in one of these formats`)},
 		{name: "not a mapping", text: "- title: A\n", want: e(C + `:1:1: config.yaml muss aus Zeilen der Form "einstellung: wert" bestehen, z. B. title: Unser Netzwerk`)},
 	}
 	for _, c := range cases {
@@ -94,5 +108,22 @@ func TestConfig(t *testing.T) {
 				c.check(t, cfg)
 			}
 		})
+	}
+}
+
+// TestThemeColorSuggestion: the shade suggested for a colour that is too
+// light must itself be accepted, or the organiser goes round in circles.
+func TestThemeColorSuggestion(t *testing.T) {
+	for _, c := range []string{"#f5c400", "#ffffff", "#7fdbff", "#ff4136", "#2ecc40", "#777777"} {
+		_, errs := Config(C, []byte("language: en\ntheme:\n  color: \""+c+"\"\n"))
+		if len(errs) != 1 {
+			t.Fatalf("%s: want one problem, got %v", c, errs)
+		}
+		msg := errs[0].Error()
+		i := strings.LastIndex(msg, "#")
+		suggestion := msg[i : i+7]
+		if _, errs := Config(C, []byte("language: en\ntheme:\n  color: \""+suggestion+"\"\n")); len(errs) != 0 {
+			t.Errorf("%s: the suggested %s is refused too: %v", c, suggestion, errs)
+		}
 	}
 }

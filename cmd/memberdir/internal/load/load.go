@@ -46,6 +46,8 @@ type Content struct {
 	Pages   []*member.Page
 	// Photos holds each member's photo file by slug.
 	Photos map[string][]byte
+	// Logo is the file config.yaml names as theme.logo, nil for none.
+	Logo []byte
 }
 
 // Site reads the whole site from fsys. Problems in the content are
@@ -70,6 +72,13 @@ func SiteCached(fsys fs.FS, cache *Cache) (*Content, member.ErrorList, error) {
 	cfg, cerrs := Config(ConfigFile, cfgData)
 	errs = append(errs, cerrs...)
 	c := &Content{Config: cfg, Photos: map[string][]byte{}}
+	if cfg.Theme.Logo != "" {
+		if data, lerr := logo(fsys, &cfg); lerr != nil {
+			errs = append(errs, lerr)
+		} else {
+			c.Logo = data
+		}
+	}
 
 	entries, err := fs.ReadDir(fsys, MembersDir)
 	if errors.Is(err, fs.ErrNotExist) {

@@ -22,9 +22,21 @@ type Config struct {
 	LinkParams          string // query added to members' website links, e.g. "ref=netzwerk"; "" for none
 	PageSize            int    // members on the home page before it pages by letter
 	ExtraFields         []ExtraField
+	Theme               Theme
 
 	// Path is the file the config came from, "" when defaults were used.
 	Path string
+}
+
+// Theme is the network's own look: its brand colour and logo.
+type Theme struct {
+	// Color is the accent colour as "#rrggbb", "" for the default theme's;
+	// it is checked to keep WCAG AA contrast on white.
+	Color string
+	// Logo is the path of the logo file in the site's folder, "" for none;
+	// LogoPos is where config.yaml names it, for errors about the file.
+	Logo    string
+	LogoPos Pos
 }
 
 // Organiser is the person who runs the directory: the "join" and questions

@@ -142,9 +142,10 @@ func (c *Cache) prune(ms []*member.Member) {
 
 // siteKey hashes everything outside the members that their pages depend
 // on: the config, the pages' menu entries and the whole theme.
-func siteKey(dir *member.Directory, theme *Theme) ([32]byte, error) {
+func siteKey(dir *member.Directory, theme *Theme, logo string) ([32]byte, error) {
 	h := sha256.New()
-	fmt.Fprintf(h, "%#v\nprint QR %v\n", dir.Config, len(dir.Members) <= MaxPrintQR)
+	// The logo's address names its content.
+	fmt.Fprintf(h, "%#v\nprint QR %v\nlogo %q\n", dir.Config, len(dir.Members) <= MaxPrintQR, logo)
 	for _, p := range dir.Pages {
 		fmt.Fprintf(h, "page %q %q %q %d\n", p.Slug, p.Title, p.Menu, p.Weight)
 	}

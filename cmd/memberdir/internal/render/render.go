@@ -59,6 +59,8 @@ func (m *Memory) Files() Files { return m.files }
 type Options struct {
 	// Photos holds each member's photo file by slug, as loaded.
 	Photos map[string][]byte
+	// Logo is the file config.yaml names as theme.logo, nil for none.
+	Logo []byte
 	// Cache, when set, carries each member's rendered card, page and
 	// vCard from one build to the next (see Cache).
 	Cache *Cache
@@ -107,12 +109,34 @@ func SiteTo(dir *member.Directory, theme *Theme, opts Options, sink Sink) error 
 		return err
 	}
 	for _, a := range assets {
+		if a.Name == "site.css" {
+			if css := brandCSS(cfg.Theme); css != "" {
+				a = newAsset(a.Name, append(a.Data[:len(a.Data):len(a.Data)], css...))
+			}
+		}
 		if err := s.put(a.Path, a.Data); err != nil {
 			return err
 		}
 		s.assets[a.Name] = a.Path
 	}
+	// The logo is published like an asset but kept apart from the theme's
+	// names, so that it can never replace one.
+	var logo string
+	if opts.Logo != nil {
+		l := logoAsset(cfg.Theme.Logo, opts.Logo)
+		if err := s.put(l.Path, l.Data); err != nil {
+			return err
+		}
+		logo = l.Path
+	}
 	s.data = s.siteData()
+	if logo != "" {
+		s.data.Logo = s.data.BasePath + logo
+		// Link previews show PNG and JPEG, not SVG.
+		if s.data.Absolute && !strings.HasSuffix(logo, ".svg") {
+			s.data.shareImage = s.data.abs(logo)
+		}
+	}
 	// The search index needs only the directory; it is built on the side
 	// while the member pages render, and joined before the home page,
 	// the only page that names it.
@@ -151,7 +175,7 @@ func SiteTo(dir *member.Directory, theme *Theme, opts Options, sink Sink) error 
 		s.views[m] = s.view(m)
 	}
 	if opts.Cache != nil {
-		sk, err := siteKey(dir, theme)
+		sk, err := siteKey(dir, theme, s.data.Logo)
 		if err != nil {
 			return err
 		}
@@ -197,6 +221,9 @@ type SiteData struct {
 	// SearchIndex is the path of the search index's entry file below the
 	// site root, "" when the site has no search.
 	SearchIndex string
+	// Logo is the address of the network's logo (theme.logo), "" for none.
+	Logo       string
+	shareImage string // the logo's absolute address when previews can show it
 }
 
 // NavLink is a link in the header or footer.
@@ -268,7 +295,10 @@ type PageData struct {
 	Body     template.HTML
 	Pager    *Pager
 	NoIndex  bool
-	EditURL  string // the "edit this profile" link, "" when not configured
+	// Image is the absolute address of the picture a shared link to the
+	// page shows (og:image): the member's photo, else the logo.
+	Image   string
+	EditURL string // the "edit this profile" link, "" when not configured
 	// Chrome, when set, is the page's header and footer, rendered once
 	// for all pages of a kind (see chrome).
 	Chrome *Chrome
@@ -311,6 +341,9 @@ type MemberView struct {
 	AbsURL   string // the profile's absolute address when base_url is absolute
 	PhotoURL string
 	WhyShort string // the why, shortened for cards
+	// Lang is ` lang="en"` for a profile written in another language than
+	// the site's, to put on the elements holding the member's own text.
+	Lang template.HTMLAttr
 	// Card is the member's card, rendered once from partials/card.html
 	// and reused on the home and category pages; PrintCard is its entry
 	// in the print view ("print-card" in print.html).
@@ -349,6 +382,12 @@ type MemberView struct {
 func (s *site) view(m *member.Member) *MemberView {
 	p := "members/" + m.Slug + "/"
 	v := &MemberView{M: m, URL: s.data.BasePath + p, AbsURL: s.data.abs(p)}
+	// A profile is written in the first language its member lists; where
+	// that is not the site's, screen readers must switch voices for the
+	// member's own words (WCAG 3.1.2), while the UI around stays as is.
+	if len(m.Languages) > 0 && m.Languages[0] != s.data.Lang {
+		v.Lang = template.HTMLAttr(` lang="` + m.Languages[0] + `"`)
+	}
 	if ph, ok := s.photoPaths[m.Slug]; ok {
 		v.PhotoURL = s.data.BasePath + ph
 	}
@@ -390,7 +429,7 @@ func (s *site) executeBytes(name string, data *PageData) ([]byte, error) {
 }
 
 func (s *site) page(kind, title, path string) *PageData {
-	return &PageData{Site: s.data, Kind: kind, Title: title, Path: path, Description: s.data.Description, NoIndex: s.dir.Config.Privacy.NoIndex}
+	return &PageData{Site: s.data, Kind: kind, Title: title, Path: path, Description: s.data.Description, NoIndex: s.dir.Config.Privacy.NoIndex, Image: s.data.shareImage}
 }
 
 // each runs fn(i) for i in [0, n) on every core and returns the first

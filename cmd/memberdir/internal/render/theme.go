@@ -177,9 +177,14 @@ func (t *Theme) assets() ([]Asset, error) {
 			return err
 		}
 		name := strings.TrimPrefix(p, "assets/")
-		ext := path.Ext(name)
-		out = append(out, Asset{Name: name, Path: "assets/" + strings.TrimSuffix(name, ext) + "." + hash(data) + ext, Data: data})
+		out = append(out, newAsset(name, data))
 		return nil
 	})
 	return out, err
+}
+
+// newAsset names an asset's published file after its content.
+func newAsset(name string, data []byte) Asset {
+	ext := path.Ext(name)
+	return Asset{Name: name, Path: "assets/" + strings.TrimSuffix(name, ext) + "." + hash(data) + ext, Data: data}
 }

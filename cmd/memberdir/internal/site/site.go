@@ -79,7 +79,7 @@ func BuildTo(fsys fs.FS, opts Options, sink render.Sink) error {
 	if err != nil {
 		return err
 	}
-	return render.SiteTo(dir, theme, render.Options{Photos: c.Photos}, sink)
+	return render.SiteTo(dir, theme, render.Options{Photos: c.Photos, Logo: c.Logo}, sink)
 }
 
 // Theme returns the default theme overlaid with the site's templates/.
@@ -124,7 +124,7 @@ func (b *Builder) Build() (Files, error) {
 		return nil, err
 	}
 	m := render.NewMemory()
-	if err := render.SiteTo(dir, theme, render.Options{Photos: c.Photos, Cache: b.renders}, m); err != nil {
+	if err := render.SiteTo(dir, theme, render.Options{Photos: c.Photos, Logo: c.Logo, Cache: b.renders}, m); err != nil {
 		return nil, err
 	}
 	return m.Files(), nil

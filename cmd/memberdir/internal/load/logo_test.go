@@ -1,0 +1,72 @@
+package load
+
+import (
+	"bytes"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestLogo(t *testing.T) {
+	var pngData bytes.Buffer
+	png.Encode(&pngData, image.NewGray(image.Rect(0, 0, 40, 20)))
+	svg := []byte(`<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>`)
+	cases := []struct {
+		name  string
+		logo  string // theme.logo
+		files map[string][]byte
+		link  bool // content/logo.svg is a link to a file outside content/
+		want  string
+	}{
+		{name: "svg", logo: "content/logo.svg", files: map[string][]byte{"content/logo.svg": svg}},
+		{name: "png in a folder", logo: "content/images/logo.png", files: map[string][]byte{"content/images/logo.png": pngData.Bytes()}},
+		{name: "missing", logo: "content/logo.svg", want: `config.yaml:3:9: theme.logo: the logo "content/logo.svg" cannot be used: no such file — upload the file to content/ or correct theme.logo`},
+		{name: "not an svg", logo: "content/logo.svg", files: map[string][]byte{"content/logo.svg": []byte("<html>hello</html>")}, want: `config.yaml:3:9: theme.logo: the logo "content/logo.svg" cannot be used: it is not an SVG image — export it again as SVG, PNG, JPEG or WebP`},
+		{name: "svg named png", logo: "content/logo.png", files: map[string][]byte{"content/logo.png": svg}, want: `config.yaml:3:9: theme.logo: the logo "content/logo.png" cannot be used: image: unknown format — export it again as SVG, PNG, JPEG or WebP`},
+		{name: "png named jpg", logo: "content/logo.jpg", files: map[string][]byte{"content/logo.jpg": pngData.Bytes()}, want: `config.yaml:3:9: theme.logo: the logo "content/logo.jpg" cannot be used: it is a png file — export it again as SVG, PNG, JPEG or WebP`},
+		{name: "too large", logo: "content/logo.svg", files: map[string][]byte{"content/logo.svg": append(svg, bytes.Repeat([]byte(" "), MaxLogoSize)...)}, want: `config.yaml:3:9: theme.logo: the logo "content/logo.svg" cannot be used: 1.1 MiB is larger than 1.0 MiB — export it smaller (an SVG, or a PNG about 400 px wide)`},
+		{name: "symbolic link", logo: "content/logo.svg", link: true, want: `config.yaml:3:9: theme.logo: the logo "content/logo.svg" cannot be used: it is a symbolic link — upload the file to content/ or correct theme.logo`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			files := map[string][]byte{
+				"config.yaml":             []byte("language: en\ntheme:\n  logo: " + c.logo + "\n"),
+				"content/members/anna.md": []byte(profile()),
+				"outside/logo.svg":        svg,
+			}
+			for name, data := range c.files {
+				files[name] = data
+			}
+			for name, data := range files {
+				p := filepath.Join(dir, filepath.FromSlash(name))
+				os.MkdirAll(filepath.Dir(p), 0o755)
+				if err := os.WriteFile(p, data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if c.link {
+				if err := os.Symlink(filepath.Join(dir, "outside/logo.svg"), filepath.Join(dir, "content/logo.svg")); err != nil {
+					t.Skip("no symlinks here:", err)
+				}
+			}
+			content, errs, err := Site(os.DirFS(dir))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := strings.Join(lines(errs), "\n")
+			if got != c.want {
+				t.Fatalf("problems:\n got %s\nwant %s", got, c.want)
+			}
+			if c.want == "" && !bytes.Equal(content.Logo, c.files[c.logo]) {
+				t.Errorf("Logo = %d bytes, want the file's %d", len(content.Logo), len(c.files[c.logo]))
+			}
+			if c.want != "" && content.Logo != nil {
+				t.Errorf("a refused logo must not be kept")
+			}
+		})
+	}
+}
