@@ -27,12 +27,19 @@ var markdown = goldmark.New(
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// Markdown renders src to HTML that is safe to put into a page.
-func Markdown(src string) template.HTML {
+// topLevel carries the level the text's first-rank headings get.
+var topLevel = parser.NewContextKey()
+
+// Markdown renders src to HTML that is safe to put into a page whose
+// headings above the text end at level top-1: a page's body sits under
+// its h1 (top 2), a member's under the h2 "More about …" (top 3).
+func Markdown(src string, top int) template.HTML {
 	buf := bufPool.Get().(*bytes.Buffer)
 	defer bufPool.Put(buf)
 	buf.Reset()
-	if err := markdown.Convert([]byte(src), buf); err != nil {
+	ctx := parser.NewContext()
+	ctx.Set(topLevel, top)
+	if err := markdown.Convert([]byte(src), buf, parser.WithContext(ctx)); err != nil {
 		// goldmark only fails when the writer fails; a bytes.Buffer does not.
 		return ""
 	}
@@ -47,13 +54,14 @@ var ugcRel = []byte("nofollow ugc noopener")
 func (memberText) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	var images []*ast.Image
 	var unsafe []ast.Node
+	var headings []*ast.Heading
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
-			n.Level = min(n.Level+1, 6)
+			headings = append(headings, n)
 		case *ast.Link:
 			n.SetAttributeString("rel", ugcRel)
 			if !allowedURL(n.Destination) {
@@ -69,6 +77,8 @@ func (memberText) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 		}
 		return ast.WalkContinue, nil
 	})
+	top, _ := pc.Get(topLevel).(int)
+	outline(headings, max(top, 2))
 	for _, img := range images {
 		link := ast.NewLink()
 		link.Destination = img.Destination
@@ -115,4 +125,25 @@ func allowedURL(u []byte) bool {
 	}
 	colon := strings.IndexByte(s, ':')
 	return colon < 0 || strings.ContainsAny(s[:colon], "/?#")
+}
+
+// outline renumbers headings so that the highest rank in the text becomes
+// level top and no level is skipped on the way down: members write "###"
+// as often as "#" for their first heading, and either must fit under the
+// page's own headings (WCAG 1.3.1; validators flag skipped levels).
+func outline(headings []*ast.Heading, top int) {
+	if len(headings) == 0 {
+		return
+	}
+	highest := 6
+	for _, h := range headings {
+		highest = min(highest, h.Level)
+	}
+	prev := top - 1
+	for _, h := range headings {
+		l := h.Level - highest + top
+		l = min(l, prev+1, 6) // one level deeper than the last at most
+		h.Level = l
+		prev = l
+	}
 }

@@ -552,7 +552,7 @@ func (s *site) memberPages() error {
 		}
 		p.Member = v
 		p.Description = m.Mission
-		p.Body = Markdown(m.Body)
+		p.Body = Markdown(m.Body, 3)
 		if e := s.dir.Config.EditURL; e != "" {
 			p.EditURL = strings.ReplaceAll(e, "{path}", m.Path)
 		}
@@ -650,7 +650,7 @@ func (s *site) extraPages() error {
 	for _, pg := range s.dir.Pages {
 		p := s.page("page", pg.Title, pg.Slug+"/")
 		p.Page = pg
-		p.Body = Markdown(pg.Body)
+		p.Body = Markdown(pg.Body, 2)
 		if err := s.execute("page.html", p.Path+"index.html", p); err != nil {
 			return err
 		}

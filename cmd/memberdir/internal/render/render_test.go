@@ -15,7 +15,10 @@ func TestMarkdown(t *testing.T) {
 		name, in     string
 		want, reject []string
 	}{
-		{"heading shifted below the page's h1", "# Über mich\n\n###### six", []string{"<h2>Über mich</h2>", "<h6>six</h6>"}, []string{"<h1>"}},
+		{"heading shifted below the page's h1", "# Über mich\n\n## Mehr", []string{"<h2>Über mich</h2>", "<h3>Mehr</h3>"}, []string{"<h1>"}},
+		{"highest rank becomes h2", "### Kontakt\n\n### Anfahrt", []string{"<h2>Kontakt</h2>", "<h2>Anfahrt</h2>"}, []string{"<h3>"}},
+		{"no level skipped", "# A\n\n#### B\n\n###### C\n\n## D", []string{"<h2>A</h2>", "<h3>B</h3>", "<h4>C</h4>", "<h3>D</h3>"}, []string{"<h5>", "<h6>"}},
+		{"first heading deep", "#### A\n\n# B", []string{"<h2>A</h2>", "<h2>B</h2>"}, nil},
 		{"raw HTML omitted", "<script>alert(1)</script>\n\n<b onclick=x>b</b>", nil, []string{"<script", "<b ", "onclick"}},
 		{"javascript link loses its link", "[click](javascript:alert(1))", []string{"click"}, []string{"javascript:", "<a"}},
 		{"data and vbscript links lose theirs", "[a](data:text/html,x) [b](VBScript:x)", []string{"a", "b"}, []string{"<a"}},
@@ -29,7 +32,7 @@ func TestMarkdown(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := string(Markdown(tt.in))
+			got := string(Markdown(tt.in, 2))
 			for _, w := range tt.want {
 				if !strings.Contains(got, w) {
 					t.Errorf("want %q in\n%s", w, got)
