@@ -531,3 +531,36 @@ func shorten(s string, n int) string {
 	}
 	return s[:n] + "…"
 }
+
+// TestBrowserEdgeLayout: the hostile and edge-case profiles of the
+// validity test (a 90-letter compound name, markup in every field) on the
+// narrowest phone: long words must wrap, not push the page sideways, and
+// nothing may break the page.
+func TestBrowserEdgeLayout(t *testing.T) {
+	ctx, done := browser(t)
+	defer done()
+	// The edge site lives under a base path, as on GitHub project pages.
+	root := t.TempDir()
+	if err := os.Rename(builtSite(t, writeSite(t, edgeSite())), filepath.Join(root, "net-work")); err != nil {
+		t.Fatal(err)
+	}
+	srv := static(t, root)
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatal(err)
+	}
+	seen := watch(t, ctx)
+	for _, p := range []string{"/net-work/", "/net-work/members/long-name/", "/net-work/members/hostile-hanna/", "/net-work/tags/law/", "/net-work/print/"} {
+		for _, w := range []int64{320, 1280} {
+			t.Run(p+"/"+strconv.FormatInt(w, 10), func(t *testing.T) {
+				if err := chromedp.Do(ctx, visit(srv.URL+p, w, "light", "true")); err != nil {
+					t.Fatalf("%s does not load: %v", p, err)
+				}
+				checkLoaded(t, ctx, p, w)
+				problems, _ := seen.take()
+				for _, m := range problems {
+					t.Errorf("%s: %s", p, m)
+				}
+			})
+		}
+	}
+}
