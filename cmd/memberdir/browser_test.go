@@ -132,6 +132,9 @@ func TestBrowserSearch(t *testing.T) {
 	if n := int(eval(`document.querySelectorAll('#results > li a[href^="mailto:"]').length`).(float64)); n != resultCards {
 		t.Errorf("%d of %d results have the Recommend button", n, resultCards)
 	}
+	if n := int(eval(`document.querySelectorAll('#results > li .card-head > .card-photo').length`).(float64)); n != resultCards {
+		t.Errorf("%d of %d results show the member's photo or initials", n, resultCards)
+	}
 	if eval(`document.getElementById("members").hidden`) != true {
 		t.Error("the full list should make way for the results")
 	}

@@ -45,8 +45,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	counter := &counting{sink: w, ctx: ctx}
 	opts := site.Options{
-		Drafts:  *drafts,
-		Updated: func(paths []string) map[string]string { return lastUpdated(*source, paths) },
+		Drafts:     *drafts,
+		Updated:    func(paths []string) map[string]string { return lastUpdated(*source, paths) },
+		PhotoCache: photoCache(),
 	}
 	if err := site.BuildTo(os.DirFS(*source), opts, counter); err != nil {
 		w.Abort()

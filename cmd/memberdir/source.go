@@ -13,7 +13,7 @@ import (
 // whole site from the source folder, into memory, reusing what did not
 // change since the last build.
 func buildSite(source string, drafts bool) func() (map[string][]byte, error) {
-	b := site.NewBuilder(os.DirFS(source), site.Options{Drafts: drafts})
+	b := site.NewBuilder(os.DirFS(source), site.Options{Drafts: drafts, PhotoCache: photoCache()})
 	return func() (map[string][]byte, error) {
 		return b.Build()
 	}

@@ -287,8 +287,8 @@
       const [slug, name, company, location, mission] = c.slice(o, o + 5);
       const hl = (s) => highlight(s, marks);
       const where = [company, location].filter(Boolean).map(hl).join(" · ");
-      return '<li class="card" data-slug="' + esc(slug) + '"><h2><a href="' + esc(base + "members/" + slug + "/") + '">' + hl(name) + "</a></h2>" +
-        (where ? '<p class="card-meta">' + where + "</p>" : "") +
+      return '<li class="card" data-slug="' + esc(slug) + '"><div class="card-head"><div><h2 class="card-name"><a href="' + esc(base + "members/" + slug + "/") + '">' + hl(name) + "</a></h2>" +
+        (where ? '<p class="card-meta">' + where + "</p>" : "") + "</div></div>" +
         (mission ? '<p class="mission">' + hl(mission) + "</p>" : "") + "</li>";
     }
   }
@@ -484,14 +484,17 @@
         console.error(e);
       }
     }
-    // withActions gives each result the buttons of the member's card on
-    // this page (Recommend and the profile link), when the page has it:
-    // the referral e-mail is built at build time, not in the browser.
+    // withActions gives each result the photo and buttons of the
+    // member's card on this page (Recommend and the profile link), when
+    // the page has it: the referral e-mail is built at build time, not in
+    // the browser.
     function withActions() {
       for (const li of results.querySelectorAll("li.card[data-slug]:not([data-actions])")) {
         li.dataset.actions = "";
         const own = document.getElementById("m-" + li.dataset.slug);
-        const actions = own && own.querySelector(".card-actions");
+        if (!own) continue;
+        const photo = own.querySelector(".card-photo"), actions = own.querySelector(".card-actions");
+        if (photo) li.querySelector(".card-head").prepend(photo.cloneNode(true));
         if (actions) li.append(actions.cloneNode(true));
       }
     }

@@ -15,6 +15,7 @@ import (
 	_ "image/png"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"runtime"
 	"slices"
@@ -23,6 +24,7 @@ import (
 	"sync"
 
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/photo"
 )
 
 // Paths of a site's parts, relative to its root.
@@ -32,10 +34,12 @@ const (
 	PagesDir   = "content/pages"
 )
 
-// MaxPhotoSize and MaxPhotoPixels bound what a photo may cost to decode.
+// MaxPhotoSize and MaxPhotoPixels bound what a photo may cost to read and
+// decode. Phones usually save 2–8 MB and 12 megapixels; a member with a
+// larger photo is asked to export it smaller.
 const (
-	MaxPhotoSize   = 10 << 20
-	MaxPhotoPixels = 40_000_000
+	MaxPhotoSize   = 15 << 20
+	MaxPhotoPixels = photo.MaxPixels
 )
 
 // Content is everything read from a site, before linking into a
@@ -156,7 +160,7 @@ func SiteCached(fsys fs.FS, cache *Cache) (*Content, member.ErrorList, error) {
 			m = &member.Member{Slug: slugOf(paths[i]), Path: paths[i], Pos: map[string]member.Pos{}}
 		}
 		if m.Photo != "" {
-			data, perr := photo(fsys, m, cfg.Language, files)
+			data, perr := photoFile(fsys, m, cfg.Language, files)
 			if perr != nil {
 				errs = append(errs, perr)
 			} else {
@@ -281,15 +285,22 @@ func (l *limitReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// photo reads and checks a member's photo: it must exist next to the
-// profile and decode as the image type its name says, within bounds.
-func photo(fsys fs.FS, m *member.Member, lang string, files map[string]bool) ([]byte, *member.Error) {
+// photoFile reads and checks a member's photo: it must exist next to the
+// profile and be the image type its name says, within MaxPhotoSize and
+// MaxPhotoPixels. Only its header is decoded here; render decodes the
+// rest.
+func photoFile(fsys fs.FS, m *member.Member, lang string, files map[string]bool) ([]byte, *member.Error) {
 	pos := m.Pos["photo"]
 	bad := func(key string, args ...any) *member.Error {
 		return &member.Error{Pos: pos, Field: "photo", Msg: member.Msg(lang, key, args...)}
 	}
 	p := MembersDir + "/" + m.Photo
 	if !files[m.Photo] {
+		for _, name := range slices.Sorted(maps.Keys(files)) {
+			if strings.EqualFold(name, m.Photo) {
+				return nil, bad("photo.case", m.Photo, name, name)
+			}
+		}
 		return nil, bad("photo.missing", m.Photo, MembersDir+"/")
 	}
 	data, err := readLimited(fsys, p, MaxPhotoSize)
@@ -297,7 +308,11 @@ func photo(fsys fs.FS, m *member.Member, lang string, files map[string]bool) ([]
 		return nil, bad("photo.bad", m.Photo, "JPEG/PNG", err)
 	}
 	if len(data) > MaxPhotoSize {
-		return nil, bad("file.toolarge", size(len(data)), size(MaxPhotoSize))
+		n := len(data)
+		if st, err := fs.Stat(fsys, p); err == nil && st.Size() > int64(n) {
+			n = int(st.Size())
+		}
+		return nil, bad("photo.toolarge", m.Photo, size(n), size(MaxPhotoSize))
 	}
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
 	want := "jpeg"
@@ -305,13 +320,21 @@ func photo(fsys fs.FS, m *member.Member, lang string, files map[string]bool) ([]
 		want = "png"
 	}
 	if err == nil && format != want {
+		if format == "jpeg" || format == "png" {
+			ext := map[string]string{"jpeg": ".jpg", "png": ".png"}[format]
+			name := strings.TrimSuffix(m.Photo, path.Ext(m.Photo)) + ext
+			return nil, bad("photo.format", m.Photo, strings.ToUpper(format), strings.ToUpper(want), name, name)
+		}
 		err = fmt.Errorf("it is a %s file", format)
 	}
-	if err == nil && (cfg.Width*cfg.Height > MaxPhotoPixels || cfg.Width < 1 || cfg.Height < 1) {
+	if err == nil && (cfg.Width < 1 || cfg.Height < 1) {
 		err = fmt.Errorf("%d×%d pixels", cfg.Width, cfg.Height)
 	}
 	if err != nil {
 		return nil, bad("photo.bad", m.Photo, strings.ToUpper(want), err)
+	}
+	if px := int64(cfg.Width) * int64(cfg.Height); px > MaxPhotoPixels {
+		return nil, bad("photo.pixels", m.Photo, cfg.Width, cfg.Height, (px+999_999)/1_000_000, MaxPhotoPixels/1_000_000)
 	}
 	return data, nil
 }

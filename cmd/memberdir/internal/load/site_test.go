@@ -2,6 +2,8 @@ package load
 
 import (
 	"bytes"
+	"encoding/binary"
+	"hash/crc32"
 	"image"
 	"image/jpeg"
 	"image/png"
@@ -105,11 +107,24 @@ func TestSitePhotos(t *testing.T) {
 		{name: "missing", files: map[string]string{"anna.md": withPhoto}, want: e(
 			`content/members/anna.md:11:8: photo: the photo "anna.jpg" is not next to the profile — upload it to content/members/`)},
 		{name: "other case", files: map[string]string{"anna.md": withPhoto, "Anna.JPG": encoded(t, "jpeg")}, want: e(
-			`content/members/anna.md:11:8: photo: the photo "anna.jpg" is not next to the profile — upload it to content/members/`)},
+			`content/members/anna.md:11:8: photo: the photo "anna.jpg" is not next to the profile, but "Anna.JPG" is — write photo: Anna.JPG (upper and lower case matter)`)},
 		{name: "not a JPEG", files: map[string]string{"anna.md": withPhoto, "anna.jpg": "<html>not a photo</html>"}, want: e(
 			`content/members/anna.md:11:8: photo: the photo "anna.jpg" cannot be read as JPEG (image: unknown format) — save it again as JPEG or PNG`)},
 		{name: "PNG named .jpg", files: map[string]string{"anna.md": withPhoto, "anna.jpg": encoded(t, "png")}, want: e(
-			`content/members/anna.md:11:8: photo: the photo "anna.jpg" cannot be read as JPEG (it is a png file) — save it again as JPEG or PNG`)},
+			`content/members/anna.md:11:8: photo: the photo "anna.jpg" is a PNG file, not a JPEG — rename the file to "anna.png" and write photo: anna.png`)},
+		{name: "JPEG named .png", files: map[string]string{"anna.md": profile("photo: anna.png"), "anna.png": encoded(t, "jpeg")}, want: e(
+			`content/members/anna.md:11:8: photo: the photo "anna.png" is a JPEG file, not a PNG — rename the file to "anna.jpg" and write photo: anna.jpg`)},
+		{name: "too large", files: map[string]string{"anna.md": withPhoto, "anna.jpg": encoded(t, "jpeg") + strings.Repeat("\x00", MaxPhotoSize)}, want: e(
+			`content/members/anna.md:11:8: photo: the photo "anna.jpg" is 15.1 MiB, larger than the limit of 15.0 MiB — export it smaller, e.g. as a JPEG of at most 4000×4000 pixels`)},
+		{name: "just small enough", files: map[string]string{"anna.md": withPhoto, "anna.jpg": encoded(t, "jpeg") + strings.Repeat("\x00", MaxPhotoSize-len(encoded(t, "jpeg")))}},
+		{name: "too many pixels", files: map[string]string{"anna.md": profile("photo: anna.png"), "anna.png": pngHeader(8000, 6000)}, want: e(
+			`content/members/anna.md:11:8: photo: the photo "anna.png" has 8000×6000 pixels (48 megapixels), more than the 40 megapixels allowed — export it smaller than 4000×4000 pixels`)},
+		{name: "too many pixels, in German", files: map[string]string{"config.yaml": "language: de\n", "anna.md": profile("photo: anna.png"), "anna.png": pngHeader(40_000_001, 1)}, want: e(
+			`content/members/anna.md:11:8: photo: das Foto "anna.png" hat 40000001×1 Pixel (41 Megapixel), erlaubt sind höchstens 40 Megapixel — exportiere es kleiner als 4000×4000 Pixel`)},
+		{name: "too large, in German", files: map[string]string{"config.yaml": "language: de\n", "anna.md": withPhoto, "anna.jpg": strings.Repeat("x", 20<<20)}, want: e(
+			`content/members/anna.md:11:8: photo: das Foto "anna.jpg" ist 20.0 MiB groß, erlaubt sind höchstens 15.0 MiB — exportiere es kleiner, z. B. als JPEG mit höchstens 4000×4000 Pixeln`)},
+		{name: "no pixels", files: map[string]string{"anna.md": profile("photo: anna.png"), "anna.png": pngHeader(0, 10)}, want: e(
+			`content/members/anna.md:11:8: photo: the photo "anna.png" cannot be read as PNG (png: invalid format: non-positive dimension) — save it again as JPEG or PNG`)},
 		{name: "truncated JPEG", files: map[string]string{"anna.md": withPhoto, "anna.jpg": encoded(t, "jpeg")[:20]}, want: e(
 			`content/members/anna.md:11:8: photo: the photo "anna.jpg" cannot be read as JPEG (unexpected EOF) — save it again as JPEG or PNG`)},
 	}
@@ -125,6 +140,20 @@ func TestSitePhotos(t *testing.T) {
 			}
 		})
 	}
+}
+
+// pngHeader returns the start of a PNG that claims w×h pixels: enough
+// for image.DecodeConfig, which must refuse it before anything decodes
+// its pixels.
+func pngHeader(w, h uint32) string {
+	ihdr := []byte("IHDR")
+	ihdr = binary.BigEndian.AppendUint32(ihdr, w)
+	ihdr = binary.BigEndian.AppendUint32(ihdr, h)
+	ihdr = append(ihdr, 8, 6, 0, 0, 0)
+	out := []byte("\x89PNG\r\n\x1a\n")
+	out = binary.BigEndian.AppendUint32(out, 13)
+	out = append(out, ihdr...)
+	return string(binary.BigEndian.AppendUint32(out, crc32.ChecksumIEEE(ihdr)))
 }
 
 // TestSiteAllErrors checks that one run reports the problems of every file,

@@ -93,8 +93,8 @@ var ProfileFields = []Field{
 			{Name: "public", Kind: Bool, Doc: doc("false shows only the referral button, not your address and number.", "false zeigt nur den Empfehlen-Knopf, nicht deine Adresse und Nummer.")},
 		}},
 	{Name: "photo", Kind: String, Max: 200, Format: FormatPhoto, Doc: doc(
-		"A photo file next to this profile, e.g. anna-mueller.jpg.",
-		"Eine Fotodatei neben diesem Profil, z. B. anna-mueller.jpg.")},
+		"A JPEG or PNG photo next to this profile, e.g. anna-mueller.jpg, at most 15 MB; the site shows a square from its middle.",
+		"Ein Foto als JPEG oder PNG neben diesem Profil, z. B. anna-mueller.jpg, höchstens 15 MB; die Website zeigt ein Quadrat aus seiner Mitte.")},
 	{Name: "member_since", Kind: DateKind, Doc: doc(
 		"When you joined: YYYY-MM-DD, YYYY-MM or YYYY.",
 		"Seit wann du dabei bist: JJJJ-MM-TT, JJJJ-MM oder JJJJ.")},

@@ -142,8 +142,8 @@ func (s *site) memberJSON(m *member.Member) MemberJSON {
 		},
 		Recommends: []RecommendationJSON{}, RecommendedBy: []RecommendationJSON{},
 	}
-	if v.PhotoURL != "" {
-		j.Photo = s.data.abs(s.photoPaths[m.Slug])
+	if v.Photo != nil {
+		j.Photo = s.data.abs(s.photoPaths[m.Slug]) // the largest size
 	}
 	if m.Contact.Public {
 		j.Contact.Phone = m.Contact.Phone

@@ -1,76 +1,124 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
-	"image"
-	"image/jpeg"
-	_ "image/png" // photos may be PNG
-	"runtime"
-	"sort"
-	"sync"
+	"strings"
 
-	"golang.org/x/image/draw"
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/photo"
 )
 
-// PhotoWidth is the width photos are scaled down to: sharp on a phone at
-// twice its pixel density, small to download.
-const PhotoWidth = 480
+// PhotoStore keeps processed photos from one build to the next, by
+// photo.Key; photo.Disk is one, in a folder. render itself touches no
+// disk: the caller chooses the store. A store is only a cache, so Put's
+// errors are ignored.
+type PhotoStore interface {
+	Get(key [32]byte) ([]photo.Image, bool)
+	Put(key [32]byte, imgs []photo.Image) error
+}
 
-// photos scales every member's photo to PhotoWidth and publishes it as a
-// JPEG with a content hash in its name. Decoding and scaling are
-// deterministic, so the bytes are the same on every build.
-func (s *site) photos(photos map[string][]byte) error {
+// PhotoView is a member's photo as the templates use it: square JPEGs
+// at photo.Small and photo.Large pixels (or the photo's own size when it
+// is smaller), with content hashes in their names.
+type PhotoView struct {
+	Src    string // the small image's address, for src
+	Srcset string // every size with its width ("….jpg 160w, ….jpg 480w"), for srcset
+	Large  string // the largest image's address
+}
+
+// photos processes the photo of every member in the directory and
+// publishes its sizes as members/<slug>/photo-<size>.<hash>.jpg. A photo
+// is processed only when neither the render Cache (serve's rebuilds) nor
+// the store (the next build) has it; both are keyed by the photo's
+// bytes, and processing is deterministic, so the bytes published are the
+// same either way. A draft's photo is published only with the draft.
+func (s *site) photos(photos map[string][]byte, store PhotoStore) error {
+	s.photoViews = map[string]*PhotoView{}
 	s.photoPaths = map[string]string{}
-	slugs := make([]string, 0, len(photos))
-	for slug := range photos {
-		slugs = append(slugs, slug)
-	}
-	sort.Strings(slugs)
-	out := make([][]byte, len(slugs))
-	errs := make([]error, len(slugs))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, slug := range slugs {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			out[i], errs[i] = scale(photos[slug])
-		}()
-	}
-	wg.Wait()
-	for i, slug := range slugs {
-		if errs[i] != nil {
-			return fmt.Errorf("content/members: photo of %s: %v", slug, errs[i])
+	var ms []*member.Member
+	for _, m := range s.dir.Members {
+		if _, ok := photos[m.Slug]; ok {
+			ms = append(ms, m)
 		}
-		p := "members/" + slug + "/photo." + hash(out[i]) + ".jpg"
-		if err := s.put(p, out[i]); err != nil {
-			return err
-		}
-		s.photoPaths[slug] = p
 	}
+	keys := make([][32]byte, len(ms))
+	done := make([][]photo.Image, len(ms))
+	errs := make(member.ErrorList, len(ms))
+	each(len(ms), func(i int) error {
+		data := photos[ms[i].Slug]
+		keys[i] = photo.Key(data)
+		if imgs, ok := s.cache.photo(keys[i]); ok {
+			done[i] = imgs
+			return nil
+		}
+		if store != nil {
+			if imgs, ok := store.Get(keys[i]); ok {
+				done[i] = imgs
+				return nil
+			}
+		}
+		imgs, err := photo.Process(data)
+		if err != nil {
+			// load checked the header; the rest of the file can still be
+			// broken.
+			m := ms[i]
+			errs[i] = &member.Error{Pos: m.Pos["photo"], Field: "photo", Msg: member.Msg(s.dir.Config.Language, "photo.bad", m.Photo, photoFormat(m.Photo), err)}
+			return nil
+		}
+		if store != nil {
+			store.Put(keys[i], imgs)
+		}
+		done[i] = imgs
+		return nil
+	})
+	var bad member.ErrorList
+	for _, e := range errs {
+		if e != nil {
+			bad = append(bad, e)
+		}
+	}
+	if len(bad) > 0 {
+		bad.Sort()
+		return bad
+	}
+	kept := make(map[[32]byte][]photo.Image, len(ms))
+	for i, m := range ms {
+		v := &PhotoView{}
+		var set []string
+		for _, img := range done[i] {
+			p := fmt.Sprintf("members/%s/photo-%d.%s.jpg", m.Slug, img.Size, hash(img.Data))
+			if err := s.put(p, img.Data); err != nil {
+				return err
+			}
+			u := s.data.BasePath + p
+			if v.Src == "" {
+				v.Src = u
+			}
+			v.Large = u
+			s.photoPaths[m.Slug] = p
+			set = append(set, fmt.Sprintf("%s %dw", u, img.Size))
+		}
+		v.Srcset = strings.Join(set, ", ")
+		s.photoViews[m.Slug] = v
+		kept[keys[i]] = done[i]
+	}
+	s.cache.keepPhotos(kept)
 	return nil
 }
 
-func scale(data []byte) ([]byte, error) {
-	src, _, err := image.Decode(bytes.NewReader(data))
-	if err != nil {
-		return nil, err
+// photoFormat names the format a photo's file name promises.
+func photoFormat(name string) string {
+	if strings.HasSuffix(strings.ToLower(name), ".png") {
+		return "PNG"
 	}
-	b := src.Bounds()
-	w, h := b.Dx(), b.Dy()
-	if w > PhotoWidth {
-		h = h * PhotoWidth / w
-		w = PhotoWidth
+	return "JPEG"
+}
+
+// key is what of a member's photo their card and page show, for the
+// render Cache's keys.
+func (v *PhotoView) key() string {
+	if v == nil {
+		return ""
 	}
-	dst := image.NewRGBA(image.Rect(0, 0, w, max(h, 1)))
-	// Transparent PNG areas become white, not black, in the JPEG.
-	draw.Draw(dst, dst.Bounds(), image.White, image.Point{}, draw.Src)
-	draw.CatmullRom.Scale(dst, dst.Bounds(), src, b, draw.Over, nil)
-	var buf bytes.Buffer
-	if err := jpeg.Encode(&buf, dst, &jpeg.Options{Quality: 82}); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return v.Src + "\n" + v.Srcset + "\n" + v.Large
 }

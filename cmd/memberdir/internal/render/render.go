@@ -62,8 +62,12 @@ type Options struct {
 	// Logo is the file config.yaml names as theme.logo, nil for none.
 	Logo []byte
 	// Cache, when set, carries each member's rendered card, page and
-	// vCard from one build to the next (see Cache).
+	// vCard, and the processed photos, from one build to the next (see
+	// Cache).
 	Cache *Cache
+	// PhotoStore, when set, keeps processed photos between builds, e.g.
+	// photo.Disk for a folder in the user's cache.
+	PhotoStore PhotoStore
 }
 
 // site is the state of one render: the directory, the theme and the
@@ -79,7 +83,9 @@ type site struct {
 	// referral builds the mailto:, tel: and web links.
 	referral *referral.Links
 	paths    []string // every path written, for the sitemap
-	// photoPaths maps a slug to the published path of the member's photo.
+	// photoViews maps a slug to the member's published photo, and
+	// photoPaths to the path of its largest size.
+	photoViews map[string]*PhotoView
 	photoPaths map[string]string
 	cache      *Cache
 	keys       map[*member.Member][32]byte // cache keys, when caching
@@ -103,7 +109,7 @@ func SiteTo(dir *member.Directory, theme *Theme, opts Options, sink Sink) error 
 	if err != nil {
 		return err
 	}
-	s := &site{dir: dir, strings: strs, sink: sink, assets: map[string]string{}, views: map[*member.Member]*MemberView{}}
+	s := &site{dir: dir, strings: strs, sink: sink, assets: map[string]string{}, views: map[*member.Member]*MemberView{}, cache: opts.Cache}
 	assets, err := theme.assets()
 	if err != nil {
 		return err
@@ -168,7 +174,7 @@ func SiteTo(dir *member.Directory, theme *Theme, opts Options, sink Sink) error 
 	if s.tpl, err = theme.templates(s.funcs(), strs); err != nil {
 		return err
 	}
-	if err := s.photos(opts.Photos); err != nil {
+	if err := s.photos(opts.Photos, opts.PhotoStore); err != nil {
 		return err
 	}
 	for _, m := range dir.Members {
@@ -179,11 +185,10 @@ func SiteTo(dir *member.Directory, theme *Theme, opts Options, sink Sink) error 
 		if err != nil {
 			return err
 		}
-		s.cache = opts.Cache
 		s.siteKey = sk
 		s.keys = make(map[*member.Member][32]byte, len(dir.Members))
 		for _, m := range dir.Members {
-			s.keys[m] = memberKey(sk, m, s.photoPaths[m.Slug])
+			s.keys[m] = memberKey(sk, m, s.photoViews[m.Slug].key())
 		}
 		opts.Cache.prune(dir.Members)
 	}
@@ -336,10 +341,12 @@ func (d *SiteData) abs(p string) string {
 // slow search on every use, which cost a fifth of the build at 10,000
 // members.
 type MemberView struct {
-	M        *member.Member
-	URL      string // the profile's address from the site root, e.g. /members/anna/
-	AbsURL   string // the profile's absolute address when base_url is absolute
-	PhotoURL string
+	M      *member.Member
+	URL    string // the profile's address from the site root, e.g. /members/anna/
+	AbsURL string // the profile's absolute address when base_url is absolute
+	// Photo is the member's photo; nil when there is none, and the
+	// templates show Avatar instead.
+	Photo    *PhotoView
 	WhyShort string // the why, shortened for cards
 	// Lang is ` lang="en"` for a profile written in another language than
 	// the site's, to put on the elements holding the member's own text.
@@ -388,9 +395,7 @@ func (s *site) view(m *member.Member) *MemberView {
 	if len(m.Languages) > 0 && m.Languages[0] != s.data.Lang {
 		v.Lang = template.HTMLAttr(` lang="` + m.Languages[0] + `"`)
 	}
-	if ph, ok := s.photoPaths[m.Slug]; ok {
-		v.PhotoURL = s.data.BasePath + ph
-	}
+	v.Photo = s.photoViews[m.Slug]
 	return v
 }
 

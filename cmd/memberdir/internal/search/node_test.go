@@ -125,7 +125,7 @@ func TestScript(t *testing.T) {
 		{name: "html escaped", query: query{Q: "grenzüberschreitend"}, want: []string{"claire-dubois"},
 			card: `Ich berate &lt;b&gt;<mark>grenzüberschreitend</mark>&lt;/b&gt; &amp; fair.`},
 		{name: "card", query: query{Q: "ines"}, want: []string{"ines-berg"},
-			card: `<li class="card" data-slug="ines-berg"><h2><a href="/dir/members/ines-berg/"><mark>Ines</mark> Berg</a></h2><p class="card-meta">Berg Bild · Bonn</p><p class="mission">Porträts mit Ruhe.</p></li>`},
+			card: `<li class="card" data-slug="ines-berg"><div class="card-head"><div><h2 class="card-name"><a href="/dir/members/ines-berg/"><mark>Ines</mark> Berg</a></h2><p class="card-meta">Berg Bild · Bonn</p></div></div><p class="mission">Porträts mit Ruhe.</p></li>`},
 		{name: "browse by category", query: query{Tag: "foto-video"}, want: []string{"anna-mueller", "ines-berg"},
 			count: map[string]map[string]int{
 				"tag":  {"foto-video": 2, "handwerk": 2, "it-technik": 1, "recht": 3, "sprache-text": 1, "steuern-finanzen": 1},

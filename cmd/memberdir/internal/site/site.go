@@ -10,6 +10,7 @@ import (
 
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/load"
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/photo"
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/render"
 	"github.com/memberdir/memberdir/templates"
 )
@@ -21,6 +22,18 @@ type Options struct {
 	// last changed (YYYY-MM-DD), shown as "last updated" on profiles. It
 	// is the caller's, since finding out needs git or the disk.
 	Updated func(paths []string) map[string]string
+	// PhotoCache is the folder where processed photos are kept for the
+	// next build (see photo.Disk); "" keeps them only in memory. main
+	// chooses it, in the user's cache folder.
+	PhotoCache string
+}
+
+// photoStore returns the store of processed photos opts asks for.
+func (opts Options) photoStore() render.PhotoStore {
+	if opts.PhotoCache == "" {
+		return nil
+	}
+	return photo.Disk{Dir: opts.PhotoCache}
 }
 
 // Files is a built site: slash paths relative to the site root mapped to
@@ -79,7 +92,7 @@ func BuildTo(fsys fs.FS, opts Options, sink render.Sink) error {
 	if err != nil {
 		return err
 	}
-	return render.SiteTo(dir, theme, render.Options{Photos: c.Photos, Logo: c.Logo}, sink)
+	return render.SiteTo(dir, theme, render.Options{Photos: c.Photos, Logo: c.Logo, PhotoStore: opts.photoStore()}, sink)
 }
 
 // Theme returns the default theme overlaid with the site's templates/.
@@ -98,9 +111,10 @@ func Theme(fsys fs.FS) (*render.Theme, error) {
 
 // Builder builds one site again and again, as serve does after every
 // change, reusing the profiles that did not change (load.Cache) and the
-// cards, pages and vCards whose inputs did not change (render.Cache). Its
-// output is the same as Build's; TestBuilderMatchesBuild checks that
-// after edits, additions, renames and deletions.
+// cards, pages, vCards and photos whose inputs did not change
+// (render.Cache). Its output is the same as Build's;
+// TestBuilderMatchesBuild checks that after edits, additions, renames and
+// deletions, and TestBuilderPhotos after photo changes.
 type Builder struct {
 	fsys    fs.FS
 	opts    Options
@@ -124,7 +138,7 @@ func (b *Builder) Build() (Files, error) {
 		return nil, err
 	}
 	m := render.NewMemory()
-	if err := render.SiteTo(dir, theme, render.Options{Photos: c.Photos, Logo: c.Logo, Cache: b.renders}, m); err != nil {
+	if err := render.SiteTo(dir, theme, render.Options{Photos: c.Photos, Logo: c.Logo, Cache: b.renders, PhotoStore: b.opts.photoStore()}, m); err != nil {
 		return nil, err
 	}
 	return m.Files(), nil

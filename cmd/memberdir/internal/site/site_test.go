@@ -141,11 +141,21 @@ func TestExampleSite(t *testing.T) {
 			t.Errorf("missing %s", p)
 		}
 	}
-	var drafts int
+	var drafts, photos int
 	entries, _ := os.ReadDir(filepath.Join(exampleSite(t), "content", "members"))
 	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".md") {
+			continue // a photo
+		}
 		data, _ := os.ReadFile(filepath.Join(exampleSite(t), "content", "members", e.Name()))
 		slug := strings.TrimSuffix(e.Name(), ".md")
+		if bytes.Contains(data, []byte("\nphoto: ")) {
+			photos++
+			page := string(files["members/"+slug+"/index.html"])
+			if !strings.Contains(page, `<img class="profile-photo" src="/members/`+slug+`/photo-160.`) || !strings.Contains(page, `/photo-480.`) {
+				t.Errorf("%s: the page does not show the photo in both sizes", slug)
+			}
+		}
 		_, published := files["members/"+slug+"/index.html"]
 		if bytes.Contains(data, []byte("\ndraft: true")) {
 			drafts++
@@ -158,6 +168,14 @@ func TestExampleSite(t *testing.T) {
 	}
 	if drafts != 1 {
 		t.Errorf("the example should have exactly one draft, has %d", drafts)
+	}
+	// Photos and initials both appear in the example, so that a change
+	// to either shows in it.
+	if photos < 3 {
+		t.Errorf("the example should have at least 3 members with a photo, has %d", photos)
+	}
+	if !bytes.Contains(files["index.html"], []byte(`<svg class="card-photo"`)) {
+		t.Error("no member of the example shows initials")
 	}
 	for p, data := range files {
 		if !strings.HasSuffix(p, ".html") {
