@@ -95,6 +95,13 @@ func TestPhotosPublished(t *testing.T) {
 	if !strings.Contains(page, profile) {
 		t.Errorf("Anna's page lacks %s", profile)
 	}
+	// A link to her profile shared in a messenger shows her photo.
+	if og := `<meta property="og:image" content="https://example.org` + large + `">`; !strings.Contains(page, og) {
+		t.Errorf("Anna's page lacks %s", og)
+	}
+	if strings.Contains(string(files["members/ben/index.html"]), "og:image") {
+		t.Error("Ben has no photo and the site no logo: no og:image")
+	}
 	// Ben has no photo: his initials, the same size and class.
 	if !strings.Contains(home, `<svg class="card-photo" width="56" height="56" viewBox="0 0 100 100" aria-hidden="true">`) || !strings.Contains(home, ">BB</text>") {
 		t.Error("home page lacks Ben's avatar")

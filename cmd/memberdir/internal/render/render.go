@@ -557,6 +557,9 @@ func (s *site) memberPages() error {
 		}
 		p.Member = v
 		p.Description = m.Mission
+		if ph, ok := s.photoPaths[m.Slug]; ok && s.data.Absolute {
+			p.Image = s.data.abs(ph)
+		}
 		p.Body = Markdown(m.Body, 3)
 		if e := s.dir.Config.EditURL; e != "" {
 			p.EditURL = strings.ReplaceAll(e, "{path}", m.Path)
