@@ -19,8 +19,6 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-
-	"github.com/memberdir/memberdir/cmd/memberdir/internal/serve"
 )
 
 // browser starts a headless Chromium for a test, or skips the test when
@@ -63,7 +61,7 @@ func TestBrowserSearch(t *testing.T) {
 	defer done()
 
 	root, _ := filepath.Abs("../..")
-	preview := serve.New(buildSite(root, false))
+	preview := newPreview(buildSite(root, false))
 	if err := preview.Rebuild(); err != nil {
 		t.Fatalf("the example site does not build: %v", err)
 	}

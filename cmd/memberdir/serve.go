@@ -53,7 +53,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		built   bool
 	)
 	preview = serve.New(func() (map[string][]byte, error) {
-		files, err := build()
+		files, err := build.Build()
 		// base_url may change with config.yaml; follow it so that the
 		// site's absolute links keep working.
 		if p, perr := sitePath(*source); perr == nil && p != base {
@@ -66,6 +66,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return files, err
 	})
 	preview.Title = serveTitle(*source)
+	preview.OnChange = build.Changed
 	preview.OnRebuild = func(took time.Duration, err error) {
 		verb := "rebuilt"
 		if !built {

@@ -13,7 +13,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/memberdir/memberdir/cmd/memberdir/internal/serve"
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/synth"
 )
 
@@ -30,7 +29,7 @@ func BenchmarkServeEdit(b *testing.B) {
 				b.Fatal(err)
 			}
 
-			preview := serve.New(buildSite(dir, false))
+			preview := newPreview(buildSite(dir, false))
 			if err := preview.Rebuild(); err != nil {
 				b.Fatal(err)
 			}
@@ -54,6 +53,7 @@ func BenchmarkServeEdit(b *testing.B) {
 				data, _ := io.ReadAll(resp.Body)
 				return string(data)
 			}
+			var total, worst time.Duration
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				marker := fmt.Sprintf("Geändert %d-%d", i, time.Now().UnixNano())
@@ -68,11 +68,20 @@ func BenchmarkServeEdit(b *testing.B) {
 					}
 					time.Sleep(2 * time.Millisecond)
 				}
-				b.ReportMetric(float64(time.Since(start).Milliseconds()), "ms/edit-last")
+				took := time.Since(start)
+				total += took
+				worst = max(worst, took)
+				// The data file is checked, not timed: reading megabytes
+				// of JSON is the test's cost, not the preview's.
+				b.StopTimer()
 				if !strings.Contains(get("/members.json"), marker) {
 					b.Fatal("members.json was not rebuilt with the page")
 				}
+				time.Sleep(100 * time.Millisecond) // the next save comes later, as in real editing
+				b.StartTimer()
 			}
+			b.ReportMetric(float64(total.Milliseconds())/float64(b.N), "ms/edit")
+			b.ReportMetric(float64(worst.Milliseconds()), "ms/worst")
 		})
 	}
 }

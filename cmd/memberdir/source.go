@@ -9,14 +9,19 @@ import (
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/site"
 )
 
-// buildSite returns the build that serve runs after every change: the
+// buildSite returns the builder that serve runs after every change: the
 // whole site from the source folder, into memory, reusing what did not
 // change since the last build.
-func buildSite(source string, drafts bool) func() (map[string][]byte, error) {
-	b := site.NewBuilder(os.DirFS(source), site.Options{Drafts: drafts, PhotoCache: photoCache()})
-	return func() (map[string][]byte, error) {
-		return b.Build()
-	}
+func buildSite(source string, drafts bool) *site.Builder {
+	return site.NewBuilder(os.DirFS(source), site.Options{Drafts: drafts, PhotoCache: photoCache()})
+}
+
+// newPreview returns the preview server of serve for a builder, which it
+// tells of every change its watcher sees.
+func newPreview(b *site.Builder) *serve.Server {
+	s := serve.New(func() (map[string][]byte, error) { return b.Build() })
+	s.OnChange = b.Changed
+	return s
 }
 
 // serveTitle is the headline of serve's problem overlay, in the site's

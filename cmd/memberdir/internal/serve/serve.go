@@ -45,6 +45,14 @@ type Server struct {
 	// Builds never overlap, so neither do the calls.
 	OnRebuild func(took time.Duration, err error)
 
+	// OnChange, when set, is called by Watch with the path of each changed
+	// source file, relative to the site's root with slashes, before the
+	// rebuild it causes; and with "" when any file may have changed
+	// unseen: as watching begins, when the watcher lost events, and when
+	// a whole folder appeared or went. A builder may rely on it to skip
+	// checking the files it was not told about.
+	OnChange func(rel string)
+
 	build BuildFunc
 	base  atomic.Pointer[string] // "/" or "/directory/"
 

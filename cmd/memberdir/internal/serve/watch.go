@@ -45,6 +45,7 @@ func (s *Server) Watch(ctx context.Context, root string) error {
 			return err
 		}
 	}
+	s.changed("")
 	if s.ready != nil {
 		s.ready()
 	}
@@ -83,7 +84,8 @@ func (s *Server) Watch(ctx context.Context, root string) error {
 			if !ok {
 				return errors.New("serve: the file watcher stopped")
 			}
-			if w.handle(ev) {
+			if rel, ok := w.handle(ev); ok {
+				s.changed(rel)
 				schedule()
 			}
 		case _, ok := <-fsw.Errors:
@@ -91,12 +93,21 @@ func (s *Server) Watch(ctx context.Context, root string) error {
 				return errors.New("serve: the file watcher stopped")
 			}
 			// An error such as a queue overflow means events were lost;
-			// rebuilding is the answer that cannot be wrong.
+			// rebuilding, checking every file, is the answer that cannot
+			// be wrong.
+			s.changed("")
 			schedule()
 		case <-timer.C:
 			first = time.Time{}
 			requestBuild(kick)
 		}
+	}
+}
+
+// changed reports a change to OnChange, when set.
+func (s *Server) changed(rel string) {
+	if s.OnChange != nil {
+		s.OnChange(rel)
 	}
 }
 
@@ -138,29 +149,35 @@ type watcher struct {
 }
 
 // handle updates the watches for ev and reports whether ev changes the
-// site's sources.
-func (w *watcher) handle(ev fsnotify.Event) bool {
+// site's sources, and which: the file's path relative to the root with
+// slashes, or "" when a folder came or went, and with it files that no
+// event names.
+func (w *watcher) handle(ev fsnotify.Event) (string, bool) {
 	rel, err := filepath.Rel(w.root, ev.Name)
-	if err != nil || ignored(filepath.ToSlash(rel)) {
-		return false
+	rel = filepath.ToSlash(rel)
+	if err != nil || ignored(rel) {
+		return "", false
 	}
 	// Attribute changes come from indexers and backup tools, not edits.
 	if ev.Op == fsnotify.Chmod {
-		return false
+		return "", false
 	}
 	if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
 		// A renamed directory comes back as a Create of its new name,
 		// which adds it again; its old watches must go first.
-		w.removeTree(ev.Name)
+		if w.removeTree(ev.Name) {
+			rel = ""
+		}
 	}
 	if ev.Has(fsnotify.Create) {
 		if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
 			// Files made in it before its watch was added are read by the
 			// rebuild this event schedules anyway.
 			w.addTree(ev.Name)
+			rel = ""
 		}
 	}
-	return true
+	return rel, true
 }
 
 // add watches one directory.
@@ -203,9 +220,11 @@ func (w *watcher) addTree(dir string) error {
 	return err
 }
 
-// removeTree drops the watches of dir and of every directory below it.
-func (w *watcher) removeTree(dir string) {
+// removeTree drops the watches of dir and of every directory below it,
+// and reports whether dir was a watched directory.
+func (w *watcher) removeTree(dir string) bool {
 	prefix := dir + string(filepath.Separator)
+	was := w.dirs[dir]
 	for d := range w.dirs {
 		if d == dir || strings.HasPrefix(d, prefix) {
 			// The kernel may have dropped the watch already; that is
@@ -214,6 +233,7 @@ func (w *watcher) removeTree(dir string) {
 			delete(w.dirs, d)
 		}
 	}
+	return was
 }
 
 // ignored reports whether a path, relative to the site root with slashes,

@@ -7,9 +7,11 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -464,4 +466,53 @@ func TestWatchWaitsForRunningBuild(t *testing.T) {
 	if !finished.Load() {
 		t.Error("Watch returned while a build was still running")
 	}
+}
+
+// TestWatchReportsChanges: OnChange hears "" as watching begins, the path
+// of each changed source, and "" when a folder comes or goes (its files
+// change with no event of their own), so that a builder that trusts it
+// never misses a change.
+func TestWatchReportsChanges(t *testing.T) {
+	var mu sync.Mutex
+	var got []string
+	w := startWatch(t, map[string]string{"content/members/anna.md": "anna v1"}, func(s *Server) {
+		s.OnChange = func(rel string) {
+			mu.Lock()
+			got = append(got, rel)
+			mu.Unlock()
+		}
+	})
+	// take waits until the reports include want and returns them all.
+	take := func(want string) []string {
+		t.Helper()
+		var all []string
+		eventually(t, "a report of "+strconv.Quote(want), func() bool {
+			mu.Lock()
+			defer mu.Unlock()
+			all = slices.Clone(got)
+			return slices.Contains(got, want)
+		})
+		mu.Lock()
+		got = nil
+		mu.Unlock()
+		return all
+	}
+	take("") // watching began
+	w.write(t, "content/members/anna.md", "anna v2")
+	if all := take("content/members/anna.md"); slices.Contains(all, "") {
+		t.Errorf("an edit reported as unknown changes: %q", all)
+	}
+	w.write(t, "public/index.html", "output")
+	w.write(t, "content/members/ben.md", "ben")
+	if all := take("content/members/ben.md"); slices.Contains(all, "public/index.html") {
+		t.Errorf("an ignored file was reported: %q", all)
+	}
+	if err := os.Mkdir(w.path("content/members/team"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	take("")
+	if err := os.Rename(w.path("content/members/team"), w.path("content/team")); err != nil {
+		t.Fatal(err)
+	}
+	take("")
 }

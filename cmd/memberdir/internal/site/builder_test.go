@@ -36,8 +36,14 @@ func sameFiles(t *testing.T, step string, got, want Files) {
 
 // TestBuilderMatchesBuild edits a site the ways people do while serve
 // runs, and checks after each step that the cached rebuild gives exactly
-// the bytes of a full build.
+// the bytes of a full build: once with a Builder that checks every file
+// for changes, once with one told of each change as serve's watcher does.
 func TestBuilderMatchesBuild(t *testing.T) {
+	t.Run("checking", func(t *testing.T) { builderMatchesBuild(t, false) })
+	t.Run("told", func(t *testing.T) { builderMatchesBuild(t, true) })
+}
+
+func builderMatchesBuild(t *testing.T, told bool) {
 	dir := t.TempDir()
 	writeSite(t, dir, 60)
 	// Small pages, so that the lists page and an edit touches only some.
@@ -47,6 +53,19 @@ func TestBuilderMatchesBuild(t *testing.T) {
 	os.Chtimes(filepath.Join(dir, "config.yaml"), old, old)
 	fsys := os.DirFS(dir)
 	b := NewBuilder(fsys, Options{})
+	if told {
+		b.Changed("")
+	}
+	// report tells the Builder of a change at the absolute path p.
+	report := func(p string) {
+		if rel, err := filepath.Rel(dir, p); told && err == nil {
+			b.Changed(filepath.ToSlash(rel))
+		}
+	}
+	write := func(p string, data []byte) {
+		os.WriteFile(p, data, 0o644)
+		report(p)
+	}
 	check := func(step string) {
 		t.Helper()
 		got, err := b.Build()
@@ -66,7 +85,7 @@ func TestBuilderMatchesBuild(t *testing.T) {
 	// A new mission: one card, the search index and so the home pages'
 	// link to it change; names, order and counts stay.
 	last, _ := os.ReadFile(members[len(members)-1])
-	os.WriteFile(members[len(members)-1], bytes.Replace(last, []byte("mission: \""), []byte("mission: \"Neu: "), 1), 0o644)
+	write(members[len(members)-1], bytes.Replace(last, []byte("mission: \""), []byte("mission: \"Neu: "), 1))
 	check("edited a mission")
 
 	first, _ := os.ReadFile(members[0])
@@ -74,10 +93,11 @@ func TestBuilderMatchesBuild(t *testing.T) {
 	// must follow.
 	edited := strings.Replace(string(first), "name: ", "name: \"Zora Neu\"\nx_old_name: ", 1)
 	edited = strings.Replace(edited, "\nx_old_name: ", "\n# was: ", 1)
-	os.WriteFile(members[0], []byte(edited), 0o644)
+	write(members[0], []byte(edited))
 	check("renamed a member")
 
 	os.Remove(members[1])
+	report(members[1])
 	// Whoever recommended the deleted member now has an error; take the
 	// recommendation out of every file so the site builds.
 	slug := strings.TrimSuffix(filepath.Base(members[1]), ".md")
@@ -93,21 +113,21 @@ func TestBuilderMatchesBuild(t *testing.T) {
 				}
 				out = append(out, lines[i])
 			}
-			os.WriteFile(p, []byte(strings.Join(out, "\n")), 0o644)
+			write(p, []byte(strings.Join(out, "\n")))
 		}
 	}
 	check("deleted a member")
 
-	os.WriteFile(filepath.Join(dir, "content/members/neu-hier.md"), []byte("---\nname: Neu Hier\nmission: m\nwhy: w\nofferings: [x]\ncontact: {email: neu@example.org}\n---\n"), 0o644)
+	write(filepath.Join(dir, "content/members/neu-hier.md"), []byte("---\nname: Neu Hier\nmission: m\nwhy: w\nofferings: [x]\ncontact: {email: neu@example.org}\n---\n"))
 	check("added a member")
 
 	cfg, _ = os.ReadFile(filepath.Join(dir, "config.yaml"))
-	os.WriteFile(filepath.Join(dir, "config.yaml"), bytes.Replace(cfg, []byte("title: "), []byte("title: Neu "), 1), 0o644)
+	write(filepath.Join(dir, "config.yaml"), bytes.Replace(cfg, []byte("title: "), []byte("title: Neu "), 1))
 	check("changed the title")
 
 	os.MkdirAll(filepath.Join(dir, "templates/partials"), 0o755)
 	card, _ := os.ReadFile("../../../../templates/partials/card.html")
-	os.WriteFile(filepath.Join(dir, "templates/partials/card.html"), bytes.Replace(card, []byte(`class="card"`), []byte(`class="card own"`), 1), 0o644)
+	write(filepath.Join(dir, "templates/partials/card.html"), bytes.Replace(card, []byte(`class="card"`), []byte(`class="card own"`), 1))
 	check("overrode a template")
 }
 

@@ -127,6 +127,12 @@ func NewBuilder(fsys fs.FS, opts Options) *Builder {
 	return &Builder{fsys: fsys, opts: opts, loads: load.NewCache(), renders: render.NewCache()}
 }
 
+// Changed tells the Builder that the file at path (a slash path in the
+// site) changed, or with "" that any may have; see load.Cache.Changed.
+// serve's watcher calls it, so that a rebuild need not check all 10,000
+// profiles for changes. It is safe to call while a build runs.
+func (b *Builder) Changed(path string) { b.loads.Changed(path) }
+
 // Build builds the site into memory. Calls must not overlap.
 func (b *Builder) Build() (Files, error) {
 	dir, c, err := loadCached(b.fsys, b.opts, b.loads)
