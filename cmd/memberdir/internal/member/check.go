@@ -17,7 +17,6 @@ import (
 // the problem (see Msg), or "" when the value is fine.
 
 var (
-	slugRE   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 	langRE   = regexp.MustCompile(`^[a-z]{2}$`)
 	githubRE = regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9]|-[A-Za-z0-9]){0,38}$`)
 	phoneRE  = regexp.MustCompile(`^(\+|\(0)?[0-9][0-9 ()/.\-]{4,30}[0-9]$`)
@@ -26,7 +25,24 @@ var (
 
 // IsSlug reports whether s is a valid slug: lowercase a-z, 0-9 and single
 // dashes inside.
-func IsSlug(s string) bool { return len(s) <= 100 && slugRE.MatchString(s) }
+//
+// It is the regular expression ^[a-z0-9]+(-[a-z0-9]+)*$ written out: it
+// runs for every file name of every build, 10,000 times in a big site.
+func IsSlug(s string) bool {
+	if len(s) == 0 || len(s) > 100 || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case c == '-' && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 // CheckEmail accepts a plain addr-spec (name@example.de): no display name,
 // no comments, nothing a mail client could read as a second recipient.

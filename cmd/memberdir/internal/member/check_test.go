@@ -1,6 +1,7 @@
 package member
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -311,5 +312,29 @@ func TestSuggest(t *testing.T) {
 	}
 	if ProfileFields[10].Name != "contact" {
 		t.Fatal("ProfileFields[10] is not contact")
+	}
+}
+
+// TestIsSlugMatchesRegexp: IsSlug is the regular expression written out
+// for speed; on every short string over its alphabet they agree.
+func TestIsSlugMatchesRegexp(t *testing.T) {
+	re := regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	alphabet := []byte("a0-Z_.ä")
+	var gen func(prefix []byte, n int)
+	gen = func(prefix []byte, n int) {
+		s := string(prefix)
+		if want := re.MatchString(s) && len(s) <= 100; IsSlug(s) != want {
+			t.Errorf("IsSlug(%q) = %v, want %v", s, !want, want)
+		}
+		if n == 0 {
+			return
+		}
+		for _, c := range alphabet {
+			gen(append(prefix, c), n-1)
+		}
+	}
+	gen(nil, 5)
+	if long := strings.Repeat("a", 101); IsSlug(long) {
+		t.Error("a slug of 101 letters must be refused")
 	}
 }

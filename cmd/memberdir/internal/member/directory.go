@@ -1,7 +1,10 @@
 package member
 
 import (
+	"bytes"
+	"slices"
 	"sort"
+	"strings"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -138,18 +141,24 @@ func NewDirectory(cfg Config, members []*Member, pages []*Page, drafts bool) (*D
 func SortMembers(ms []*Member, lang string) {
 	c := collator(lang)
 	var buf collate.Buffer
-	keys := make(map[*Member][]byte, len(ms))
-	for _, m := range ms {
-		keys[m] = append([]byte(nil), c.KeyFromString(&buf, SortName(m.Name))...)
+	type keyed struct {
+		key []byte
+		m   *Member
+	}
+	ks := make([]keyed, len(ms))
+	for i, m := range ms {
+		ks[i] = keyed{append([]byte(nil), c.KeyFromString(&buf, SortName(m.Name))...), m}
 		buf.Reset()
 	}
-	sort.SliceStable(ms, func(i, j int) bool {
-		a, b := keys[ms[i]], keys[ms[j]]
-		if cmp := compareBytes(a, b); cmp != 0 {
-			return cmp < 0
+	slices.SortStableFunc(ks, func(a, b keyed) int {
+		if cmp := bytes.Compare(a.key, b.key); cmp != 0 {
+			return cmp
 		}
-		return ms[i].Slug < ms[j].Slug
+		return strings.Compare(a.m.Slug, b.m.Slug)
 	})
+	for i, k := range ks {
+		ms[i] = k.m
+	}
 }
 
 // SortName drops academic titles so that "Dr. Jonas Berger" sorts under J,
@@ -169,18 +178,6 @@ func collator(lang string) *collate.Collator {
 		tag = language.English
 	}
 	return collate.New(tag, collate.Loose)
-}
-
-func compareBytes(a, b []byte) int {
-	for i := 0; i < len(a) && i < len(b); i++ {
-		if a[i] != b[i] {
-			if a[i] < b[i] {
-				return -1
-			}
-			return 1
-		}
-	}
-	return len(a) - len(b)
 }
 
 func keys[V any](m map[string]V) []string {
