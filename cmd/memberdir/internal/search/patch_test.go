@@ -1,0 +1,83 @@
+package search
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"maps"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
+)
+
+// TestPatchMatchesInvert edits members the way serve sees it, a few at a
+// time, and checks after each round that the index built by patching the
+// last one is byte for byte the index built from nothing.
+func TestPatchMatchesInvert(t *testing.T) {
+	d := synthetic(400, 11)
+	r := rand.New(rand.NewPCG(5, 6))
+	g := &gen{r: r}
+	g.common = rand.NewZipf(rand.New(rand.NewPCG(7, 1)), 1.07, 8, uint64(len(commonWords)-1))
+	g.compound = rand.NewZipf(rand.New(rand.NewPCG(7, 2)), 1.01, 20, uint64(len(stemsA)*len(stemsB)-1))
+	g.stopz = rand.NewZipf(rand.New(rand.NewPCG(7, 3)), 1.2, 1, uint64(len(textStops)-1))
+	// The cache trusts a member's file digest; the loader sets it from
+	// the file, the test from the fields it edits.
+	digest := func(m *member.Member) {
+		m.Digest = sha256.Sum256([]byte(m.Name + "\x00" + m.Mission + "\x00" + m.Why + "\x00" + m.Body))
+	}
+	for _, m := range d.Members {
+		digest(m)
+	}
+	c := NewCache()
+	check := func(round string, patched bool) {
+		t.Helper()
+		before := c.last
+		got, err := BuildCached(d, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := Build(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Entry != want.Entry || !maps.EqualFunc(got.Files, want.Files, func(a, b []byte) bool { return string(a) == string(b) }) {
+			t.Fatalf("%s: the cached index differs from a full build", round)
+		}
+		if was := before != nil && c.last == before; was != patched {
+			t.Errorf("%s: patched = %v, want %v", round, was, patched)
+		}
+	}
+	check("first build", false)
+	check("unchanged", true)
+	for round := range 40 {
+		// Edit one to three members: new words come, old ones go, a
+		// text empties; a word only this member had leaves the index.
+		for range 1 + r.IntN(3) {
+			m := d.Members[r.IntN(len(d.Members))]
+			switch r.IntN(4) {
+			case 0:
+				m.Mission = g.prose(5, 30, 300) + fmt.Sprintf(" Sonderwort%d", round)
+			case 1:
+				m.Why = ""
+			case 2:
+				m.Body = g.body()
+			case 3:
+				m.Name = m.Name + " Zett"
+			}
+			digest(m)
+		}
+		check(fmt.Sprintf("round %d", round), true)
+	}
+	// Too many changes at once: built from nothing, and still right.
+	for _, m := range d.Members[:maxPatch+1] {
+		m.Why += " Nachtrag"
+		digest(m)
+	}
+	check("many changed", false)
+	// Members moved: ids change, so nothing can be patched.
+	d.Members[0], d.Members[1] = d.Members[1], d.Members[0]
+	check("reordered", false)
+	d.Members = d.Members[1:]
+	check("one gone", false)
+	check("unchanged again", true)
+}
