@@ -120,6 +120,7 @@ type Builder struct {
 	opts    Options
 	loads   *load.Cache
 	renders *render.Cache
+	files   int // how many files the last build had
 }
 
 // NewBuilder returns a Builder of the site in fsys.
@@ -143,9 +144,10 @@ func (b *Builder) Build() (Files, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := render.NewMemory()
+	m := render.NewMemorySized(b.files)
 	if err := render.SiteTo(dir, theme, render.Options{Photos: c.Photos, Logo: c.Logo, Cache: b.renders, PhotoStore: b.opts.photoStore()}, m); err != nil {
 		return nil, err
 	}
+	b.files = len(m.Files())
 	return m.Files(), nil
 }
