@@ -194,14 +194,22 @@
       let r = this.cache.get(t);
       if (r) return r;
       const sh = this.shards[this.shardOf(t)], toks = sh.tokens;
-      const score = new Float32Array(this.n), ids = [];
+      const score = new Float32Array(this.n), ids = [], hit = [];
       const from = sh.lower(t);
       let to = from;
       while (to < toks.length && toks[to].startsWith(t)) to++;
       const typo = runes(t) >= TYPO_MIN;
-      for (let k = typo ? 0 : from; k < (typo ? toks.length : to); k++) {
-        const q = k >= from && k < to ? (toks[k] === t ? EXACT : PREFIX) : near(t, toks[k]) ? TYPO : 0;
+      // While a word is typed, each term is the last one and a letter:
+      // every token it matches, the last one matched too (a prefix of a
+      // prefix; one typo from a longer word is one typo or less from the
+      // shorter), so only those are looked at again, not the whole shard.
+      const was = this.cache.get(Array.from(t).slice(0, -1).join(""));
+      const cands = was && was.typo === typo && runes(t) > 2 ? was.hit : null;
+      for (let c = 0, end = cands ? cands.length : typo ? toks.length : to - from; c < end; c++) {
+        const k = cands ? cands[c] : typo ? c : from + c;
+        const q = k >= from && k < to ? (toks[k] === t ? EXACT : PREFIX) : typo && near(t, toks[k]) ? TYPO : 0;
         if (!q) continue;
+        hit.push(k);
         for (let i = sh.off[k]; i < sh.off[k + 1]; i++) {
           const s = WEIGHTS[sh.cls[i]] * q, id = sh.ids[i];
           if (s > score[id]) {
@@ -211,7 +219,7 @@
         }
       }
       if (this.cache.size > 32) this.cache.clear();
-      this.cache.set(t, (r = { score, ids }));
+      this.cache.set(t, (r = { score, ids, hit, typo }));
       return r;
     }
 
@@ -278,6 +286,11 @@
         }
         return this.cards[c];
       }));
+    }
+
+    // hasCard reports whether member id's card chunk is loaded.
+    hasCard(id) {
+      return Array.isArray(this.cards[Math.floor(id / this.meta.ck)]);
     }
 
     // card returns the HTML of member id's result card (its chunk
@@ -366,6 +379,7 @@
       return r.json();
     });
     const PAGE = 12;
+    const PENDING = '<li class="card pending" aria-hidden="true"></li>';
     const KEYS = ["q", "tag", "loc", "lang"];
     const state = { q: "", tag: "", loc: "", lang: "" };
     let search, selects, seq = 0, shown = 0, last = null;
@@ -444,10 +458,16 @@
     function showCounts(counts) {
       for (const sel of selects) {
         const c = counts[sel.name];
+        // Only the options whose count changed are touched: a big
+        // directory has hundreds of places, and rewriting every option
+        // on every keystroke cost more than the search itself.
         for (let i = 1; i < sel.options.length; i++) {
-          const o = sel.options[i];
-          o.textContent = o.dataset.label + " (" + num.format(c[i - 1]) + ")";
-          o.disabled = c[i - 1] === 0 && !o.selected;
+          const o = sel.options[i], v = c[i - 1], off = v === 0 && !o.selected;
+          if (o.n !== v) {
+            o.n = v;
+            o.textContent = o.dataset.label + " (" + num.format(v) + ")";
+          }
+          if (o.disabled !== off) o.disabled = off;
         }
       }
     }
@@ -468,18 +488,27 @@
           status.textContent = "";
           return;
         }
-        const ids = r.ids.slice(0, PAGE);
-        await search.ensureCards(ids);
-        if (my !== seq) return;
+        const ids = r.ids.slice(0, PAGE), cards = search.ensureCards(ids);
         last = r;
         shown = ids.length;
-        results.innerHTML = ids.map((id) => search.card(id, r.marks, base)).join("");
-        withActions();
+        // The results show at once: the cards whose chunk is here, and a
+        // placeholder for each one still on its way, filled in when it
+        // arrives. Waiting for all would hold every keystroke that finds
+        // someone new for a round trip.
+        const show = () => {
+          results.innerHTML = ids.map((id) => (search.hasCard(id) ? search.card(id, r.marks, base) : PENDING)).join("");
+          withActions();
+        };
+        show();
         results.hidden = false;
         for (const e of listed) e.hidden = true;
         const n = r.ids.length;
         status.textContent = n === 0 ? text("noResults") : n === 1 ? text("resultsOne") : text("resultsMany").replace("{n}", num.format(n));
         showMore();
+        if (!ids.every((id) => search.hasCard(id))) {
+          await cards;
+          if (my === seq) show();
+        }
       } catch (e) {
         console.error(e);
       }

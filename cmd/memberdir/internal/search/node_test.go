@@ -297,3 +297,40 @@ func TestScriptShards(t *testing.T) {
 		t.Errorf("only %d queries", len(queries))
 	}
 }
+
+// TestScriptTyping types words letter by letter, as a visitor does, and
+// checks that each answer is the one a fresh search gives: the script
+// narrows each letter's search to what the one before matched.
+func TestScriptTyping(t *testing.T) {
+	d := synthetic(1500, 9)
+	x, err := Build(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := writeIndex(t, x)
+	var queries []query
+	for _, w := range []string{"steuerberatung", "fotogarfie", "müller", "weiss", "beratung köln", "kundn", "xylophon", "ver"} {
+		for i := range []rune(w) {
+			queries = append(queries, query{Q: string([]rune(w)[:i+1])})
+		}
+	}
+	answers := func(fresh bool) []answer {
+		req, _ := json.Marshal(map[string]any{"entry": x.Entry, "folds": []string{}, "highlights": []any{}, "queries": queries, "fresh": fresh})
+		var out struct{ Results []answer }
+		if err := json.Unmarshal(runNode(t, req, "search_test.js", scriptPath(t), dir), &out); err != nil {
+			t.Fatal(err)
+		}
+		return out.Results
+	}
+	typed, fresh := answers(false), answers(true)
+	found := 0
+	for i, q := range queries {
+		if !slices.Equal(typed[i].Slugs, fresh[i].Slugs) {
+			t.Errorf("%q typed: %d members, fresh: %d", q.Q, len(typed[i].Slugs), len(fresh[i].Slugs))
+		}
+		found += len(fresh[i].Slugs)
+	}
+	if found == 0 {
+		t.Fatal("no query found anyone; the test proves nothing")
+	}
+}

@@ -6,7 +6,8 @@
 // The request names the entry file, strings to fold and queries; the
 // answer on stdout holds, for each query, the terms, the matching slugs
 // best first, the non-zero filter counts and the HTML of the first 20
-// result cards.
+// result cards. With "fresh", each query gets a new Search, remembering
+// nothing of the queries before it.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -18,9 +19,11 @@ const read = (p) => JSON.parse(fs.readFileSync(path.join(dir, p), "utf8"));
 
 (async () => {
   const meta = read(req.entry);
-  const s = new Search(meta, (f) => Promise.resolve(read(path.join("search", f))));
+  const open = () => new Search(meta, (f) => Promise.resolve(read(path.join("search", f))));
+  let s = open();
   const out = { folds: req.folds.map(fold), highlights: req.highlights.map(([t, q]) => highlight(t, s.marker(s.terms(q)))), results: [] };
   for (const q of req.queries) {
+    if (req.fresh) s = open(); // no memory of earlier queries
     const terms = s.terms(q.q);
     await s.ensure(terms);
     const r = s.run(terms, q);
