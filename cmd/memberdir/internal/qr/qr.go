@@ -46,6 +46,7 @@ func SVG(text, label string) (template.HTML, error) {
 func svg(code *qr.Code, label string) string {
 	n := strconv.Itoa(code.Size + 2*quiet)
 	var b strings.Builder
+	b.Grow(4 << 10) // a profile link's code is about 3 KB of path
 	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ` + n + " " + n +
 		`" role="img" aria-label="` + template.HTMLEscapeString(label) +
 		`" shape-rendering="crispEdges"><path fill="currentColor" d="`)

@@ -431,7 +431,10 @@ func (s *site) execute(name, path string, data *PageData) error {
 
 func (s *site) executeBytes(name string, data *PageData) ([]byte, error) {
 	var buf bytes.Buffer
-	buf.Grow(16 << 10)
+	// A profile page is 15–20 KB; a list page its cards and a little
+	// more. Growing the buffer step by step was a sixth of all the bytes
+	// a 10,000-member build allocated.
+	buf.Grow(20<<10 + len(data.Cards))
 	if err := s.tpl[name].ExecuteTemplate(&buf, "base.html", data); err != nil {
 		return nil, fmt.Errorf("templates/%s: %v", name, err)
 	}
@@ -621,6 +624,7 @@ func (s *site) paged(kind, tpl, title, base string, ms []*member.Member, c *memb
 		p := s.page(kind, title, pagePath(base, i))
 		p.Members = s.cards(chunk)
 		var cards strings.Builder
+		cards.Grow(cardsLen(p.Members, func(v *MemberView) template.HTML { return v.Card }))
 		for _, v := range p.Members {
 			cards.WriteString(string(v.Card))
 		}
@@ -639,6 +643,15 @@ func (s *site) paged(kind, tpl, title, base string, ms []*member.Member, c *memb
 		s.cache.putList(path, key, data)
 		return s.put(path, data)
 	})
+}
+
+// cardsLen is the length of the cards of vs one after the other.
+func cardsLen(vs []*MemberView, card func(*MemberView) template.HTML) int {
+	n := 0
+	for _, v := range vs {
+		n += len(card(v))
+	}
+	return n
 }
 
 // perPage returns how many cards a page of a list of n holds: all of
@@ -675,6 +688,7 @@ func (s *site) printPage() error {
 	p := s.page("print", s.strings["nav.print"], "print/")
 	p.Members = s.cards(s.dir.Members)
 	var cards strings.Builder
+	cards.Grow(cardsLen(p.Members, func(v *MemberView) template.HTML { return v.PrintCard }))
 	for _, v := range p.Members {
 		cards.WriteString(string(v.PrintCard))
 	}
