@@ -8,6 +8,7 @@ import (
 	_ "image/png" // logos may be PNG
 	"io/fs"
 	"path"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -19,6 +20,11 @@ import (
 // MaxLogoSize bounds the logo file: it is on every page, so anything
 // near this limit would already be too heavy for visitors on a phone.
 const MaxLogoSize = 1 << 20
+
+// activeSVG finds what in an SVG can run code or fetch from elsewhere:
+// scripts, event handlers, javascript: links, embedded HTML, and links to
+// other files or hosts.
+var activeSVG = regexp.MustCompile(`(?i)<script|<foreignobject|<iframe|<embed|<object|\son[a-z]+\s*=|javascript:|<!entity|(?:xlink:)?href\s*=\s*["']?\s*(?:https?:|//|data:text)`)
 
 // logo reads the file config.yaml names as theme.logo and checks that a
 // browser can show it. A problem is reported at the theme.logo line.
@@ -44,11 +50,15 @@ func logo(fsys fs.FS, cfg *member.Config) ([]byte, *member.Error) {
 	}
 	ext := strings.ToLower(path.Ext(p))
 	if ext == ".svg" {
-		// An SVG shown with <img> runs no script, so only check that it
-		// is one; a browser ignores anything it cannot draw.
 		head := data[:min(len(data), 4096)]
 		if !utf8.Valid(data) || !bytes.Contains(head, []byte("<svg")) {
 			return nil, bad(errors.New("it is not an SVG image"), member.Msg(cfg.Language, "logo.fix.export"))
+		}
+		// Shown with <img>, an SVG runs no script; but the file is also
+		// published, and opened on its own it would run one with the
+		// site's origin. A logo needs none of these.
+		if m := activeSVG.Find(data); m != nil {
+			return nil, bad(fmt.Errorf("it contains %q, which a logo does not need and which could run code or load files from elsewhere", m), member.Msg(cfg.Language, "logo.fix.plain"))
 		}
 		return data, nil
 	}

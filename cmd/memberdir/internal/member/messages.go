@@ -108,6 +108,7 @@ var messages = map[string][2]string{
 	"config.logo":          {"the logo %q cannot be used: %v — %s", "das Logo %q kann nicht verwendet werden: %v — %s"},
 	"logo.fix.upload":      {"upload the file to content/ or correct theme.logo", "lade die Datei nach content/ hoch oder korrigiere theme.logo"},
 	"logo.fix.smaller":     {"export it smaller (an SVG, or a PNG about 400 px wide)", "exportiere es kleiner (als SVG oder als PNG mit etwa 400 px Breite)"},
+	"logo.fix.plain":       {"export it again as a plain SVG (e.g. \"Plain SVG\" in Inkscape) or as PNG", "exportiere es noch einmal als einfaches SVG (z. B. „Normales SVG“ in Inkscape) oder als PNG"},
 	"logo.fix.export":      {"export it again as SVG, PNG, JPEG or WebP", "exportiere es noch einmal als SVG, PNG, JPEG oder WebP"},
 	"config.params":        {"%q must be a query like ref=netzwerk", "%q muss eine Abfrage wie ref=netzwerk sein"},
 
