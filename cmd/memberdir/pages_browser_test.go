@@ -69,6 +69,9 @@ func TestBrowserPages(t *testing.T) {
 		// A profile with most fields filled: company, role, languages,
 		// recommendations, ideal referral, booking link.
 		{"profile", "/members/oezlem-arslan/", `!!document.getElementById("refer")`, true},
+		// A profile with a photo, written in English on a German site:
+		// its own words carry lang="en".
+		{"profile-photo", "/members/daniel-okafor/", `!!document.getElementById("refer")`, false},
 		{"category", "/tags/beratung-coaching/", `true`, false},
 		{"print", "/print/", `true`, false},
 	}
