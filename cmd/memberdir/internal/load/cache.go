@@ -22,6 +22,8 @@ type Cache struct {
 	mu      sync.Mutex
 	entries map[string]cacheEntry
 
+	photos map[string]photoEntry // keys of photos that passed their check
+
 	told     bool            // Changed was called: changes are reported
 	verified bool            // a build checked every file since the last Changed("")
 	lost     uint64          // the number of Changed("") calls
@@ -97,8 +99,45 @@ type cacheEntry struct {
 	errs   member.ErrorList
 }
 
+type photoEntry struct {
+	stamp fileStamp
+	key   [32]byte
+}
+
 // NewCache returns an empty cache.
-func NewCache() *Cache { return &Cache{entries: map[string]cacheEntry{}} }
+func NewCache() *Cache {
+	return &Cache{entries: map[string]cacheEntry{}, photos: map[string]photoEntry{}}
+}
+
+// photo returns the key of the photo at path when it passed its check
+// before and is unchanged, by the rules of lookup; else the file's stamp
+// to store with the new key. A nil Cache knows nothing.
+func (c *Cache) photo(fsys fs.FS, path string, r round) ([32]byte, fileStamp, bool) {
+	if c == nil {
+		return [32]byte{}, fileStamp{}, false
+	}
+	c.mu.Lock()
+	e, ok := c.photos[path]
+	c.mu.Unlock()
+	if r.trust && ok && !r.dirty[path] {
+		return e.key, e.stamp, true
+	}
+	st := stampOf(fsys, path)
+	if !ok || r.dirty[path] || !st.ok || e.stamp != st || time.Since(st.mod) < 2*time.Second {
+		return [32]byte{}, st, false
+	}
+	return e.key, st, true
+}
+
+// storePhoto remembers the key of a photo that passed its check.
+func (c *Cache) storePhoto(path string, st fileStamp, key [32]byte) {
+	if c == nil || !st.ok {
+		return
+	}
+	c.mu.Lock()
+	c.photos[path] = photoEntry{st, key}
+	c.mu.Unlock()
+}
 
 // configKey captures what of the config a profile's decoding depends on.
 func configKey(cfg *member.Config) string {

@@ -1,9 +1,16 @@
 package load
 
 import (
+	"bytes"
+	"errors"
+	"image"
+	"image/png"
+	"io/fs"
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/photo"
 )
 
 // TestCacheReports checks the contract of Cache.Changed. To tell the
@@ -87,5 +94,72 @@ func TestCacheReportDuringBuild(t *testing.T) {
 	c.end(r3)
 	if r4 := c.begin(); r4.trust {
 		t.Error("reports lost during a checking build: the next must check again")
+	}
+}
+
+// countingFS counts the opens of each file.
+type countingFS struct {
+	fstest.MapFS
+	opens map[string]int
+}
+
+func (c *countingFS) Open(name string) (fs.File, error) {
+	c.opens[name]++
+	return c.MapFS.Open(name)
+}
+
+// TestCachePhotos: serve must not read every photo on every rebuild; a
+// cache keeps the key of each photo that passed its check, and the photo
+// is read again only when it changed (or is reported changed).
+func TestCachePhotos(t *testing.T) {
+	old := time.Now().Add(-time.Hour)
+	var img bytes.Buffer
+	png.Encode(&img, image.NewGray(image.Rect(0, 0, 30, 20)))
+	const p = "content/members/anna.png"
+	fsys := &countingFS{MapFS: fstest.MapFS{
+		"config.yaml":             {Data: []byte("language: en\n"), ModTime: old},
+		"content/members/anna.md": {Data: []byte(profile("photo: anna.png")), ModTime: old},
+		p:                         {Data: img.Bytes(), ModTime: old},
+	}, opens: map[string]int{}}
+	c := NewCache()
+	c.Changed("")
+	build := func() photo.Source {
+		t.Helper()
+		content, errs, err := SiteCached(fsys, c)
+		if err != nil || len(errs) > 0 {
+			t.Fatal(err, errs)
+		}
+		return content.Photos["anna"]
+	}
+	first := build()
+	if first.Key != photo.Key(img.Bytes()) || fsys.opens[p] != 1 {
+		t.Fatalf("first build: key %x, %d reads", first.Key, fsys.opens[p])
+	}
+	if again := build(); again.Key != first.Key || fsys.opens[p] != 1 {
+		t.Errorf("unchanged photo read again: %d reads", fsys.opens[p])
+	}
+	// The render reads it only when it needs the bytes.
+	if data, err := first.Read(); err != nil || !bytes.Equal(data, img.Bytes()) || fsys.opens[p] != 2 {
+		t.Errorf("Read: %d bytes, %v, %d reads", len(data), err, fsys.opens[p])
+	}
+	// A new photo, reported: read, checked and keyed anew.
+	img.Reset()
+	png.Encode(&img, image.NewGray(image.Rect(0, 0, 40, 20)))
+	fsys.MapFS[p] = &fstest.MapFile{Data: img.Bytes(), ModTime: old}
+	c.Changed(p)
+	if got := build(); got.Key != photo.Key(img.Bytes()) {
+		t.Error("a reported photo change was not read")
+	}
+	// The old Source sees that its file changed under it.
+	if _, err := first.Read(); !errors.Is(err, photo.ErrChanged) {
+		t.Errorf("Read of a changed file: %v, want photo.ErrChanged", err)
+	}
+	// Without a cache nothing is remembered: every build reads.
+	n := fsys.opens[p]
+	if _, _, err := Site(fsys); err != nil {
+		t.Fatal(err)
+	}
+	if fsys.opens[p] != n+1 {
+		t.Errorf("a plain build read the photo %d times", fsys.opens[p]-n)
 	}
 }

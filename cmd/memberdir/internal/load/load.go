@@ -48,8 +48,9 @@ type Content struct {
 	Config  member.Config
 	Members []*member.Member // in file name order
 	Pages   []*member.Page
-	// Photos holds each member's photo file by slug.
-	Photos map[string][]byte
+	// Photos holds each member's photo file by slug: its key and how to
+	// read it, not its bytes (see photo.Source).
+	Photos map[string]photo.Source
 	// Logo is the file config.yaml names as theme.logo, nil for none.
 	Logo []byte
 }
@@ -75,7 +76,7 @@ func SiteCached(fsys fs.FS, cache *Cache) (*Content, member.ErrorList, error) {
 	}
 	cfg, cerrs := Config(ConfigFile, cfgData)
 	errs = append(errs, cerrs...)
-	c := &Content{Config: cfg, Photos: map[string][]byte{}}
+	c := &Content{Config: cfg, Photos: map[string]photo.Source{}}
 	if cfg.Theme.Logo != "" {
 		if data, lerr := logo(fsys, &cfg); lerr != nil {
 			errs = append(errs, lerr)
@@ -164,11 +165,11 @@ func SiteCached(fsys fs.FS, cache *Cache) (*Content, member.ErrorList, error) {
 			m = &member.Member{Slug: slugOf(paths[i]), Path: paths[i], Pos: map[string]member.Pos{}}
 		}
 		if m.Photo != "" {
-			data, perr := photoFile(fsys, m, cfg.Language, files)
+			src, perr := photoFile(fsys, m, cfg.Language, files, cache, r)
 			if perr != nil {
 				errs = append(errs, perr)
 			} else {
-				c.Photos[m.Slug] = data
+				c.Photos[m.Slug] = src
 			}
 		}
 		c.Members = append(c.Members, m)
@@ -292,31 +293,44 @@ func (l *limitReader) Read(p []byte) (int, error) {
 // photoFile reads and checks a member's photo: it must exist next to the
 // profile and be the image type its name says, within MaxPhotoSize and
 // MaxPhotoPixels. Only its header is decoded here; render decodes the
-// rest.
-func photoFile(fsys fs.FS, m *member.Member, lang string, files map[string]bool) ([]byte, *member.Error) {
+// rest, reading the file again only when no cache has it processed. A
+// cache remembers the key of a photo that passed, so that serve does not
+// read every photo again on every rebuild.
+func photoFile(fsys fs.FS, m *member.Member, lang string, files map[string]bool, cache *Cache, r round) (photo.Source, *member.Error) {
 	pos := m.Pos["photo"]
 	bad := func(key string, args ...any) *member.Error {
 		return &member.Error{Pos: pos, Field: "photo", Msg: member.Msg(lang, key, args...)}
 	}
 	p := MembersDir + "/" + m.Photo
+	read := func() ([]byte, error) {
+		data, err := readLimited(fsys, p, MaxPhotoSize)
+		if err == nil && len(data) > MaxPhotoSize {
+			err = fmt.Errorf("larger than %s", size(MaxPhotoSize))
+		}
+		return data, err
+	}
 	if !files[m.Photo] {
 		for _, name := range slices.Sorted(maps.Keys(files)) {
 			if strings.EqualFold(name, m.Photo) {
-				return nil, bad("photo.case", m.Photo, name, name)
+				return photo.Source{}, bad("photo.case", m.Photo, name, name)
 			}
 		}
-		return nil, bad("photo.missing", m.Photo, MembersDir+"/")
+		return photo.Source{}, bad("photo.missing", m.Photo, MembersDir+"/")
+	}
+	key, stamp, ok := cache.photo(fsys, p, r)
+	if ok {
+		return photo.NewSource(key, read), nil
 	}
 	data, err := readLimited(fsys, p, MaxPhotoSize)
 	if err != nil {
-		return nil, bad("photo.bad", m.Photo, "JPEG/PNG", err)
+		return photo.Source{}, bad("photo.bad", m.Photo, "JPEG/PNG", err)
 	}
 	if len(data) > MaxPhotoSize {
 		n := len(data)
 		if st, err := fs.Stat(fsys, p); err == nil && st.Size() > int64(n) {
 			n = int(st.Size())
 		}
-		return nil, bad("photo.toolarge", m.Photo, size(n), size(MaxPhotoSize))
+		return photo.Source{}, bad("photo.toolarge", m.Photo, size(n), size(MaxPhotoSize))
 	}
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
 	want := "jpeg"
@@ -327,7 +341,7 @@ func photoFile(fsys fs.FS, m *member.Member, lang string, files map[string]bool)
 		if format == "jpeg" || format == "png" {
 			ext := map[string]string{"jpeg": ".jpg", "png": ".png"}[format]
 			name := strings.TrimSuffix(m.Photo, path.Ext(m.Photo)) + ext
-			return nil, bad("photo.format", m.Photo, strings.ToUpper(format), strings.ToUpper(want), name, name)
+			return photo.Source{}, bad("photo.format", m.Photo, strings.ToUpper(format), strings.ToUpper(want), name, name)
 		}
 		err = fmt.Errorf("it is a %s file", format)
 	}
@@ -335,12 +349,14 @@ func photoFile(fsys fs.FS, m *member.Member, lang string, files map[string]bool)
 		err = fmt.Errorf("%d×%d pixels", cfg.Width, cfg.Height)
 	}
 	if err != nil {
-		return nil, bad("photo.bad", m.Photo, strings.ToUpper(want), err)
+		return photo.Source{}, bad("photo.bad", m.Photo, strings.ToUpper(want), err)
 	}
 	if px := int64(cfg.Width) * int64(cfg.Height); px > MaxPhotoPixels {
-		return nil, bad("photo.pixels", m.Photo, cfg.Width, cfg.Height, (px+999_999)/1_000_000, MaxPhotoPixels/1_000_000)
+		return photo.Source{}, bad("photo.pixels", m.Photo, cfg.Width, cfg.Height, (px+999_999)/1_000_000, MaxPhotoPixels/1_000_000)
 	}
-	return data, nil
+	key = photo.Key(data)
+	cache.storePhoto(p, stamp, key)
+	return photo.NewSource(key, read), nil
 }
 
 func sortedStrings(s []string) []string {

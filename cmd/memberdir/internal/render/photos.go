@@ -32,7 +32,7 @@ type PhotoView struct {
 // the store (the next build) has it; both are keyed by the photo's
 // bytes, and processing is deterministic, so the bytes published are the
 // same either way. A draft's photo is published only with the draft.
-func (s *site) photos(photos map[string][]byte, store PhotoStore) error {
+func (s *site) photos(photos map[string]photo.Source, store PhotoStore) error {
 	s.photoViews = map[string]*PhotoView{}
 	s.photoPaths = map[string]string{}
 	var ms []*member.Member
@@ -45,8 +45,8 @@ func (s *site) photos(photos map[string][]byte, store PhotoStore) error {
 	done := make([][]photo.Image, len(ms))
 	errs := make(member.ErrorList, len(ms))
 	each(len(ms), func(i int) error {
-		data := photos[ms[i].Slug]
-		keys[i] = photo.Key(data)
+		src := photos[ms[i].Slug]
+		keys[i] = src.Key
 		if imgs, ok := s.cache.photo(keys[i]); ok {
 			done[i] = imgs
 			return nil
@@ -57,10 +57,14 @@ func (s *site) photos(photos map[string][]byte, store PhotoStore) error {
 				return nil
 			}
 		}
-		imgs, err := photo.Process(data)
+		// load checked the header; the rest of the file can still be
+		// broken, or the file changed since.
+		data, err := src.Read()
+		var imgs []photo.Image
+		if err == nil {
+			imgs, err = photo.Process(data)
+		}
 		if err != nil {
-			// load checked the header; the rest of the file can still be
-			// broken.
 			m := ms[i]
 			errs[i] = &member.Error{Pos: m.Pos["photo"], Field: "photo", Msg: member.Msg(s.dir.Config.Language, "photo.bad", m.Photo, photoFormat(m.Photo), err)}
 			return nil

@@ -33,7 +33,7 @@ func testJPEG(t testing.TB, w, h int, shade uint8) []byte {
 
 // photoSite is a directory of Anna (with a photo), Ben (without) and a
 // draft with a photo.
-func photoSite(t *testing.T) (*member.Directory, map[string][]byte) {
+func photoSite(t *testing.T) (*member.Directory, map[string]photo.Source) {
 	t.Helper()
 	var ms []*member.Member
 	for _, n := range []string{"Anna Alt", "Ben Berg", "Dora Draft"} {
@@ -53,7 +53,7 @@ func photoSite(t *testing.T) (*member.Directory, map[string][]byte) {
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	return dir, map[string][]byte{"anna": testJPEG(t, 800, 600, 10), "dora": testJPEG(t, 300, 300, 20)}
+	return dir, map[string]photo.Source{"anna": photo.FromBytes(testJPEG(t, 800, 600, 10)), "dora": photo.FromBytes(testJPEG(t, 300, 300, 20))}
 }
 
 var photoRE = regexp.MustCompile(`^members/anna/photo-(160|480)\.[0-9a-f]{8}\.jpg$`)
@@ -192,7 +192,7 @@ func TestPhotosCached(t *testing.T) {
 		t.Errorf("the store was used %d times, want 2", store.hits)
 	}
 
-	photos["anna"] = testJPEG(t, 800, 600, 99)
+	photos["anna"] = photo.FromBytes(testJPEG(t, 800, 600, 99))
 	before := photo.Decodes()
 	if _, err := Site(dir, theme, Options{Photos: photos, Cache: cache}); err != nil {
 		t.Fatal(err)
@@ -206,7 +206,8 @@ func TestPhotosCached(t *testing.T) {
 // after it is reported at the profile's photo line.
 func TestPhotoBroken(t *testing.T) {
 	dir, photos := photoSite(t)
-	photos["anna"] = photos["anna"][:len(photos["anna"])/2]
+	whole := testJPEG(t, 800, 600, 10)
+	photos["anna"] = photo.FromBytes(whole[:len(whole)/2])
 	_, err := Site(dir, NewTheme(templatesFS(t), nil), Options{Photos: photos})
 	want := `content/members/anna.md:7:8: photo: the photo "anna.jpg" cannot be read as JPEG (invalid JPEG format: short Huffman data) — save it again as JPEG or PNG`
 	if err == nil || err.Error() != want {

@@ -20,6 +20,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/photo"
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/referral"
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/search"
 )
@@ -62,8 +63,9 @@ func (m *Memory) Files() Files { return m.files }
 
 // Options are the inputs of a render beyond the directory itself.
 type Options struct {
-	// Photos holds each member's photo file by slug, as loaded.
-	Photos map[string][]byte
+	// Photos holds each member's photo file by slug, as loaded: its key,
+	// and its bytes only when no cache has the processed photo.
+	Photos map[string]photo.Source
 	// Logo is the file config.yaml names as theme.logo, nil for none.
 	Logo []byte
 	// Cache, when set, carries each member's rendered card, page and
