@@ -176,6 +176,16 @@
       return Math.max(0, lo - 1);
     }
 
+    // prefetch starts loading the shard of the words that begin with the
+    // one letter l, when a single shard holds them all: the shard the
+    // next keystroke needs, fetched while the visitor types it. Where
+    // several shards share the letter, it waits, so as not to download
+    // more than the search will use.
+    prefetch(l) {
+      const i = this.shardOf(l);
+      if (i === this.shardOf(l + "\uffff") && !this.shards[i]) this.ensure([l]).catch(() => {});
+    }
+
     // ensure loads the shards the terms need.
     ensure(terms) {
       return Promise.all(terms.map((t) => {
@@ -476,6 +486,8 @@
       const my = ++seq;
       try {
         await ready;
+        const typed = words(state.q), lastWord = typed[typed.length - 1];
+        if (lastWord && runes(lastWord) === 1 && !/\s$/.test(state.q)) search.prefetch(lastWord);
         const terms = search.terms(state.q);
         await search.ensure(terms);
         if (my !== seq) return;

@@ -334,3 +334,46 @@ func TestScriptTyping(t *testing.T) {
 		t.Fatal("no query found anyone; the test proves nothing")
 	}
 }
+
+// TestScriptPrefetch: the first letter of a word loads the shard that the
+// second letter will need, when one shard holds every word beginning with
+// it, and nothing when several do (it would cost more download than the
+// search uses).
+func TestScriptPrefetch(t *testing.T) {
+	for _, n := range []int{300, 3000} {
+		x, err := Build(synthetic(n, 3))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := decodedMeta(t, x)
+		const letters = "abcdefghijklmnopqrstuvwxyzäöü"
+		var got map[string][]string
+		if err := json.Unmarshal(runNode(t, nil, "prefetch.js", scriptPath(t), writeIndex(t, x), x.Entry, letters), &got); err != nil {
+			t.Fatal(err)
+		}
+		// shardOf is the last shard whose first key is at or before p.
+		shardOf := func(p string) int {
+			i := 0
+			for k, key := range m.Shards {
+				if key <= p {
+					i = k
+				}
+			}
+			return i
+		}
+		single := 0
+		for _, r := range letters {
+			l := Fold(string(r))
+			first, last := shardOf(l), shardOf(l+"\uffff")
+			var want []string
+			if first == last {
+				want = []string{m.Files[first]}
+				single++
+			}
+			if !slices.Equal(got[string(r)], want) {
+				t.Errorf("%d members, %q (shards %d–%d): loaded %q, want %q", n, r, first, last, got[string(r)], want)
+			}
+		}
+		t.Logf("%d members, %d shards: %d of %d letters prefetch", n, len(m.Shards), single, len([]rune(letters)))
+	}
+}
