@@ -41,6 +41,10 @@ func (s *site) funcs() template.FuncMap {
 		// obf encodes s for data-obf attributes, which site.js decodes:
 		// how addresses stay out of the HTML with privacy.obfuscate_email.
 		"obf": func(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) },
+		// langOf marks a member's words, such as a recommendation's
+		// note, with their language where it is not the site's:
+		// <q{{langOf .From}}>.
+		"langOf": s.langAttr,
 		"langName": func(code string) string {
 			if n, ok := s.strings["lang."+code]; ok {
 				return n

@@ -399,11 +399,19 @@ func (s *site) view(m *member.Member) *MemberView {
 	// A profile is written in the first language its member lists; where
 	// that is not the site's, screen readers must switch voices for the
 	// member's own words (WCAG 3.1.2), while the UI around stays as is.
-	if len(m.Languages) > 0 && m.Languages[0] != s.data.Lang {
-		v.Lang = template.HTMLAttr(` lang="` + m.Languages[0] + `"`)
-	}
+	v.Lang = s.langAttr(m)
 	v.Photo = s.photoViews[m.Slug]
 	return v
+}
+
+// langAttr is ` lang="en"` for the texts of a member who writes in
+// another language than the site's (the first of their languages), else
+// "". The language codes were checked to be two letters a-z.
+func (s *site) langAttr(m *member.Member) template.HTMLAttr {
+	if len(m.Languages) > 0 && m.Languages[0] != s.data.Lang {
+		return template.HTMLAttr(` lang="` + m.Languages[0] + `"`)
+	}
+	return ""
 }
 
 // shorten cuts s at a word boundary to at most n characters, with "…".
