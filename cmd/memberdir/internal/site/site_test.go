@@ -177,6 +177,12 @@ func TestExampleSite(t *testing.T) {
 	if !bytes.Contains(files["index.html"], []byte(`<svg class="card-photo"`)) {
 		t.Error("no member of the example shows initials")
 	}
+	// Daniel writes in English on a German site: his mission and his
+	// recommendation of Özlem carry lang="en", the interface around not.
+	daniel, oezlem := string(files["members/daniel-okafor/index.html"]), string(files["members/oezlem-arslan/index.html"])
+	if !strings.Contains(daniel, `<p class="mission lead" lang="en">`) || !strings.Contains(oezlem, `<q lang="en">Founders need`) || !strings.Contains(daniel, `<html lang="de">`) {
+		t.Error("the English texts of the German example site are not marked lang=\"en\"")
+	}
 	for p, data := range files {
 		if !strings.HasSuffix(p, ".html") {
 			continue
