@@ -73,6 +73,7 @@ func TestBrowserPages(t *testing.T) {
 		// its own words carry lang="en".
 		{"profile-photo", "/members/daniel-okafor/", `!!document.getElementById("refer")`, false},
 		{"category", "/tags/beratung-coaching/", `true`, false},
+		{"page", "/ueber-uns/", `true`, false},
 		{"print", "/print/", `true`, false},
 	}
 	for _, p := range pages {
