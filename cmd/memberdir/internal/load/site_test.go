@@ -2,8 +2,6 @@ package load
 
 import (
 	"bytes"
-	"encoding/binary"
-	"hash/crc32"
 	"image"
 	"image/jpeg"
 	"image/png"
@@ -13,6 +11,7 @@ import (
 	"testing/fstest"
 
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/photo/phototest"
 )
 
 // site returns a MapFS with an English config.yaml and the given files,
@@ -117,13 +116,13 @@ func TestSitePhotos(t *testing.T) {
 		{name: "too large", files: map[string]string{"anna.md": withPhoto, "anna.jpg": encoded(t, "jpeg") + strings.Repeat("\x00", MaxPhotoSize)}, want: e(
 			`content/members/anna.md:11:8: photo: the photo "anna.jpg" is 15.1 MiB, larger than the limit of 15.0 MiB — export it smaller, e.g. as a JPEG of at most 4000×4000 pixels`)},
 		{name: "just small enough", files: map[string]string{"anna.md": withPhoto, "anna.jpg": encoded(t, "jpeg") + strings.Repeat("\x00", MaxPhotoSize-len(encoded(t, "jpeg")))}},
-		{name: "too many pixels", files: map[string]string{"anna.md": profile("photo: anna.png"), "anna.png": pngHeader(8000, 6000)}, want: e(
+		{name: "too many pixels", files: map[string]string{"anna.md": profile("photo: anna.png"), "anna.png": string(phototest.PNGHeader(8000, 6000))}, want: e(
 			`content/members/anna.md:11:8: photo: the photo "anna.png" has 8000×6000 pixels (48 megapixels), more than the 40 megapixels allowed — export it smaller than 4000×4000 pixels`)},
-		{name: "too many pixels, in German", files: map[string]string{"config.yaml": "language: de\n", "anna.md": profile("photo: anna.png"), "anna.png": pngHeader(40_000_001, 1)}, want: e(
+		{name: "too many pixels, in German", files: map[string]string{"config.yaml": "language: de\n", "anna.md": profile("photo: anna.png"), "anna.png": string(phototest.PNGHeader(40_000_001, 1))}, want: e(
 			`content/members/anna.md:11:8: photo: das Foto "anna.png" hat 40000001×1 Pixel (41 Megapixel), erlaubt sind höchstens 40 Megapixel — exportiere es kleiner als 4000×4000 Pixel`)},
 		{name: "too large, in German", files: map[string]string{"config.yaml": "language: de\n", "anna.md": withPhoto, "anna.jpg": strings.Repeat("x", 20<<20)}, want: e(
 			`content/members/anna.md:11:8: photo: das Foto "anna.jpg" ist 20.0 MiB groß, erlaubt sind höchstens 15.0 MiB — exportiere es kleiner, z. B. als JPEG mit höchstens 4000×4000 Pixeln`)},
-		{name: "no pixels", files: map[string]string{"anna.md": profile("photo: anna.png"), "anna.png": pngHeader(0, 10)}, want: e(
+		{name: "no pixels", files: map[string]string{"anna.md": profile("photo: anna.png"), "anna.png": string(phototest.PNGHeader(0, 10))}, want: e(
 			`content/members/anna.md:11:8: photo: the photo "anna.png" cannot be read as PNG (png: invalid format: non-positive dimension) — save it again as JPEG or PNG`)},
 		{name: "truncated JPEG", files: map[string]string{"anna.md": withPhoto, "anna.jpg": encoded(t, "jpeg")[:20]}, want: e(
 			`content/members/anna.md:11:8: photo: the photo "anna.jpg" cannot be read as JPEG (unexpected EOF) — save it again as JPEG or PNG`)},
@@ -140,20 +139,6 @@ func TestSitePhotos(t *testing.T) {
 			}
 		})
 	}
-}
-
-// pngHeader returns the start of a PNG that claims w×h pixels: enough
-// for image.DecodeConfig, which must refuse it before anything decodes
-// its pixels.
-func pngHeader(w, h uint32) string {
-	ihdr := []byte("IHDR")
-	ihdr = binary.BigEndian.AppendUint32(ihdr, w)
-	ihdr = binary.BigEndian.AppendUint32(ihdr, h)
-	ihdr = append(ihdr, 8, 6, 0, 0, 0)
-	out := []byte("\x89PNG\r\n\x1a\n")
-	out = binary.BigEndian.AppendUint32(out, 13)
-	out = append(out, ihdr...)
-	return string(binary.BigEndian.AppendUint32(out, crc32.ChecksumIEEE(ihdr)))
 }
 
 // TestSiteAllErrors checks that one run reports the problems of every file,

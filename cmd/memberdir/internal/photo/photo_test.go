@@ -3,7 +3,6 @@ package photo
 import (
 	"bytes"
 	"encoding/binary"
-	"hash/crc32"
 	"image"
 	"image/color"
 	"image/jpeg"
@@ -11,6 +10,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/photo/phototest"
 )
 
 // noise returns a w×h image of random pixels: any pixel out of place
@@ -272,19 +273,6 @@ func TestProcessDeterministic(t *testing.T) {
 	}
 }
 
-// pngHeader returns the start of a PNG that claims w×h pixels: enough for
-// image.DecodeConfig, far too little to decode.
-func pngHeader(w, h uint32) []byte {
-	ihdr := []byte("IHDR")
-	ihdr = binary.BigEndian.AppendUint32(ihdr, w)
-	ihdr = binary.BigEndian.AppendUint32(ihdr, h)
-	ihdr = append(ihdr, 8, 6, 0, 0, 0)
-	out := []byte("\x89PNG\r\n\x1a\n")
-	out = binary.BigEndian.AppendUint32(out, 13)
-	out = append(out, ihdr...)
-	return binary.BigEndian.AppendUint32(out, crc32.ChecksumIEEE(ihdr))
-}
-
 // TestProcessRefuses checks that what must not be decoded is refused from
 // its header, before any memory is spent on its pixels.
 func TestProcessRefuses(t *testing.T) {
@@ -293,9 +281,9 @@ func TestProcessRefuses(t *testing.T) {
 		data []byte
 		want string
 	}{
-		{"50 megapixels", pngHeader(10000, 5000), "10000×5000 pixels"},
-		{"one pixel too many", pngHeader(MaxPixels+1, 1), "40000001×1 pixels"},
-		{"no pixels", pngHeader(0, 10), "png: invalid format: non-positive dimension"},
+		{"50 megapixels", phototest.PNGHeader(10000, 5000), "10000×5000 pixels"},
+		{"one pixel too many", phototest.PNGHeader(MaxPixels+1, 1), "40000001×1 pixels"},
+		{"no pixels", phototest.PNGHeader(0, 10), "png: invalid format: non-positive dimension"},
 		{"not an image", []byte("<svg/>"), "image: unknown format"},
 	}
 	for _, c := range cases {
