@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/synth"
 )
 
 // hostile is text a member might paste into any field: markup, both
@@ -156,6 +158,23 @@ func TestHTMLValid(t *testing.T) {
 			[]string{"index.html", "404.html", "print/index.html", "members/oezlem-arslan/index.html", "tags/recht/index.html", "impressum/index.html"}},
 		{"edge", func(t *testing.T) string { return writeSite(t, edgeSite()) }, []string{"--drafts"},
 			[]string{"members/hostile-hanna/index.html", "members/minimal-max/index.html", "members/drafty-dora/index.html", "members/long-name/index.html", "imprint/index.html"}},
+		// Generated members, more than a page holds: the pager's markup,
+		// paged category pages and many recommendations.
+		{"paged", func(t *testing.T) string {
+			dir := t.TempDir()
+			if err := synth.Write(dir, 60, 4); err != nil {
+				t.Fatal(err)
+			}
+			f, err := os.OpenFile(filepath.Join(dir, "config.yaml"), os.O_APPEND|os.O_WRONLY, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			if _, err := f.WriteString("page_size: 10\n"); err != nil {
+				t.Fatal(err)
+			}
+			return dir
+		}, nil, []string{"index.html", "page/2/index.html", "print/index.html"}},
 	}
 	for _, s := range sites {
 		t.Run(s.name, func(t *testing.T) {
