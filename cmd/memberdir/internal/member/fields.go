@@ -77,8 +77,8 @@ var ProfileFields = []Field{
 		"Your categories; the first is your main one.",
 		"Deine Kategorien; die erste ist deine Hauptkategorie.")},
 	{Name: "languages", Kind: List, Max: 20, Format: FormatLang, Doc: doc(
-		"Languages you work in, as two-letter codes: de, en, fr, …",
-		"Sprachen, in denen du arbeitest, als Kürzel: de, en, fr, …")},
+		"Languages you work in, as two-letter codes: de, en, fr, …; the first is the language your profile is written in",
+		"Sprachen, in denen du arbeitest, als Kürzel: de, en, fr, …; die erste ist die Sprache, in der dein Profil geschrieben ist")},
 	{Name: "contact", Kind: Map, Required: true, Doc: doc(
 		"How to reach you: at least one of email, phone, website.",
 		"Wie man dich erreicht: mindestens eines von email, phone, website."),

@@ -114,8 +114,11 @@ func Members(n int, seed uint64) []Member {
 			tags = append(tags, o.id)
 		}
 		fmt.Fprintf(&b, "tags: [%s]\n", strings.Join(tags, ", "))
+		// The first language is the one the profile is written in.
 		langs := "[de]"
-		if en || r.IntN(2) == 0 {
+		if en {
+			langs = "[en, de]"
+		} else if r.IntN(2) == 0 {
 			langs = "[de, en]"
 		}
 		fmt.Fprintf(&b, "languages: %s\n", langs)
