@@ -69,3 +69,23 @@ func FuzzProfile(f *testing.F) {
 		checkErrors(t, C, data, cerrs)
 	})
 }
+
+// FuzzConfig feeds config.yaml arbitrary text: it never crashes and every
+// problem has its line and a readable message.
+func FuzzConfig(f *testing.F) {
+	for _, s := range []string{
+		"title: Netz\nlanguage: en\n",
+		"theme:\n  color: \"#1d6b57\"\n  logo: content/logo.svg\n",
+		"theme:\n  color: #1d6b57\n",
+		"theme: blau\n",
+		"theme:\n  color: [1, 2]\n  logo: {a: b}\n",
+		"categories:\n  - id: a\n    label: A\nfooter:\n  - label: X\n    url: /x/\n",
+		"strings:\n  a: b\nreferral:\n  subject: \"{{.Name}}\"\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		_, errs := Config(ConfigFile, data)
+		checkErrors(t, ConfigFile, data, errs)
+	})
+}
