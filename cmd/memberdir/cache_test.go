@@ -24,13 +24,14 @@ func TestMain(m *testing.M) {
 }
 
 func TestPhotoCache(t *testing.T) {
-	t.Setenv("MEMBERDIR_CACHE_DIR", "/tmp/x")
-	if got := photoCache(); got != filepath.Join("/tmp/x", "photos") {
+	own := t.TempDir()
+	t.Setenv("MEMBERDIR_CACHE_DIR", own)
+	if got := photoCache(); got != filepath.Join(own, "photos") {
 		t.Errorf("with MEMBERDIR_CACHE_DIR: %q", got)
 	}
 	t.Setenv("MEMBERDIR_CACHE_DIR", "")
-	t.Setenv("XDG_CACHE_HOME", "/tmp/xdg")
-	t.Setenv("HOME", "/tmp/home")
+	t.Setenv("XDG_CACHE_HOME", filepath.Join(own, "xdg"))
+	t.Setenv("HOME", filepath.Join(own, "home"))
 	if base, err := os.UserCacheDir(); err == nil {
 		if got := photoCache(); got != filepath.Join(base, "memberdir", "photos") {
 			t.Errorf("without it: %q, want memberdir/photos in %s", got, base)
