@@ -143,7 +143,7 @@ func (s *site) memberJSON(m *member.Member) MemberJSON {
 		Recommends: []RecommendationJSON{}, RecommendedBy: []RecommendationJSON{},
 	}
 	if v.Photo != nil {
-		j.Photo = s.data.abs(s.photoPaths[m.Slug]) // the largest size
+		j.Photo = s.data.abs(v.Photo.large)
 	}
 	if m.Contact.Public {
 		j.Contact.Phone = m.Contact.Phone

@@ -24,6 +24,9 @@ type PhotoView struct {
 	Src    string // the small image's address, for src
 	Srcset string // every size with its width ("….jpg 160w, ….jpg 480w"), for srcset
 	Large  string // the largest image's address
+	// large is the largest image's path below the site root, for the
+	// absolute addresses of members.json and og:image.
+	large string
 }
 
 // photos processes the photo of every member in the directory and
@@ -34,7 +37,6 @@ type PhotoView struct {
 // same either way. A draft's photo is published only with the draft.
 func (s *site) photos(photos map[string]photo.Source, store PhotoStore) error {
 	s.photoViews = map[string]*PhotoView{}
-	s.photoPaths = map[string]string{}
 	var ms []*member.Member
 	for _, m := range s.dir.Members {
 		if _, ok := photos[m.Slug]; ok {
@@ -98,8 +100,7 @@ func (s *site) photos(photos map[string]photo.Source, store PhotoStore) error {
 			if v.Src == "" {
 				v.Src = u
 			}
-			v.Large = u
-			s.photoPaths[m.Slug] = p
+			v.Large, v.large = u, p
 			set = append(set, fmt.Sprintf("%s %dw", u, img.Size))
 		}
 		v.Srcset = strings.Join(set, ", ")

@@ -90,10 +90,8 @@ type site struct {
 	// referral builds the mailto:, tel: and web links.
 	referral *referral.Links
 	paths    []string // every path written, for the sitemap
-	// photoViews maps a slug to the member's published photo, and
-	// photoPaths to the path of its largest size.
+	// photoViews maps a slug to the member's published photo.
 	photoViews map[string]*PhotoView
-	photoPaths map[string]string
 	cache      *Cache
 	keys       map[*member.Member][32]byte // cache keys, when caching
 	siteKey    [32]byte
@@ -575,8 +573,8 @@ func (s *site) memberPages() error {
 		}
 		p.Member = v
 		p.Description = m.Mission
-		if ph, ok := s.photoPaths[m.Slug]; ok && s.data.Absolute {
-			p.Image = s.data.abs(ph)
+		if v.Photo != nil && s.data.Absolute {
+			p.Image = s.data.abs(v.Photo.large)
 		}
 		p.Body = Markdown(m.Body, 3)
 		if e := s.dir.Config.EditURL; e != "" {
