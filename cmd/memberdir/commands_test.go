@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"image"
 	"image/png"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -384,7 +385,7 @@ func TestCheckJSON(t *testing.T) {
 	}
 	want := map[string]any{"file": "content/members/anna-mueller.md", "line": 8.0, "column": 12.0, "field": "contact.website",
 		"message": `"50%,x:y|*_" ist keine Webadresse — schreibe sie als https://www.example.de/…`}
-	if code != 1 || got.Count != 2 || len(got.Problems) != 2 || !mapsEqual(got.Problems[1], want) || got.Problems[0]["line"] != 0.0 {
+	if code != 1 || got.Count != 2 || len(got.Problems) != 2 || !maps.Equal(got.Problems[1], want) || got.Problems[0]["line"] != 0.0 {
 		t.Errorf("exit %d, output:\n%s", code, out)
 	}
 	clean := writeSite(t, map[string]string{"content/members/anna-mueller.md": anna})
@@ -392,18 +393,6 @@ func TestCheckJSON(t *testing.T) {
 	if code != 0 || out != "{\n  \"problems\": [],\n  \"count\": 0\n}\n" {
 		t.Errorf("clean: exit %d, output %q", code, out)
 	}
-}
-
-func mapsEqual(a, b map[string]any) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if b[k] != v {
-			return false
-		}
-	}
-	return true
 }
 
 // gitRepo is a temporary git repository; it skips the test when git is
@@ -721,7 +710,7 @@ func TestLastUpdated(t *testing.T) {
 
 	got := lastUpdated(r.dir, []string{"content/members/anna.md", "content/members/bob.md", "content/members/carla.md", "content/members/nobody.md"})
 	want := map[string]string{"content/members/anna.md": "2024-05-06", "content/members/bob.md": "2023-01-02", "content/members/carla.md": "2022-08-10"}
-	if !mapsEqualString(got, want) {
+	if !maps.Equal(got, want) {
 		t.Errorf("in git: got %v, want %v", got, want)
 	}
 
@@ -735,21 +724,9 @@ func TestLastUpdated(t *testing.T) {
 	// Outside git: modification times.
 	plain := writeSite(t, map[string]string{"content/members/anna.md": "a"})
 	os.Chtimes(filepath.Join(plain, "content/members/anna.md"), mtime, mtime)
-	if got := lastUpdated(plain, []string{"content/members/anna.md"}); !mapsEqualString(got, map[string]string{"content/members/anna.md": "2022-08-10"}) {
+	if got := lastUpdated(plain, []string{"content/members/anna.md"}); !maps.Equal(got, map[string]string{"content/members/anna.md": "2022-08-10"}) {
 		t.Errorf("outside git: %v", got)
 	}
-}
-
-func mapsEqualString(a, b map[string]string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if b[k] != v {
-			return false
-		}
-	}
-	return true
 }
 
 // TestWorkflows checks the GitHub workflows parse and run what the README
