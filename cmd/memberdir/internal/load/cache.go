@@ -119,11 +119,11 @@ func (c *Cache) photo(fsys fs.FS, path string, r round) ([32]byte, fileStamp, bo
 	c.mu.Lock()
 	e, ok := c.photos[path]
 	c.mu.Unlock()
-	if r.trust && ok && !r.dirty[path] {
-		return e.key, e.stamp, true
+	if !ok {
+		return [32]byte{}, stampOf(fsys, path), false
 	}
-	st := stampOf(fsys, path)
-	if !ok || r.dirty[path] || !st.ok || e.stamp != st || time.Since(st.mod) < 2*time.Second {
+	st, same := unchanged(fsys, path, e.stamp, r)
+	if !same {
 		return [32]byte{}, st, false
 	}
 	return e.key, st, true
@@ -158,22 +158,32 @@ func (c *Cache) lookup(fsys fs.FS, path, config string, r round) (*member.Member
 	c.mu.Lock()
 	e, ok := c.entries[path]
 	c.mu.Unlock()
-	if r.trust && ok && !r.dirty[path] && e.config == config {
-		return e.clone(), e.errs, e.stamp, true
+	if !ok {
+		return nil, nil, stampOf(fsys, path), false
 	}
-	st := stampOf(fsys, path)
-	if r.dirty[path] {
-		// Reported: read it, whatever its stamp says; an edit within
-		// the file system's time resolution keeps size and time.
-		return nil, nil, st, false
-	}
-	// A file changed within the last two seconds may change again within
-	// the file system's time resolution without its stamp changing, so
-	// it is always read again.
-	if !ok || !st.ok || e.stamp != st || e.config != config || time.Since(st.mod) < 2*time.Second {
+	st, same := unchanged(fsys, path, e.stamp, r)
+	if !same || e.config != config {
 		return nil, nil, st, false
 	}
 	return e.clone(), e.errs, st, true
+}
+
+// unchanged reports whether the file at path, cached with stamp old, can
+// be taken as it was, by the rules of the round r, and returns the stamp
+// to keep. A trusted round takes every file it was not told about; a
+// reported file is read again whatever its stamp says, since an edit
+// within the file system's time resolution keeps size and time; and for
+// that reason a file changed within the last two seconds is always read
+// again too.
+func unchanged(fsys fs.FS, path string, old fileStamp, r round) (fileStamp, bool) {
+	if r.trust && !r.dirty[path] {
+		return old, true
+	}
+	st := stampOf(fsys, path)
+	if r.dirty[path] || !st.ok || st != old || time.Since(st.mod) < 2*time.Second {
+		return st, false
+	}
+	return st, true
 }
 
 // clone returns a copy of the entry's member for one build, nil for a
