@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/serve"
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/site"
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/synth"
 )
 
@@ -84,4 +86,12 @@ func BenchmarkServeEdit(b *testing.B) {
 			b.ReportMetric(float64(worst.Milliseconds()), "ms/worst")
 		})
 	}
+}
+
+// newPreview is serve's preview server for a builder, told of every change
+// its watcher sees, as runServe sets it up, without the command around.
+func newPreview(b *site.Builder) *serve.Server {
+	s := serve.New(func() (map[string][]byte, error) { return b.Build() })
+	s.OnChange = b.Changed
+	return s
 }

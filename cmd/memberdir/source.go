@@ -16,14 +16,6 @@ func buildSite(source string, drafts bool) *site.Builder {
 	return site.NewBuilder(os.DirFS(source), site.Options{Drafts: drafts, PhotoCache: photoCache()})
 }
 
-// newPreview returns the preview server of serve for a builder, which it
-// tells of every change its watcher sees.
-func newPreview(b *site.Builder) *serve.Server {
-	s := serve.New(func() (map[string][]byte, error) { return b.Build() })
-	s.OnChange = b.Changed
-	return s
-}
-
 // serveTitle is the headline of serve's problem overlay, in the site's
 // language.
 func serveTitle(source string) string {

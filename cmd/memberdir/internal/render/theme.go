@@ -30,9 +30,6 @@ func NewTheme(defaults, site fs.FS) *Theme {
 	return &Theme{fsys: overlay{top: site, bottom: defaults}}
 }
 
-// FS returns the merged file system.
-func (t *Theme) FS() fs.FS { return t.fsys }
-
 // overlay serves files from top, falling back to bottom. Directories are
 // listed as the union of both, so the site may add new assets.
 type overlay struct{ top, bottom fs.FS }
