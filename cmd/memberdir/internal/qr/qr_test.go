@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"rsc.io/qr"
 )
 
 const url = "https://netzwerk.example/members/anna-mueller/"
@@ -201,5 +203,39 @@ func TestErrors(t *testing.T) {
 	}
 	if _, err := SVG(strings.Repeat("a", 2331), "x"); err != nil {
 		t.Errorf("2331 bytes fit version 40-M, got %v", err)
+	}
+}
+
+// TestSameAsLibrary checks that encode, with its cached plans, draws the
+// very modules rsc.io/qr's own Encode draws, across the versions a profile
+// address needs, including from many goroutines at once.
+func TestSameAsLibrary(t *testing.T) {
+	var texts []string
+	for n := 1; n < 400; n += 7 {
+		texts = append(texts, "https://netzwerk.example/members/"+strings.Repeat("a", n)+"/", strings.Repeat("7", n), strings.ToUpper(strings.Repeat("ab-", n)))
+	}
+	errs := make(chan error, len(texts))
+	for _, text := range texts {
+		go func() {
+			want, err := qr.Encode(text, qr.M)
+			if err != nil {
+				errs <- err
+				return
+			}
+			got, err := encode(text)
+			switch {
+			case err != nil:
+				errs <- err
+			case got.Size != want.Size || string(got.Bitmap) != string(want.Bitmap):
+				errs <- fmt.Errorf("%q: the code differs from rsc.io/qr's", text)
+			default:
+				errs <- nil
+			}
+		}()
+	}
+	for range texts {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
 	}
 }
