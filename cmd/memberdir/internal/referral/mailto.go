@@ -3,6 +3,7 @@ package referral
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // MaxMailto is the longest mailto: link this package returns, in bytes
@@ -24,24 +25,56 @@ type message struct {
 // link is written into. Subjects are one line; the body's line breaks are
 // CRLF, as RFC 6068 demands, encoded as %0D%0A.
 func (m message) link() string {
-	var b strings.Builder
-	b.WriteString("mailto:")
-	b.WriteString(escape(m.to, true))
+	to, hfields := m.parts()
+	b := make([]byte, 0, linkLen(to, hfields))
+	b = append(b, "mailto:"...)
+	b = appendEscaped(b, to, true, false)
 	sep := byte('?')
-	field := func(name, value string) {
-		if value == "" {
-			return
+	for _, f := range hfields {
+		if f.value == "" {
+			continue
 		}
-		b.WriteByte(sep)
+		b = append(append(append(b, sep), f.name...), '=')
+		b = appendEscaped(b, f.value, false, f.name == "body")
 		sep = '&'
-		b.WriteString(name)
-		b.WriteByte('=')
-		b.WriteString(escape(value, false))
 	}
-	field("cc", m.cc)
-	field("subject", oneLine(m.subject))
-	field("body", strings.ReplaceAll(cleanBody(m.body), "\n", "\r\n"))
-	return b.String()
+	return string(b)
+}
+
+// hfield is one name=value pair of a mailto: link, before encoding.
+type hfield struct{ name, value string }
+
+// parts returns the recipient and the header fields of m as the link
+// carries them: valid UTF-8, the subject one line, the body cleaned. The
+// body's LFs stay LFs here; encoding writes each as CRLF.
+func (m message) parts() (string, [3]hfield) {
+	return valid(m.to), [3]hfield{
+		{"cc", valid(m.cc)},
+		{"subject", oneLine(m.subject)},
+		{"body", cleanBody(m.body)},
+	}
+}
+
+// linkLen is len(m.link()), counted without building the link: fit
+// measures a link many times before it builds one.
+func (m message) linkLen() int { return linkLen(m.parts()) }
+
+func linkLen(to string, hfields [3]hfield) int {
+	n := len("mailto:") + escapedLen(to, true, false)
+	for _, f := range hfields {
+		if f.value != "" {
+			n += 1 + len(f.name) + 1 + escapedLen(f.value, false, f.name == "body")
+		}
+	}
+	return n
+}
+
+// valid is s with invalid UTF-8 replaced by U+FFFD.
+func valid(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	return strings.ToValidUTF8(s, "\uFFFD")
 }
 
 // escape percent-encodes s as UTF-8, keeping only RFC 3986's unreserved
@@ -50,20 +83,41 @@ func (m message) link() string {
 // "+" is read as a space by some mail clients and "'" ends an HTML
 // attribute, so strict is safer, and every client decodes the escapes.
 func escape(s string, at bool) string {
+	s = valid(s)
+	return string(appendEscaped(make([]byte, 0, escapedLen(s, at, false)), s, at, false))
+}
+
+// appendEscaped appends escape(s, at) to b for valid UTF-8 s; with crlf,
+// each LF is written as CRLF, %0D%0A, as RFC 6068 asks of a body.
+func appendEscaped(b []byte, s string, at, crlf bool) []byte {
 	const hex = "0123456789ABCDEF"
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	var b strings.Builder
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if unreserved(c) || at && c == '@' {
-			b.WriteByte(c)
-			continue
+		switch c := s[i]; {
+		case unreserved(c) || at && c == '@':
+			b = append(b, c)
+		case c == '\n' && crlf:
+			b = append(b, "%0D%0A"...)
+		default:
+			b = append(b, '%', hex[c>>4], hex[c&15])
 		}
-		b.WriteByte('%')
-		b.WriteByte(hex[c>>4])
-		b.WriteByte(hex[c&15])
 	}
-	return b.String()
+	return b
+}
+
+// escapedLen is the length appendEscaped adds for s.
+func escapedLen(s string, at, crlf bool) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case unreserved(c) || at && c == '@':
+			n++
+		case c == '\n' && crlf:
+			n += 6
+		default:
+			n += 3
+		}
+	}
+	return n
 }
 
 // unreserved reports whether c is an unreserved character of RFC 3986:
@@ -78,6 +132,9 @@ func unreserved(c byte) bool {
 // never contain a line break, which some mail clients turn into a new
 // header.
 func oneLine(s string) string {
+	if isOneLine(s) {
+		return s
+	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	var b strings.Builder
 	space := false
@@ -97,11 +154,37 @@ func oneLine(s string) string {
 	return b.String()
 }
 
+// isOneLine reports whether oneLine would return s as it is: valid UTF-8,
+// single spaces only between words, no other white space or control
+// characters. Most names and subjects are, and need no copy.
+func isOneLine(s string) bool {
+	space := true // at the start, a space would be dropped
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
+			return false
+		case r == ' ':
+			if space {
+				return false
+			}
+			space = true
+		case unicode.IsSpace(r) || r == '\u2028' || r == '\u2029' || unicode.IsControl(r):
+			return false
+		default:
+			space = false
+		}
+	}
+	return !space || s == ""
+}
+
 // cleanBody normalises the line breaks of s to LF (from CRLF, CR, and the
 // Unicode line and paragraph separators), drops control characters other
 // than LF and tab, which no e-mail body needs, and trailing white space,
 // which templates leave behind.
 func cleanBody(s string) string {
+	if isClean(s) {
+		return strings.TrimRightFunc(s, unicode.IsSpace)
+	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	var b strings.Builder
@@ -119,6 +202,21 @@ func cleanBody(s string) string {
 	return strings.TrimRightFunc(b.String(), unicode.IsSpace)
 }
 
+// isClean reports whether cleanBody has nothing to change in s but its
+// trailing white space.
+func isClean(s string) bool {
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
+			return false
+		case r == '\n' || r == '\t':
+		case r == '\r' || r == '\u2028' || r == '\u2029' || unicode.IsControl(r):
+			return false
+		}
+	}
+	return true
+}
+
 // fit renders the e-mail for d with render and shortens it until its link
 // is at most MaxMailto long. It shortens the member's why first, then the
 // mission, the ideal referral and the role, each at a word boundary with
@@ -130,28 +228,54 @@ func cleanBody(s string) string {
 // further: it cuts the body's end, then the subject's, because a link that
 // Outlook truncates is broken anyway.
 func (l *Links) fit(d Data, render func(Data) message) string {
-	fits := func(d Data) bool { return len(render(d).link()) <= MaxMailto }
-	if link := render(d).link(); len(link) <= MaxMailto {
-		return link
+	fits := func(d Data) bool { return render(d).linkLen() <= MaxMailto }
+	if m := render(d); m.linkLen() <= MaxMailto {
+		return m.link()
 	}
 	for _, f := range []*string{&d.Member.Why, &d.Member.Mission, &d.Member.IdealReferral, &d.Member.Role} {
 		full := *f
 		*f = ""
-		empty := len(render(d).link())
+		empty := render(d).linkLen()
 		if empty > MaxMailto {
 			continue // Even without this field it is too long: cut the next one too.
 		}
+		hint := guess(full, MaxMailto-empty)
+		// Rendering the texts for every length tried was most of the
+		// cost of the links at 10,000 members. So they are rendered once
+		// with a placeholder in the field, and each try fills it in. A
+		// site's text might treat the field in a way filling in cannot
+		// follow (a length test, a function of it); then the real render
+		// of the chosen text differs, and every try is rendered instead.
+		*f = hole
+		holed := render(d)
+		*f = longest(full, hint, func(s string) bool { return holed.fill(s).linkLen() <= MaxMailto })
+		if m := render(d); m == holed.fill(*f) && m.linkLen() <= MaxMailto {
+			return m.link()
+		}
 		*f = full
-		ok := func(s string) bool { *f = s; return fits(d) }
-		*f = longest(full, guess(full, MaxMailto-empty), ok)
+		*f = longest(full, hint, func(s string) bool { *f = s; return fits(d) })
 		return render(d).link()
 	}
 	m := render(d)
-	m.body = longest(m.body, -1, func(s string) bool { return len(message{m.to, m.cc, m.subject, s}.link()) <= MaxMailto })
-	if len(m.link()) > MaxMailto {
-		m.subject = longest(m.subject, -1, func(s string) bool { return len(message{m.to, m.cc, s, m.body}.link()) <= MaxMailto })
+	m.body = longest(m.body, -1, func(s string) bool { return message{m.to, m.cc, m.subject, s}.linkLen() <= MaxMailto })
+	if m.linkLen() > MaxMailto {
+		m.subject = longest(m.subject, -1, func(s string) bool { return message{m.to, m.cc, s, m.body}.linkLen() <= MaxMailto })
 	}
 	return m.link()
+}
+
+// hole stands for the field being shortened while fit tries lengths; no
+// member's text contains a NUL (YAML does not allow it).
+const hole = "\x00memberdir-cut\x00"
+
+// fill returns m with s in place of every hole.
+func (m message) fill(s string) message {
+	return message{
+		to:      strings.ReplaceAll(m.to, hole, s),
+		cc:      strings.ReplaceAll(m.cc, hole, s),
+		subject: strings.ReplaceAll(m.subject, hole, s),
+		body:    strings.ReplaceAll(m.body, hole, s),
+	}
 }
 
 // guess estimates the index into wordEnds(s) of the longest cut of s whose
@@ -160,30 +284,15 @@ func (l *Links) fit(d Data, render func(Data) message) string {
 // most of the renders of the binary search, which matter at 10,000
 // members.
 func guess(s string, budget int) int {
-	ends := wordEnds(s)
-	best := -1
-	for i, n := range ends {
-		if encodedLen(s[:n])+len("%E2%80%A6") > budget {
+	best, prev, size := -1, 0, len("%E2%80%A6")
+	for i, n := range wordEnds(s) {
+		size += escapedLen(s[prev:n], false, true)
+		if size > budget {
 			break
 		}
-		best = i
+		best, prev = i, n
 	}
 	return best
-}
-
-func encodedLen(s string) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case unreserved(c):
-			n++
-		case c == '\n':
-			n += 6 // CRLF
-		default:
-			n += 3
-		}
-	}
-	return n
 }
 
 // longest returns the longest shortening of s (see cut) for which ok is

@@ -4,8 +4,10 @@ import (
 	"net/mail"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
@@ -580,6 +582,28 @@ func TestShortenOneLongWord(t *testing.T) {
 	}
 }
 
+// TestShortenUnfillable checks the way fit takes when a site's text does
+// more with the why than print it, so that filling in a placeholder cannot
+// predict the link: the why is still cut as far as needed, and the text
+// shows the length of the why it really contains.
+func TestShortenUnfillable(t *testing.T) {
+	cfg := germanConfig()
+	cfg.Referral.Body = "{{.Member.Why}}\n{{len .Member.Why}}\n{{.Member.ProfileURL}}"
+	l := newLinks(t, cfg)
+	m := anna()
+	m.Why = words(5000, "Vertrauen wächst langsam,")
+	link := l.Recommend(m, profile)
+	checkLink(t, link)
+	if len(link) < MaxMailto-100 {
+		t.Errorf("link is %d long: the why was cut more than needed", len(link))
+	}
+	_, q := parseMailto(t, link)
+	lines := strings.Split(strings.ReplaceAll(q.Get("body"), "\r\n", "\n"), "\n")
+	if len(lines) != 3 || !strings.HasSuffix(lines[0], "…") || lines[1] != strconv.Itoa(len(lines[0])) {
+		t.Errorf("body does not hold the cut why (%d bytes) and its length:\n%q", len(lines[0]), q.Get("body"))
+	}
+}
+
 // TestShortenSiteText checks the last resort: a site's own text that is too
 // long by itself is cut, so that the link still works in Outlook.
 func TestShortenSiteText(t *testing.T) {
@@ -698,3 +722,35 @@ func TestShortenAtSentence(t *testing.T) {
 		t.Errorf("why is not cut after a whole sentence: %q", why)
 	}
 }
+
+// TestLinkLen checks that linkLen, which fit uses to measure, counts what
+// link builds, for every combination of awkward texts, and that the
+// shortcuts of oneLine and cleanBody change nothing.
+func TestLinkLen(t *testing.T) {
+	texts := []string{
+		"", " ", "Anna Müller", "a  b", " a", "a ", "a\tb", "a\nb\r\nc\rd", "x\u2028y\u2029",
+		"bad \xff utf-8", "real \uFFFD replacement", "ctl\x00\x1b\u0085", "a@b.de", "Ä+Ö&ü=ß?#%",
+		"trailing\n\n  ", "emoji 🙂 and 中文",
+	}
+	for _, to := range texts {
+		for _, subject := range texts {
+			for _, body := range texts {
+				m := message{to: to, cc: subject, subject: subject, body: body}
+				if got, want := m.linkLen(), len(m.link()); got != want {
+					t.Errorf("linkLen(%q, %q, %q) = %d, link is %d long", to, subject, body, got, want)
+				}
+			}
+		}
+		if isOneLine(to) && oneLineSlow(to) != to {
+			t.Errorf("isOneLine(%q) is true, but oneLine makes it %q", to, oneLineSlow(to))
+		}
+		if isClean(to) && cleanBodySlow(to) != strings.TrimRightFunc(to, unicode.IsSpace) {
+			t.Errorf("isClean(%q) is true, but cleanBody makes it %q", to, cleanBodySlow(to))
+		}
+	}
+}
+
+// oneLineSlow and cleanBodySlow are oneLine and cleanBody without their
+// shortcut: a text that needs no change goes through the whole loop.
+func oneLineSlow(s string) string   { return oneLine(s + "\x00") }
+func cleanBodySlow(s string) string { return cleanBody("\x00" + s) }
