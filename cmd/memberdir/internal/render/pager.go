@@ -38,16 +38,25 @@ func (p *Pager) Next() *PagerLink {
 	return nil
 }
 
-// paginate splits ms into chunks of at most size.
-func paginate(ms []*member.Member, size int) [][]*member.Member {
-	if size <= 0 || len(ms) <= size {
-		return [][]*member.Member{ms}
-	}
+// paginate splits ms into chunks of at most size members whose cards
+// (size(m) bytes each) add up to at most budget bytes; a chunk holds at
+// least one member, whatever its card weighs.
+func paginate(ms []*member.Member, size, budget int, card func(*member.Member) int) [][]*member.Member {
 	var out [][]*member.Member
 	for len(ms) > 0 {
-		n := min(size, len(ms))
+		n, bytes := 0, 0
+		for n < len(ms) && (size <= 0 || n < size) {
+			bytes += card(ms[n])
+			if n > 0 && budget > 0 && bytes > budget {
+				break
+			}
+			n++
+		}
 		out = append(out, ms[:n])
 		ms = ms[n:]
+	}
+	if len(out) == 0 {
+		out = append(out, ms) // an empty list is one empty page
 	}
 	return out
 }

@@ -622,7 +622,8 @@ func (s *site) categoryPages() error {
 // paged renders a list of members as one page, or as several of at most
 // the configured size: base, base/page/2/, base/page/3/, ….
 func (s *site) paged(kind, tpl, title, base string, ms []*member.Member, c *member.Category) error {
-	chunks := paginate(ms, perPage(len(ms), s.dir.Config.PageSize))
+	size, budget := perPage(len(ms), s.dir.Config.PageSize)
+	chunks := paginate(ms, size, budget, func(m *member.Member) int { return len(s.views[m].Card) })
 	pager := newPager(s.data.BasePath+base, chunks)
 	return each(len(chunks), func(i int) error {
 		chunk := chunks[i]
@@ -664,16 +665,21 @@ func cardsLen(vs []*MemberView, card func(*MemberView) template.HTML) int {
 	return n
 }
 
-// perPage returns how many cards a page of a list of n holds: all of
-// them up to the configured page size; beyond it, half of it, so that a
-// page of the 10,000-member directory stays around 250 KB (a card with
-// its referral link is about 1.7 KB).
-func perPage(n, size int) int {
+// perPage returns how many cards a page of a list of n holds, and how
+// many bytes of cards: all of them up to the configured page size, in
+// one page; beyond it, at most half the page size and pageBudget bytes.
+func perPage(n, size int) (int, int) {
 	if n <= size {
-		return n
+		return n, 0
 	}
-	return max(size/2, 10)
+	return max(size/2, 10), pageBudget
 }
+
+// pageBudget is the weight of the cards on one page of a paged list. With
+// the page's header, the filters and a pager of a few hundred pages it
+// stays under 300 KB, the most a phone on a slow connection should have to
+// load (a card with its referral link weighs 1.7–2.5 KB).
+const pageBudget = 250_000
 
 func pagePath(base string, i int) string {
 	if i == 0 {

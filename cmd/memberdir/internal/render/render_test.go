@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"strings"
@@ -69,7 +70,8 @@ func TestPaginate(t *testing.T) {
 	for _, n := range []string{"Anna A", "Ben B", "Dr. Cem C", "Dora D", "Emil E"} {
 		ms = append(ms, &member.Member{Name: n})
 	}
-	chunks := paginate(ms, 2)
+	one := func(*member.Member) int { return 1 }
+	chunks := paginate(ms, 2, 0, one)
 	if len(chunks) != 3 || len(chunks[2]) != 1 {
 		t.Fatalf("5 members in pages of 2: got %d pages", len(chunks))
 	}
@@ -82,8 +84,21 @@ func TestPaginate(t *testing.T) {
 	if got := strings.Join(labels, " "); got != want {
 		t.Errorf("pager labels = %q, want %q", got, want)
 	}
-	if len(paginate(ms, 10)) != 1 {
+	if len(paginate(ms, 10, 0, one)) != 1 {
 		t.Error("a short list must not page")
+	}
+	if got := paginate(nil, 10, 0, one); len(got) != 1 || len(got[0]) != 0 {
+		t.Errorf("an empty list must be one empty page, got %d pages", len(got))
+	}
+	// The weight of the cards cuts pages too, but never leaves a page
+	// empty, however heavy a card.
+	weight := map[string]int{"Anna A": 5, "Ben B": 5, "Dr. Cem C": 30, "Dora D": 5, "Emil E": 5}
+	var sizes []int
+	for _, c := range paginate(ms, 3, 10, func(m *member.Member) int { return weight[m.Name] }) {
+		sizes = append(sizes, len(c))
+	}
+	if fmt.Sprint(sizes) != "[2 1 2]" {
+		t.Errorf("pages by weight: %v members, want [2 1 2]", sizes)
 	}
 }
 

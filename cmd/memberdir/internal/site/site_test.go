@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/synth"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -324,5 +325,41 @@ func TestEmptySite(t *testing.T) {
 		if !strings.Contains(string(files["index.html"]), "Noch keine Mitglieder") {
 			t.Errorf("%s: the home page should say there are no members yet", name)
 		}
+	}
+}
+
+// TestListPagesStayLight builds a directory of members who fill every
+// field of their card to its limit, in every category, and checks that no
+// page of a list (home, category) weighs 300 KB or more: the cards are
+// paged by their weight, not only by their number.
+func TestListPagesStayLight(t *testing.T) {
+	fsys := fstest.MapFS{"config.yaml": {Data: []byte(synth.Config())}}
+	word := func(i int, n int) string { return strings.Repeat(fmt.Sprintf("Wört%03d ", i%1000), n/8) }
+	var offerings strings.Builder
+	for i := range 10 {
+		fmt.Fprintf(&offerings, "  - %q\n", word(i, 80)[:79])
+	}
+	tags := "[steuern, recht, coaching]"
+	for i := range 700 {
+		fsys[fmt.Sprintf("content/members/m%04d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf(
+			"---\nname: %q\ncompany: %q\nrole: %q\nlocation: %q\nmission: %q\nwhy: %q\nofferings:\n%stags: %s\ncontact:\n  email: m%04d@example.de\nmember_since: 2021-03\n---\n",
+			fmt.Sprintf("M%04d ", i)+word(i, 90), word(i, 100), word(i, 100), word(i, 100), word(i, 300), word(i, 600), offerings.String(), tags, i))}
+	}
+	files, err := Build(fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lists := 0
+	for p, data := range files {
+		if p != "index.html" && !strings.HasPrefix(p, "page/") && !strings.HasPrefix(p, "tags/") {
+			continue
+		}
+		lists++
+		if len(data) >= 300_000 {
+			t.Errorf("%s weighs %d bytes", p, len(data))
+		}
+	}
+	if lists < 10 {
+		t.Errorf("only %d list pages: the directory did not page", lists)
 	}
 }
