@@ -2,7 +2,10 @@ package load
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // split separates a Markdown file into its YAML front matter and body.
@@ -88,4 +91,92 @@ func keyLine(t string) bool {
 // nothing but trailing spaces.
 func isDelim(line string) bool {
 	return strings.TrimRight(line, " \t\n") == "---"
+}
+
+// binaryKind names the kind of file data is when it is plainly not text:
+// a photo or a document uploaded under a profile's name, or text saved as
+// UTF-16 (which Windows editors call "Unicode"). It returns "" for text.
+func binaryKind(data []byte) string {
+	magic := []struct{ prefix, kind string }{
+		{"\x89PNG", "PNG"}, {"\xff\xd8\xff", "JPEG"}, {"GIF8", "GIF"}, {"%PDF", "PDF"},
+		{"PK\x03\x04", "Word/ZIP"}, {"\xd0\xcf\x11\xe0", "Word"}, {"{\\rtf", "RTF"},
+		{"\xff\xfe", "UTF-16"}, {"\xfe\xff", "UTF-16"},
+	}
+	for _, m := range magic {
+		if bytes.HasPrefix(data, []byte(m.prefix)) {
+			return m.kind
+		}
+	}
+	if len(data) >= 12 && string(data[:4]) == "RIFF" && string(data[8:12]) == "WEBP" {
+		return "WebP"
+	}
+	if len(data) >= 12 && string(data[4:8]) == "ftyp" {
+		return "HEIC/MP4"
+	}
+	if len(data) >= 2 && (data[0] == 0 || data[1] == 0) {
+		// UTF-16 without a byte order mark: every other byte of "---" is 0.
+		return "UTF-16"
+	}
+	return ""
+}
+
+// notUTF8 returns the line and column (counted in characters, as editors
+// and yaml.v3 count them) of the first byte of data that is not UTF-8.
+// Lines are counted as split counts them: after a byte order mark, with
+// CRLF and CR as line ends.
+func notUTF8(data []byte) (line, col int, bad bool) {
+	if utf8.Valid(data) {
+		return 0, 0, false
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	line, col = 1, 1
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return line, col, true
+		}
+		switch {
+		case r == '\n', r == '\r' && (i+1 == len(data) || data[i+1] != '\n'):
+			line, col = line+1, 1
+		case r == '\r':
+		default:
+			col++
+		}
+		i += n
+	}
+	return line, col, true
+}
+
+// yamlBreaks reports the characters the front matter may not contain:
+// control characters other than tab and line feed, which yaml.v3 refuses,
+// and the line ends other than line feed, which it counts as lines.
+func yamlBreaks(r rune) bool {
+	return unicode.IsControl(r) && r != '\t' && r != '\n' || r == '\u2028' || r == '\u2029'
+}
+
+// bodyHidden reports the characters the Markdown body may not contain:
+// control characters other than tab and line feed, and the bidirectional
+// embeddings, overrides and isolates that make text display in another
+// order than it is written ("Trojan Source"). Zero-width spaces and the
+// left-to-right and right-to-left marks stay allowed in the body, where
+// they have honest uses (a break opportunity in a long compound word, a
+// Hebrew or Arabic quotation).
+func bodyHidden(r rune) bool {
+	return unicode.IsControl(r) && r != '\t' && r != '\n' ||
+		r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069'
+}
+
+// hidden finds the first character in text for which bad is true and
+// returns its line and column (1-based, in characters within text) and
+// its code point as U+XXXX.
+func hidden(text string, bad func(rune) bool) (line, col int, code string, found bool) {
+	i := strings.IndexFunc(text, bad)
+	if i < 0 {
+		return 0, 0, "", false
+	}
+	before := text[:i]
+	line = strings.Count(before, "\n") + 1
+	col = utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:]) + 1
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return line, col, fmt.Sprintf("U+%04X", r), true
 }

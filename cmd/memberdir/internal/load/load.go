@@ -94,7 +94,7 @@ func SiteCached(fsys fs.FS, cache *Cache) (*Content, member.ErrorList, error) {
 	}
 	var paths []string
 	lower := map[string]string{}
-	files := map[string]bool{}
+	files, links := map[string]bool{}, map[string]bool{}
 	for _, e := range entries {
 		files[e.Name()] = true
 	}
@@ -113,6 +113,12 @@ func SiteCached(fsys fs.FS, cache *Cache) (*Content, member.ErrorList, error) {
 	for _, e := range entries {
 		name := e.Name()
 		p := MembersDir + "/" + name
+		if strings.EqualFold(name, ".md") && !e.IsDir() {
+			// Saved in the web editor before a name was typed: a
+			// hidden file would be skipped, and the profile lost.
+			errs.Add(member.Pos{Path: p}, "", member.Msg(cfg.Language, "file.noname"))
+			continue
+		}
 		if e.IsDir() || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || strings.EqualFold(name, "README.md") {
 			continue
 		}
@@ -121,6 +127,7 @@ func SiteCached(fsys fs.FS, cache *Cache) (*Content, member.ErrorList, error) {
 			// anywhere on the machine that builds the site.
 			errs.Add(member.Pos{Path: p}, "", member.Msg(cfg.Language, "file.symlink"))
 			delete(files, name)
+			links[name] = true
 			continue
 		}
 		ext := strings.ToLower(path.Ext(name))
@@ -130,8 +137,11 @@ func SiteCached(fsys fs.FS, cache *Cache) (*Content, member.ErrorList, error) {
 			// checked where it is read (only JPEG and PNG are accepted).
 			continue
 		case ".md":
+		case ".docx", ".doc", ".odt", ".pdf", ".rtf", ".pages":
+			errs.Add(member.Pos{Path: p}, "", member.Msg(cfg.Language, "file.doc", name, mdName(name)))
+			continue
 		default:
-			errs.Add(member.Pos{Path: p}, "", member.Msg(cfg.Language, "file.ext", name, strings.TrimSuffix(name, path.Ext(name))+".md"))
+			errs.Add(member.Pos{Path: p}, "", member.Msg(cfg.Language, "file.ext", name, mdName(name)))
 			continue
 		}
 		slug := slugOf(p)
@@ -164,7 +174,9 @@ func SiteCached(fsys fs.FS, cache *Cache) (*Content, member.ErrorList, error) {
 			// so recommendations of it are not reported as unknown.
 			m = &member.Member{Slug: slugOf(paths[i]), Path: paths[i], Pos: map[string]member.Pos{}}
 		}
-		if m.Photo != "" {
+		if m.Photo != "" && !links[m.Photo] {
+			// A photo that is a link is reported as the file it is, not
+			// also as missing.
 			src, perr := photoFile(fsys, m, cfg.Language, files, cache, r)
 			if perr != nil {
 				errs = append(errs, perr)
@@ -363,4 +375,18 @@ func sortedStrings(s []string) []string {
 	out := append([]string(nil), s...)
 	sort.Strings(out)
 	return out
+}
+
+// mdName returns the profile file name that a file of another type was
+// meant to be: anna.txt and anna.md.txt (an editor that added its own
+// extension) are anna.md, "Anna Müller.docx" is anna-mueller.md.
+func mdName(name string) string {
+	base := strings.TrimSuffix(name, path.Ext(name))
+	if strings.EqualFold(path.Ext(base), ".md") {
+		base = strings.TrimSuffix(base, path.Ext(base))
+	}
+	if s := member.Slugify(base); s != "" {
+		return s + ".md"
+	}
+	return base + ".md"
 }

@@ -24,6 +24,19 @@ func (f *file) frontMatter(data []byte) (root *yaml.Node, body string, bodyLine 
 		f.errs.Add(member.Pos{Path: f.path}, "", member.Msg(f.lang, "file.toolarge", size(len(data)), size(MaxProfileSize)))
 		return nil, "", 0
 	}
+	if kind := binaryKind(data); kind == "UTF-16" {
+		f.errs.Add(member.Pos{Path: f.path, Line: 1, Col: 1}, "", member.Msg(f.lang, "file.utf16"))
+		return nil, "", 0
+	} else if kind != "" {
+		f.errs.Add(member.Pos{Path: f.path, Line: 1, Col: 1}, "", member.Msg(f.lang, "file.binary", kind))
+		return nil, "", 0
+	}
+	if line, col, bad := notUTF8(data); bad {
+		// Most likely saved as Latin-1 or Windows-1252 by an old editor;
+		// every umlaut would be garbled, so nothing of it is read.
+		f.errs.Add(member.Pos{Path: f.path, Line: line, Col: col}, "", member.Msg(f.lang, "file.utf8"))
+		return nil, "", 0
+	}
 	fm, fmLine, body, bodyLine, problem, n := split(data)
 	switch problem {
 	case "":
@@ -39,6 +52,17 @@ func (f *file) frontMatter(data []byte) (root *yaml.Node, body string, bodyLine 
 		return nil, "", 0
 	}
 	f.offset = fmLine - 1
+	if line, col, r, bad := hidden(fm, yamlBreaks); bad {
+		// yaml.v3 refuses control characters with an English message and
+		// counts U+0085, U+2028 and U+2029 as line ends, which would shift
+		// every position after them.
+		f.errs.Add(member.Pos{Path: f.path, Line: fmLine + line - 1, Col: col}, "", member.Msg(f.lang, "text.hidden", r))
+		return nil, "", 0
+	}
+	if line, col, r, bad := hidden(body, bodyHidden); bad {
+		// The body is still read, so that the fields' problems show too.
+		f.errs.Add(member.Pos{Path: f.path, Line: bodyLine + line - 1, Col: col}, "", member.Msg(f.lang, "text.hidden", r))
+	}
 	root = f.parse(fm)
 	if root == nil {
 		return nil, "", 0
@@ -136,7 +160,7 @@ func (f *file) member(root *yaml.Node, m *member.Member, cfg *member.Config) {
 			}
 			// A misspelt required field is reported once, as unknown
 			// with its suggestion, not also as missing.
-			if s := member.Suggest(k.Value, names); s != "" {
+			if s := member.SuggestField(k.Value, names); s != "" {
 				got[s] = true
 			}
 			f.unknown(k, "", "field.unknown", names)
@@ -194,6 +218,12 @@ func (f *file) field(fl member.Field, v *yaml.Node, m *member.Member, cfg *membe
 		if fl.Format != member.FormatNone {
 			if key := checkFormat(fl.Format, s); key != "" {
 				f.value(v, name, key, s)
+				return
+			}
+		}
+		if name == "name" || name == "company" {
+			if mix := member.CheckScripts(s); mix != "" {
+				f.add(v, name, "text.scripts", s, mix)
 				return
 			}
 		}
@@ -475,7 +505,12 @@ func (f *file) recommends(v *yaml.Node, fl member.Field, m *member.Member) {
 					continue
 				}
 				if key := checkFormat(member.FormatSlug, s); key != "" {
-					f.add(val, name, key, s)
+					if fix := slugFix(s); fix != "" {
+						// "Lena Schäfer" or a copied profile address.
+						f.add(val, name, "slug.targetfix", s, fix)
+					} else {
+						f.add(val, name, key, s)
+					}
 					continue
 				}
 				r.Slug = s
@@ -533,4 +568,20 @@ func (f *file) value(n *yaml.Node, field, key, s string) {
 		return
 	}
 	f.add(n, field, key, s)
+}
+
+// slugFix guesses the slug meant by a recommends target that is none: a
+// member's name ("Lena Schäfer" → lena-schaefer) or the address of their
+// page (https://…/members/lena-schaefer/ → lena-schaefer). It returns ""
+// when there is no guess.
+func slugFix(s string) string {
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '\\' })
+	if len(parts) == 0 {
+		return ""
+	}
+	fix := member.Slugify(strings.TrimSuffix(parts[len(parts)-1], ".md"))
+	if !member.IsSlug(fix) || fix == s {
+		return ""
+	}
+	return fix
 }

@@ -149,7 +149,8 @@ var profileCases = []profileCase{
 	{name: "field indented", edits: e("why:   \n  x: y\n mission: z"), want: e(P + `:6:1: the line cannot be read (did not find expected key) — check indentation, colons and quotes`)},
 	{name: "unclosed double quote", edits: e(`mission: "Ich helfe Firmen`), want: e(P + `:3:10: the quote " is never closed — add it again at the end of the value`)},
 	{name: "unclosed single quote on first line", edits: e(`name: 'Anna`), want: e(P + `:2:7: the quote ' is never closed — add it again at the end of the value`)},
-	{name: "owner with @", edits: e("owner: @anna"), want: e(P + `:11:8: a value cannot start with @ — put the whole value in double quotes: "@anna"`)},
+	{name: "owner with @", edits: e("owner: @anna"), want: e(P + `:11:8: owner: a GitHub user name is written without @ — write owner: anna`)},
+	{name: "mission with @", edits: e("mission: @anna hilft"), want: e(P + `:3:10: a value cannot start with @ — put the whole value in double quotes: "@anna hilft"`)},
 	{name: "owner with quoted @", edits: e(`owner: "@anna"`), want: e(P + `:11:8: owner: "@anna" is not a GitHub user name — write only the name, e.g. anna-mueller, without @ or URL`)},
 	{name: "offering with backquote", edits: e("offerings:\n  - `Coaching`"), want: e(P + "`:6:5: a value cannot start with ` — put the whole value in double quotes: \"`Coaching`\""[1:])},
 	{name: "colon in list item", edits: e("offerings:\n  - Beratung: Firmen\n  - Coaching"), want: e(P + `:6:5: offerings: item 1 contains ": " — put the whole item in double quotes: - "…"`)},
@@ -189,7 +190,10 @@ var profileCases = []profileCase{
 	{name: "recommends without member", edits: e("recommends:\n  - note: super"), want: e(P + `:12:5: recommends.member: is missing — add "member: …" indented under recommends`)},
 	{name: "recommends empty member", edits: e("recommends:\n  - member:"), want: e(P + `:12:12: recommends.member: is empty — write it after "member: "`)},
 	{name: "recommends member as list", edits: e("recommends:\n  - member: [bernd]"), want: e(P + `:12:13: recommends.member: must be text, not a list — write it on one line after the colon`)},
-	{name: "recommends a name", edits: e("recommends:\n  - member: Bernd Schmidt"), want: e(P + `:12:13: recommends.member: "Bernd Schmidt" is not a member's file name — use lowercase a-z, 0-9 and dashes, as in the address /members/anna-mueller/`)},
+	{name: "recommends a name", edits: e("recommends:\n  - member: Bernd Schmidt"), want: e(P + `:12:13: recommends.member: "Bernd Schmidt" is not a member's file name — write the name of their file without .md, as in the address /members/…/; probably "bernd-schmidt"`)},
+	{name: "recommends a profile address", edits: e("recommends:\n  - member: https://netzwerk.example/members/lena-schaefer/"), want: e(P + `:12:13: recommends.member: "https://netzwerk.example/members/lena-schaefer/" is not a member's file name — write the name of their file without .md, as in the address /members/…/; probably "lena-schaefer"`)},
+	{name: "de: recommends a name", lang: "de", edits: e("recommends:\n  - member: Lena Schäfer"), want: e(P + `:12:13: recommends.member: "Lena Schäfer" ist kein Dateiname eines Mitglieds — schreibe den Namen der Datei ohne .md wie in der Adresse /members/…/; vermutlich "lena-schaefer"`)},
+	{name: "recommends no letters", edits: e(`recommends:` + "\n" + `  - member: "???"`), want: e(P + `:12:13: recommends.member: "???" is not a member's file name — use lowercase a-z, 0-9 and dashes, as in the address /members/anna-mueller/`)},
 	{name: "recommends file name", edits: e("recommends:\n  - member: bernd.md\n    note: Sehr gut"), check: func(t *testing.T, m *member.Member) {
 		if len(m.Recommends) != 1 || m.Recommends[0].Slug != "bernd" || m.Recommends[0].Note != "Sehr gut" || m.Recommends[0].Pos != (member.Pos{Path: P, Line: 12, Col: 13}) {
 			t.Errorf("Recommends = %+v", m.Recommends)
@@ -249,6 +253,40 @@ var profileCases = []profileCase{
 			t.Error("Draft = false")
 		}
 	}},
+
+	// Found by the hostile-input audit: web-editor slips and disguises.
+	{name: "non-breaking space as indentation", edits: e("contact:\n\u00a0\u00a0email: anna@example.de"), want: e(P + `:9:1: here is a special space (U+00A0, e.g. a non-breaking space copied from Word or a web page) where YAML needs an ordinary one — delete it and type a normal space`)},
+	{name: "non-breaking space after the colon", edits: e("name:\u00a0Anna"), want: e(P + `:2:6: here is a special space (U+00A0, e.g. a non-breaking space copied from Word or a web page) where YAML needs an ordinary one — delete it and type a normal space`)},
+	{name: "non-breaking space after the dash", edits: e("offerings:\n  -\u00a0Beratung"), want: e(P + `:6:4: here is a special space (U+00A0, e.g. a non-breaking space copied from Word or a web page) where YAML needs an ordinary one — delete it and type a normal space`)},
+	{name: "non-breaking space inside a value", edits: e("name: Dr.\u00a0Anna Müller"), check: func(t *testing.T, m *member.Member) {
+		// One-line fields join their words with plain spaces.
+		if m.Name != "Dr. Anna Müller" {
+			t.Errorf("Name = %q", m.Name)
+		}
+	}},
+	{name: "numbered list", edits: e("offerings:\n  1. Beratung\n  2. Coaching"), want: e(P + `:6:3: offerings: list items start with a dash, not a number — write "- Beratung"`)},
+	{name: "numbered list at the left edge", edits: e("offerings:\n1. Beratung\n2. Coaching"), want: e(P + `:6:1: list items start with a dash, not a number — write "- Beratung"`)},
+	{name: "dash without space", edits: e("offerings:\n  -Beratung\n  -Coaching"), want: e(P + `:6:3: offerings: a space is missing after the dash — write "- Beratung"`)},
+	{name: "German field name", edits: e("-offerings", "angebote:\n  - Beratung"), want: e(P + `:8:1: angebote: is not a known field — did you mean "offerings"?`)},
+	{name: "German sub-field name", edits: e("contact:\n  email: anna@example.de\n  Telefon: 0221 123456"), want: e(P + `:10:3: contact.Telefon: is not a known field — did you mean "phone"?`)},
+	{name: "de: German field name", lang: "de", edits: e("+beruf: Steuerberaterin"), want: e(P + `:11:1: beruf: ist kein bekanntes Feld — meintest du "role"?`)},
+	{name: "zero-width space only", edits: e(`name: "\u200b"`), want: e(P + `:2:7: name: contains an invisible control character — retype the text`)},
+	{name: "zero-width space in a name", edits: e("name: Anna\u200bMüller"), want: e(P + `:2:7: name: contains an invisible control character — retype the text`)},
+	{name: "bidi isolate", edits: e("name: Anna \u2067Müller\u2069"), want: e(P + `:2:7: name: contains an invisible control character — retype the text`)},
+	{name: "bidi embedding", edits: e("company: \u202bMüller GmbH\u202c"), want: e(P + `:11:10: company: contains an invisible control character — retype the text`)},
+	{name: "zero-width space in a URL", edits: e("contact:\n  website: https://x\u200b.de/"), want: e(P + `:9:12: contact.website: contains an invisible control character — retype the text`)},
+	{name: "zero-width joiner in an emoji", edits: e("offerings:\n  - Coaching 👩\u200d💻"), check: func(t *testing.T, m *member.Member) {
+		if m.Offerings[0] != "Coaching 👩\u200d💻" {
+			t.Errorf("Offerings = %q", m.Offerings)
+		}
+	}},
+	{name: "Cyrillic letter in a Latin name", edits: e("name: L\u0435na Schäfer"), want: e(P + `:2:7: name: "Lеna Schäfer" mixes letters of different alphabets (Latin+Cyrillic) in one word, which makes it look like another name — type it again with one keyboard`)},
+	{name: "Cyrillic and Latin words", edits: e("name: Ольга Schmidt"), check: func(t *testing.T, m *member.Member) {
+		if m.Name != "Ольга Schmidt" {
+			t.Errorf("Name = %q", m.Name)
+		}
+	}},
+	{name: "unknown key with a line break", edits: e(`+"x\n::warning::y": 1`), want: e(P + `:11:1: "x\n::warning::y": is not a known field — remove it or check its spelling`)},
 
 	// German.
 	{name: "de: missing name", lang: "de", edits: e("-name"), want: e(P + `:1:1: name: fehlt — füge eine Zeile "name: …" hinzu`)},
@@ -340,6 +378,19 @@ var frontMatterCases = []profileCase{
 	{name: "no front matter", text: "name: Anna\nmission: x\n", want: e(P + `:1:1: the file does not start with front matter — the first line must be exactly "---"`)},
 	{name: "Markdown only", text: "# Anna Müller\n\nIch bin Anna.\n", want: e(P + `:1:1: the file does not start with front matter — the first line must be exactly "---"`)},
 	{name: "four dashes", text: "----\nname: Anna\n----\n", want: e(P + `:1:1: the file does not start with front matter — the first line must be exactly "---"`)},
+	{name: "Latin-1", text: string([]byte(strings.Replace(profile(), "Anna Müller", "Anna M\xfcller", 1))), want: e(P + `:2:13: the file is not valid UTF-8 text (here is the first character that is not) — save it again as UTF-8`)},
+	{name: "Latin-1 in the body, CRLF", text: strings.ReplaceAll(profile(), "\n", "\r\n") + "Gr\xfc\xdfe\r\n", want: e(P + `:13:3: the file is not valid UTF-8 text (here is the first character that is not) — save it again as UTF-8`)},
+	{name: "UTF-16", text: "\xff\xfe-\x00-\x00-\x00\n\x00", want: e(P + `:1:1: the file is saved as UTF-16 ("Unicode") — save it again as UTF-8`)},
+	{name: "UTF-16 without byte order mark", text: "\x00-\x00-\x00-\x00\n", want: e(P + `:1:1: the file is saved as UTF-16 ("Unicode") — save it again as UTF-8`)},
+	{name: "a photo", text: "\x89PNG\r\n\x1a\n\x00\x00", want: e(P + `:1:1: the file is not text but a PNG file — a profile is a text file that starts with a line "---"; a photo goes next to the profile as .jpg or .png and is named under photo:`)},
+	{name: "de: a Word file", lang: "de", text: "PK\x03\x04\x14\x00", want: e(P + `:1:1: die Datei ist kein Text, sondern eine Word/ZIP-Datei — ein Profil ist eine Textdatei, die mit einer Zeile "---" beginnt; ein Foto kommt als .jpg oder .png neben das Profil und wird unter photo: genannt`)},
+	{name: "NUL in the front matter", text: strings.Replace(profile(), "Anna Müller", "Anna\x00Müller", 1), want: e(P + `:2:11: here is an invisible control character (U+0000) — delete the text around it and type it again`)},
+	{name: "line separator in the front matter", text: strings.Replace(profile(), "Anna Müller", "Anna\u2028Müller", 1), want: e(P + `:2:11: here is an invisible control character (U+2028) — delete the text around it and type it again`)},
+	{name: "NUL in the body", text: profile() + "a\x00b\n", want: e(P + `:13:2: here is an invisible control character (U+0000) — delete the text around it and type it again`)},
+	{name: "bidi override in the body, with field errors", text: strings.Replace(profile("contact:\n  email: anna(at)example.de"), "Ich bin Anna.", "Datei: \u202egnp.exe", 1), want: e(
+		P+`:9:10: contact.email: "anna(at)example.de" is not an e-mail address — write it as name@example.de`,
+		P+`:11:8: here is an invisible control character (U+202E) — delete the text around it and type it again`)},
+	{name: "zero-width space in the body", text: profile() + "Steuer\u200bberatung\n"},
 	{name: "de: unclosed", lang: "de", text: "---\nname: Anna\n", want: e(P + `:3:1: der Kopfbereich ist nicht abgeschlossen — füge nach dem letzten Feld eine Zeile "---" ein`)},
 	{name: "de: notfirst", lang: "de", text: "\n" + profile(), want: e(P + `:1:1: der Kopfbereich muss in der ersten Zeile beginnen — entferne die 1 Zeile(n) vor "---"`)},
 }

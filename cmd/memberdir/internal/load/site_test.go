@@ -77,6 +77,14 @@ func TestSiteFileNames(t *testing.T) {
 			"_template.md": "x", "README.md": "x", "readme.md": "x", ".hidden.md": "x", ".gitkeep": "",
 			"anna.jpg": "x", "anna.PNG": "x", "drafts/old.md": "x", "anna.md": valid,
 		}, slugs: []string{"anna"}},
+		{name: "no name", files: map[string]string{".md": valid, "anna.md": valid}, slugs: []string{"anna"}, want: e(
+			`content/members/.md: the file has no name, only the extension .md — name it after the member, e.g. anna-mueller.md`)},
+		{name: "editor added .txt", files: map[string]string{"anna.md.txt": valid}, want: e(
+			`content/members/anna.md.txt: "anna.md.txt" is not a profile — profiles are Markdown files; rename it to "anna.md"`)},
+		{name: "Word document", files: map[string]string{"Anna Müller.docx": "PK\x03\x04"}, want: e(
+			`content/members/Anna Müller.docx: "Anna Müller.docx" is a document, not a profile — a profile is a text file; copy the text into a new file "anna-mueller.md" written like the other profiles`)},
+		{name: "line break in the file name", files: map[string]string{"a\n::warning::x.md": valid}, slugs: []string{"a\n::warning::x"}, want: e(
+			`"content/members/a\n::warning::x.md": the file name "a\n::warning::x.md" is not a valid address — rename it to "a-warning-x.md" (lowercase a-z, 0-9 and dashes)`)},
 		{name: "too large", files: map[string]string{"anna.md": valid + strings.Repeat("x", 3<<20-len(valid))}, slugs: []string{"anna"}, want: e(
 			`content/members/anna.md: the file is 3.0 MiB, larger than the limit of 1.0 MiB — shorten the text; long stories belong on your own website`)},
 	}

@@ -31,3 +31,20 @@ func TestSymlinksAreRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestSymlinkedPhoto: a photo that is a link is reported once, as a link,
+// not also as missing from the profile that names it.
+func TestSymlinkedPhoto(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "content/members"), 0o755)
+	os.WriteFile(filepath.Join(dir, "config.yaml"), []byte("language: en\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "content/members/anna.md"), []byte(profile("photo: anna.jpg")), 0o644)
+	if err := os.Symlink("/etc/passwd", filepath.Join(dir, "content/members/anna.jpg")); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+	_, errs, err := Site(os.DirFS(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	diffLines(t, lines(errs), e(`content/members/anna.jpg: is a symbolic link — profiles, pages and photos must be plain files`))
+}

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -47,6 +48,13 @@ func (f *file) parse(text string) *yaml.Node {
 		// and yaml.v3 reports it confusingly; find it first.
 		if ind := len(l) - len(strings.TrimLeft(l, " \t")); strings.Contains(l[:ind], "\t") {
 			f.errs.Add(member.Pos{Path: f.path, Line: i + 1 + f.offset, Col: strings.IndexByte(l, '\t') + 1}, "", member.Msg(f.lang, "yaml.tab"))
+			return nil
+		}
+		if col, r := oddSpace(l); col > 0 {
+			// A non-breaking space pasted from Word or a web page looks
+			// like a space but is none to YAML, which then reports a
+			// confusing error a line later.
+			f.errs.Add(member.Pos{Path: f.path, Line: i + 1 + f.offset, Col: col}, "", member.Msg(f.lang, "yaml.space", fmt.Sprintf("U+%04X", r)))
 			return nil
 		}
 	}
@@ -121,6 +129,12 @@ func (f *file) syntaxError(line int, msg string) {
 		// "* Beratung": a list written with asterisks, as in Markdown.
 		if t := strings.TrimLeft(text, " "); strings.HasPrefix(t, "* ") || strings.HasPrefix(t, "• ") {
 			f.errs.Add(at(l, len(text)-len(t)+1), "", member.Msg(f.lang, "yaml.star", strings.TrimSpace(strings.TrimLeft(t, "*• "))))
+			return
+		}
+		// "1. Beratung": a numbered list, as in Markdown or Word.
+		if key, item := listSlip(text); key == "yaml.numbered" {
+			t := strings.TrimLeft(text, " ")
+			f.errs.Add(at(l, len(text)-len(t)+1), "", member.Msg(f.lang, key, item))
 			return
 		}
 		if m := keyColonRE.FindStringSubmatch(text); m != nil {
@@ -200,6 +214,11 @@ func (f *file) syntaxHint(line int, msg string) bool {
 			continue
 		}
 		if c := badStart(m[2]); c != "" {
+			if c == "@" && strings.TrimSpace(m[1]) == "owner:" {
+				// Quoting "@anna" would only lead to the next error.
+				f.errs.Add(at(l, len(m[1])+1), "owner", member.Msg(f.lang, "yaml.ownerat", strings.TrimSpace(m[2][1:])))
+				return true
+			}
 			f.errs.Add(at(l, len(m[1])+1), "", member.Msg(f.lang, "yaml.reserved", c, strings.TrimSpace(m[2])))
 			return true
 		}
@@ -324,7 +343,7 @@ func (f *file) text(n *yaml.Node, field string, fl member.Field) (string, bool) 
 		return "", false
 	}
 	if !utf8.ValidString(s) || strings.ContainsFunc(s, func(r rune) bool {
-		return unicode.IsControl(r) && r != '\n' && r != '\t' || r == '\u202e' || r == '\u202d'
+		return member.Invisible(r) && r != '\n' && r != '\t'
 	}) {
 		f.add(n, field, "field.control")
 		return "", false
@@ -375,7 +394,9 @@ func (f *file) list(n *yaml.Node, field string, fl member.Field) ([]string, bool
 			}
 			return nil, true
 		}
-		if strings.Contains(n.Value, ",") {
+		if key, item := listSlip(f.line(n)); key != "" {
+			f.add(n, field, key, item)
+		} else if strings.Contains(n.Value, ",") {
 			f.add(n, field, "field.commalist")
 		} else {
 			f.add(n, field, "field.list")
@@ -455,8 +476,62 @@ func (f *file) boolean(n *yaml.Node, field string) (bool, bool) {
 // unknown reports a key that is not in names, with a suggestion.
 func (f *file) unknown(k *yaml.Node, prefix, msgKey string, names []string) {
 	hint := member.Msg(f.lang, "field.unknownhint")
-	if s := member.Suggest(k.Value, names); s != "" {
+	if s := member.SuggestField(k.Value, names); s != "" {
 		hint = member.Msg(f.lang, "hint.didyoumean", s)
 	}
 	f.errs.Add(f.pos(k), prefix+k.Value, member.Msg(f.lang, msgKey, hint))
+}
+
+// oddSpace returns the column (in characters) and the character of a space
+// other than the ASCII space or tab where YAML's syntax needs a space: in
+// the indentation, after a list item's dash, or after a key's colon. Such
+// spaces inside a value are text and fine. col is 0 when there is none.
+func oddSpace(line string) (col int, r rune) {
+	odd := func(r rune) bool { return r > unicode.MaxASCII && unicode.IsSpace(r) }
+	if !strings.ContainsFunc(line, odd) {
+		return 0, 0 // nearly every line: no need to look closer
+	}
+	rs := []rune(line)
+	i := 0
+	for i < len(rs) && (unicode.IsSpace(rs[i]) || rs[i] == '-' && i+1 < len(rs) && unicode.IsSpace(rs[i+1])) {
+		if odd(rs[i]) {
+			return i + 1, rs[i]
+		}
+		i++
+	}
+	j := i
+	for j < len(rs) && (rs[j] == '_' || rs[j] == '-' || rs[j] < unicode.MaxASCII && (unicode.IsLetter(rs[j]) || unicode.IsDigit(rs[j]))) {
+		j++
+	}
+	if j > i && j+1 < len(rs) && rs[j] == ':' && odd(rs[j+1]) {
+		return j + 2, rs[j+1]
+	}
+	return 0, 0
+}
+
+// line returns the line of the YAML text on which n starts, or "".
+func (f *file) line(n *yaml.Node) string {
+	if n.Line < 1 || n.Line > len(f.lines) {
+		return ""
+	}
+	return f.lines[n.Line-1]
+}
+
+var (
+	numberedRE = regexp.MustCompile(`^\s*\d{1,2}[.)]\s+(\S.*)$`)
+	dashRE     = regexp.MustCompile(`^\s*-([^\s\-].*)$`)
+)
+
+// listSlip recognises a list item written as in Markdown or Word where
+// YAML needs "- item": numbered ("1. Beratung") or without the space after
+// the dash ("-Beratung"). It returns the message key and the item's text,
+// or "" when line is neither.
+func listSlip(line string) (key, item string) {
+	if m := numberedRE.FindStringSubmatch(line); m != nil {
+		return "yaml.numbered", strings.TrimSpace(m[1])
+	}
+	if m := dashRE.FindStringSubmatch(line); m != nil {
+		return "yaml.dashspace", strings.TrimSpace(m[1])
+	}
+	return "", ""
 }

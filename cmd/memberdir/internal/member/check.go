@@ -263,3 +263,29 @@ func distance(a, b string) int {
 	}
 	return d[len(ra)][len(rb)]
 }
+
+// mixedScripts are the alphabets whose letters look alike ("а" and "a",
+// "ο" and "o"): a word that mixes them is almost always a disguise.
+var mixedScripts = []struct {
+	name  string
+	table *unicode.RangeTable
+}{{"Latin", unicode.Latin}, {"Cyrillic", unicode.Cyrillic}, {"Greek", unicode.Greek}}
+
+// CheckScripts returns the alphabets mixed in one word of s, as
+// "Latin+Cyrillic", or "" when every word keeps to one of them. Words
+// wholly in one alphabet are fine, so "Ольга Schmidt" passes and
+// "Lеna" with a Cyrillic е does not.
+func CheckScripts(s string) string {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsMark(r) }) {
+		var found []string
+		for _, sc := range mixedScripts {
+			if strings.ContainsFunc(w, func(r rune) bool { return unicode.Is(sc.table, r) }) {
+				found = append(found, sc.name)
+			}
+		}
+		if len(found) > 1 {
+			return strings.Join(found, "+")
+		}
+	}
+	return ""
+}

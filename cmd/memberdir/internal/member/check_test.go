@@ -338,3 +338,61 @@ func TestIsSlugMatchesRegexp(t *testing.T) {
 		t.Error("a slug of 101 letters must be refused")
 	}
 }
+
+func TestCheckScripts(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"Anna Müller", ""},
+		{"Ольга Schmidt", ""},
+		{"Σοφία Παπαδοπούλου", ""},
+		{"Zoë O'Brien-Łukasik", ""},
+		{"L\u0435na Schäfer", "Latin+Cyrillic"}, // Cyrillic е
+		{"\u0430nna", "Latin+Cyrillic"},         // Cyrillic а
+		{"Ann\u03b1 Müller", "Latin+Greek"},     // Greek alpha
+		{"Müller\u00a0&\u00a0Co", ""},
+		{"3D-Druck GmbH", ""},
+	}
+	for _, c := range cases {
+		if got := CheckScripts(c.in); got != c.want {
+			t.Errorf("CheckScripts(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestSuggestField(t *testing.T) {
+	top := FieldNames(ProfileFields)
+	var contact []string
+	for _, f := range ProfileFields {
+		if f.Name == "contact" {
+			contact = FieldNames(f.Sub)
+		}
+	}
+	cases := []struct {
+		in    string
+		names []string
+		want  string
+	}{
+		{"offerrings", top, "offerings"},
+		{"Angebote", top, "offerings"},
+		{"Leistungen", top, "offerings"},
+		{"beruf", top, "role"},
+		{"Firma", top, "company"},
+		{"Ort", top, "location"},
+		{"Foto", top, "photo"},
+		{"mitglied_seit", top, "member_since"},
+		{"Mitglied seit", top, "member_since"},
+		{"Empfehlungen", top, "recommends"},
+		{"Kategorien", top, "tags"},
+		{"Telefon", contact, "phone"},
+		{"Handy", contact, "phone"},
+		{"E-Mail", contact, "email"},
+		{"Webseite", contact, "website"},
+		{"Homepage", contact, "website"},
+		{"telefon", top, ""}, // phone is no top-level field
+		{"hobbies", top, ""},
+	}
+	for _, c := range cases {
+		if got := SuggestField(c.in, c.names); got != c.want {
+			t.Errorf("SuggestField(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

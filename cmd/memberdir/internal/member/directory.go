@@ -2,6 +2,7 @@ package member
 
 import (
 	"bytes"
+	"path"
 	"slices"
 	"sort"
 	"strings"
@@ -124,6 +125,24 @@ func NewDirectory(cfg Config, members []*Member, pages []*Page, drafts bool) (*D
 			first[p] = m
 		}
 	}
+	// A photo belongs to one member: another profile naming the same file
+	// would show that member's face under a different name.
+	photoOwner := map[string]*Member{}
+	for _, m := range members {
+		if m.Photo == "" {
+			continue
+		}
+		base := strings.TrimSuffix(m.Photo, path.Ext(m.Photo))
+		if o := photoOwner[m.Photo]; o == nil || base == m.Slug && o.Slug != base {
+			photoOwner[m.Photo] = m
+		}
+	}
+	for _, m := range members {
+		if o := photoOwner[m.Photo]; o != nil && o != m {
+			errs.Add(m.Pos["photo"], "photo", Msg(cfg.Language, "photo.shared", m.Photo, o.Path))
+		}
+	}
+
 	order := make(map[*Member]int, len(d.Members))
 	for i, m := range d.Members {
 		order[m] = i

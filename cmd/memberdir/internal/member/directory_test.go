@@ -193,3 +193,34 @@ func TestNewDirectoryPages(t *testing.T) {
 		t.Errorf("pages %q", got)
 	}
 }
+
+// TestNewDirectorySharedPhoto: a profile may not show another member's
+// photo. The file belongs to the member it is named after, else to the
+// first profile (in file order) that names it.
+func TestNewDirectorySharedPhoto(t *testing.T) {
+	withPhoto := func(slug, photo string) *Member {
+		m := mem(slug, slug)
+		m.Photo = photo
+		m.Pos["photo"] = Pos{Path: m.Path, Line: 11, Col: 8}
+		return m
+	}
+	cases := []struct {
+		name    string
+		lang    string
+		members []*Member
+		want    []string
+	}{
+		{"own photos", "en", []*Member{withPhoto("anna", "anna.jpg"), withPhoto("bernd", "bernd.jpg"), mem("carla", "Carla")}, nil},
+		{"named after the other member", "en", []*Member{withPhoto("aaron", "bernd.jpg"), withPhoto("bernd", "bernd.jpg")}, []string{
+			`content/members/aaron.md:11:8: photo: the photo "bernd.jpg" is already the photo of content/members/bernd.md — upload your own photo under a name of its own, e.g. your file name with .jpg`}},
+		{"named after neither", "de", []*Member{withPhoto("anna", "team.jpg"), withPhoto("bernd", "team.jpg"), withPhoto("carla", "team.jpg")}, []string{
+			`content/members/bernd.md:11:8: photo: das Foto "team.jpg" ist schon das Foto von content/members/anna.md — lade dein eigenes Foto unter eigenem Namen hoch, z. B. deinem Dateinamen mit .jpg`,
+			`content/members/carla.md:11:8: photo: das Foto "team.jpg" ist schon das Foto von content/members/anna.md — lade dein eigenes Foto unter eigenem Namen hoch, z. B. deinem Dateinamen mit .jpg`}},
+	}
+	for _, c := range cases {
+		_, errs := NewDirectory(Config{Language: c.lang}, c.members, nil, false)
+		if got := errLines(errs); !slices.Equal(got, c.want) {
+			t.Errorf("%s:\n%s\nwant\n%s", c.name, join(got), join(c.want))
+		}
+	}
+}

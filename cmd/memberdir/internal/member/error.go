@@ -3,7 +3,10 @@ package member
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Error is one problem in the content, at a position, about a field.
@@ -16,7 +19,7 @@ type Error struct {
 
 func (e *Error) Error() string {
 	var b strings.Builder
-	b.WriteString(e.Pos.Path)
+	b.WriteString(Printable(e.Pos.Path))
 	if e.Pos.Line > 0 {
 		fmt.Fprintf(&b, ":%d", e.Pos.Line)
 		if e.Pos.Col > 0 {
@@ -25,7 +28,7 @@ func (e *Error) Error() string {
 	}
 	b.WriteString(": ")
 	if e.Field != "" {
-		b.WriteString(e.Field)
+		b.WriteString(Printable(e.Field))
 		b.WriteString(": ")
 	}
 	b.WriteString(e.Msg)
@@ -38,7 +41,44 @@ type ErrorList []*Error
 
 // Add appends an error at pos about field with the message msg.
 func (l *ErrorList) Add(pos Pos, field, msg string) {
-	*l = append(*l, &Error{Pos: pos, Field: field, Msg: msg})
+	*l = append(*l, &Error{Pos: pos, Field: Printable(field), Msg: msg})
+}
+
+// Printable returns s unchanged when it is plain text on one line, else
+// quoted in Go syntax. File names and unknown keys are members' own text
+// and are printed as they are: a line break in one would start a new line
+// in the CI log, which GitHub Actions reads as a workflow command
+// ("::error …", "::stop-commands::…"), and a bidi override would make the
+// line read differently from what it says.
+func Printable(s string) string {
+	if utf8.ValidString(s) && !strings.ContainsFunc(s, Invisible) {
+		return s
+	}
+	return strconv.Quote(s)
+}
+
+// Invisible reports whether r is a character a reader cannot see that can
+// change how the text around it reads: control characters (tab and line
+// feed included; callers that allow them test for them first), the
+// bidirectional embeddings, overrides, isolates and marks of "Trojan
+// Source" attacks, zero-width spaces and other invisible format
+// characters, and the line and paragraph separators, which YAML reads as
+// line breaks. The zero-width joiner and non-joiner stay allowed: emoji
+// and several scripts need them.
+func Invisible(r rune) bool {
+	switch {
+	case unicode.IsControl(r),
+		r >= '\u202a' && r <= '\u202e',              // LRE, RLE, PDF, LRO, RLO
+		r >= '\u2066' && r <= '\u2069',              // LRI, RLI, FSI, PDI
+		r == '\u200e', r == '\u200f', r == '\u061c', // LRM, RLM, ALM
+		r == '\u200b', r == '\u2060', r == '\ufeff', r == '\u180e', // zero-width spaces, word joiner
+		r >= '\u2061' && r <= '\u2064', // invisible operators
+		r >= '\u206a' && r <= '\u206f', // deprecated format characters
+		r >= '\ufff9' && r <= '\ufffb', // interlinear annotations
+		r == '\u2028', r == '\u2029':   // line and paragraph separators
+		return true
+	}
+	return false
 }
 
 // Sort orders the list by path, line, column and message, and drops exact

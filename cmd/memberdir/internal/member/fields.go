@@ -1,5 +1,7 @@
 package member
 
+import "strings"
+
 // Kind is the YAML shape a field takes.
 type Kind int
 
@@ -122,4 +124,53 @@ func FieldNames(fields []Field) []string {
 		out[i] = f.Name
 	}
 	return out
+}
+
+// fieldSynonyms maps words members write instead of a field's name, mostly
+// German ones, to the field: "telefon:" under contact means phone. Typos
+// of the names themselves are left to Suggest.
+var fieldSynonyms = map[string]string{
+	// Top level.
+	"firma": "company", "unternehmen": "company", "betrieb": "company", "firmenname": "company",
+	"rolle": "role", "beruf": "role", "position": "role", "funktion": "role", "titel": "role", "jobtitel": "role", "job": "role", "title": "role", "taetigkeit": "role",
+	"ort": "location", "standort": "location", "stadt": "location", "wohnort": "location", "sitz": "location", "city": "location", "place": "location", "region": "location",
+	"warum": "why", "wieso": "why", "motivation": "why", "antrieb": "why",
+	"angebot": "offerings", "angebote": "offerings", "leistung": "offerings", "leistungen": "offerings", "dienstleistungen": "offerings", "services": "offerings", "produkte": "offerings", "offers": "offerings",
+	"idealeempfehlung": "ideal_referral", "wunschkunde": "ideal_referral", "wunschkunden": "ideal_referral", "zielgruppe": "ideal_referral", "idealerkunde": "ideal_referral", "referral": "ideal_referral",
+	"kategorie": "tags", "kategorien": "tags", "categories": "tags", "category": "tags", "branche": "tags", "branchen": "tags", "schlagworte": "tags", "stichworte": "tags",
+	"sprache": "languages", "sprachen": "languages",
+	"kontaktdaten": "contact",
+	"foto":         "photo", "bild": "photo", "profilbild": "photo", "image": "photo", "picture": "photo", "avatar": "photo", "portrait": "photo", "portraet": "photo",
+	"mitgliedseit": "member_since", "dabeiseit": "member_since", "seit": "member_since", "beitritt": "member_since", "since": "member_since", "joined": "member_since",
+	"empfehlungen": "recommends", "empfiehlt": "recommends", "empfehle": "recommends", "ichempfehle": "recommends", "recommendations": "recommends",
+	"github": "owner", "besitzer": "owner", "inhaber": "owner", "inhaberin": "owner",
+	"entwurf": "draft",
+	// Under contact.
+	"mail": "email", "emailadresse": "email", "mailadresse": "email",
+	"telefon": "phone", "tel": "phone", "telefonnummer": "phone", "handy": "phone", "mobil": "phone", "mobile": "phone", "telephone": "phone", "fon": "phone", "nummer": "phone",
+	"webseite": "website", "homepage": "website", "internet": "website", "internetseite": "website", "web": "website", "url": "website",
+	"termin": "booking", "terminbuchung": "booking", "buchung": "booking", "kalender": "booking", "calendly": "booking",
+	"oeffentlich": "public", "sichtbar": "public",
+	// Under recommends.
+	"mitglied": "member", "slug": "member", "name": "member",
+	"begruendung": "note", "grund": "note", "kommentar": "note", "text": "note",
+}
+
+// SuggestField returns the field of candidates that the unknown key s most
+// likely means: a typo of its name (offerrings → offerings) or a word
+// members use for it (Telefon → phone, Angebote → offerings). It returns
+// "" when there is none.
+func SuggestField(s string, candidates []string) string {
+	if best := Suggest(s, candidates); best != "" {
+		return best
+	}
+	k := strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss", "-", "", "_", "", " ", "").Replace(strings.ToLower(s))
+	if f, ok := fieldSynonyms[k]; ok {
+		for _, c := range candidates {
+			if c == f {
+				return f
+			}
+		}
+	}
+	return ""
 }
