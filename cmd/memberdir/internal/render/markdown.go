@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"html"
 	"html/template"
 	"strings"
 	"sync"
@@ -116,8 +117,11 @@ func (memberText) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 
 // allowedURL reports whether a link in members' text may stay a link:
 // http(s), mailto and tel, or a relative reference without a scheme.
+//
+// Character references are decoded first, as the renderer decodes them
+// when it writes the link: "&#106;avascript:" is "javascript:".
 func allowedURL(u []byte) bool {
-	s := strings.ToLower(strings.TrimSpace(string(u)))
+	s := strings.ToLower(strings.TrimSpace(html.UnescapeString(string(u))))
 	for _, p := range []string{"http://", "https://", "mailto:", "tel:"} {
 		if strings.HasPrefix(s, p) {
 			return true

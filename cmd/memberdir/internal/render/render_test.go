@@ -23,6 +23,7 @@ func TestMarkdown(t *testing.T) {
 		{"raw HTML omitted", "<script>alert(1)</script>\n\n<b onclick=x>b</b>", nil, []string{"<script", "<b ", "onclick"}},
 		{"javascript link loses its link", "[click](javascript:alert(1))", []string{"click"}, []string{"javascript:", "<a"}},
 		{"data and vbscript links lose theirs", "[a](data:text/html,x) [b](VBScript:x)", []string{"a", "b"}, []string{"<a"}},
+		{"a scheme written as character references loses its link", "[a](&#106;avascript:alert(1)) [b](javascript&colon;x) [c](&#x6A;avascript:x)", []string{"a", "b", "c"}, []string{"<a"}},
 		{"links are user content", "[site](https://example.org)", []string{`<a href="https://example.org" rel="nofollow ugc noopener">site</a>`}, nil},
 		{"autolinks too", "see https://example.org now", []string{`rel="nofollow ugc noopener"`}, nil},
 		{"remote image becomes a link", "![Logo](https://tracker.example/p.gif)", []string{`<a href="https://tracker.example/p.gif" rel="nofollow ugc noopener">Logo</a>`}, []string{"<img"}},
