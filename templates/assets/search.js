@@ -34,28 +34,9 @@
   // prefix2 is the two-letter group of a word, as prefix in postings.go.
   const prefix2 = (t) => Array.from(t).slice(0, 2).join("");
 
-  // numbers decodes the base-32 number code of search.go.
   const DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
   const DIGIT = new Int8Array(128);
   for (let i = 0; i < 64; i++) DIGIT[DIGITS.charCodeAt(i)] = i;
-  function numbers(s) {
-    let n = 0;
-    for (let i = 0; i < s.length; i++) if (DIGIT[s.charCodeAt(i)] < 32) n++;
-    const out = new Int32Array(n);
-    for (let i = 0, k = 0, v = 0; i < s.length; i++) {
-      const d = DIGIT[s.charCodeAt(i)];
-      v = v * 32 + (d & 31);
-      if (d < 32) { out[k++] = v; v = 0; }
-    }
-    return out;
-  }
-  // lists decodes per-member lists written as values plus one, then 0:
-  // member i has the values val[off[i]] to val[off[i+1]-1].
-  function lists(s) {
-    const v = numbers(s), off = [0], val = [];
-    for (const x of v) if (x === 0) off.push(val.length); else val.push(x - 1);
-    return { off: Int32Array.from(off), val: Int32Array.from(val) };
-  }
   const has = (l, i, x) => { for (let k = l.off[i]; k < l.off[i + 1]; k++) if (l.val[k] === x) return true; return false; };
 
   // Ranking: the weight of a word's best field (name, offerings and
@@ -92,12 +73,88 @@
     return false;
   }
 
-  // Shard is one loaded token file: its sorted tokens, and their
-  // postings, decoded at once (one tight loop, before any keystroke
-  // needs them): token k has the members ids[off[k]] to ids[off[k+1]-1]
-  // with the field classes cls[…].
+  // Bits reads the bit strings of search/bits.go: six bits a digit, most
+  // significant first, numbers in the gamma and Rice codes.
+  class Bits {
+    constructor(s) {
+      this.s = s;
+      this.p = 0;
+    }
+    bit() {
+      const p = this.p++;
+      if (p >= 6 * this.s.length) throw new Error("search: index file cut short");
+      return (DIGIT[this.s.charCodeAt((p / 6) | 0)] >> (5 - (p % 6))) & 1;
+    }
+    bits(n) {
+      let v = 0;
+      while (n-- > 0) v = v * 2 + this.bit();
+      return v;
+    }
+    gamma() {
+      let n = 0;
+      while (!this.bit()) n++;
+      return 2 ** n + this.bits(n);
+    }
+    rice(b) {
+      let q = 0;
+      while (this.bit()) q++;
+      return q * 2 ** b + this.bits(b);
+    }
+    // set reads k sorted numbers below m into out from position at.
+    set(k, m, out, at) {
+      const b = riceParam(m, k);
+      for (let i = 0, v = -1; i < k; i++) out[at + i] = v += this.rice(b) + 1;
+    }
+    // others reads the set of n - k of n members and writes the k others
+    // into out from position at.
+    others(k, n, out, at) {
+      const o = new Int32Array(n - k);
+      this.set(n - k, n, o, 0);
+      for (let id = 0, x = 0; id < n; id++) if (x < n - k && o[x] === id) x++; else out[at++] = id;
+    }
+    // members reads what bitWriter.members writes.
+    members(n) {
+      const k = this.gamma() - 1, out = new Int32Array(k);
+      if (2 * k <= n) this.set(k, n, out, 0); else this.others(k, n, out, 0);
+      return out;
+    }
+  }
+  // column decodes an entry file column of the members of count values:
+  // member i has the values val[off[i]] to val[off[i+1]-1].
+  // With one, a member has one value at most, and each value's members
+  // are given by their positions among those of no value before it.
+  function column(s, count, n, one) {
+    const r = new Bits(s), sets = [], off = new Int32Array(n + 1);
+    let rest = Int32Array.from({ length: n }, (_, i) => i);
+    for (let v = 0; v < count; v++) {
+      let m = r.members(one ? rest.length : n);
+      if (one) {
+        m = m.map((i) => rest[i]);
+        const mine = new Set(m);
+        rest = rest.filter((id) => !mine.has(id));
+      }
+      sets.push(m);
+      for (const id of m) off[id + 1]++;
+    }
+    for (let i = 0; i < n; i++) off[i + 1] += off[i];
+    const val = new Int32Array(off[n]), at = off.slice(0, n);
+    sets.forEach((m, v) => { for (const id of m) val[at[id]++] = v; });
+    return { off, val };
+  }
+  // riceParam is the largest b with k·2^b ≤ m, or 0.
+  function riceParam(m, k) {
+    let b = 0;
+    while (k > 0 && k * 2 ** (b + 1) <= m) b++;
+    return b;
+  }
+  const REF_MIN = 8; // refMin in search.go
+
+  // Shard is one loaded token file of an index of n members: its sorted
+  // tokens, and their postings, decoded at once (one tight loop, before
+  // any keystroke needs them): token k has the members ids[off[k]] to
+  // ids[off[k+1]-1] with the field classes cls[…].
   class Shard {
-    constructor([voc, post]) {
+    constructor([voc, post], n) {
       const tokens = (this.tokens = []);
       let prev = "", start = -1, shared = 0;
       for (let i = 0; i <= voc.length; i++) {
@@ -108,27 +165,54 @@
           start = i + 1;
         }
       }
-      let n = 0;
-      for (let i = 0; i < post.length; i++) if (DIGIT[post.charCodeAt(i)] < 32 && post.charCodeAt(i) !== 32) n++;
-      const ids = (this.ids = new Int32Array(n)), cls = (this.cls = new Uint8Array(n));
-      const off = (this.off = new Int32Array(tokens.length + 1));
-      for (let i = 0, j = 0, k = 0, v = 0, id = -1; i < post.length; i++) {
-        const c = post.charCodeAt(i);
-        if (c === 32) {
-          off[++k] = j;
-          id = -1;
-          continue;
+      const r = new Bits(post), byRank = [];
+      for (let i = 0; i < 6; i++) byRank.push(r.bits(3));
+      const cls1 = () => {
+        let k = 0;
+        while (k < 5 && r.bit()) k++;
+        return byRank[k];
+      };
+      let ids = new Int32Array(1024), cls = new Uint8Array(1024), tmp = new Int32Array(n);
+      const off = (this.off = new Int32Array(tokens.length + 1)), refs = [];
+      let j = 0; // postings so far
+      for (let t = 0; t < tokens.length; t++) {
+        const k = r.gamma();
+        if (j + k > ids.length) {
+          const size = Math.max(2 * ids.length, j + k), a = new Int32Array(size), c = new Uint8Array(size);
+          a.set(ids);
+          c.set(cls);
+          ids = a;
+          cls = c;
         }
-        const d = DIGIT[c];
-        v = v * 32 + (d & 31);
-        if (d < 32) {
-          id += (v >> 3) + 1;
-          ids[j] = id;
-          cls[j++] = v & 7;
-          v = 0;
+        if (k >= REF_MIN && r.bit()) {
+          // The members of an earlier token, with d of them added or taken away.
+          const from = refs[refs.length - r.gamma()], d = r.gamma() - 1;
+          r.set(d, n, tmp, 0);
+          let a = off[from], x = 0, o = j;
+          const end = off[from + 1];
+          while (a < end || x < d) {
+            if (x === d || (a < end && ids[a] < tmp[x])) ids[o++] = ids[a++];
+            else if (a === end || tmp[x] < ids[a]) ids[o++] = tmp[x++];
+            else a++, x++;
+          }
+        } else if (2 * k <= n) {
+          r.set(k, n, ids, j);
+        } else {
+          r.others(k, n, ids, j);
         }
+        if (k >= REF_MIN) refs.push(t);
+        if (k === 1) cls[j] = cls1();
+        else if (!r.bit()) for (let i = j; i < j + k; i++) cls[i] = cls1();
+        else {
+          // One class but for e exceptions.
+          cls.fill(cls1(), j, j + k);
+          const e = r.gamma() - 1, b = riceParam(k, e);
+          for (let x = 0, i = j - 1; x < e; x++) cls[(i += r.rice(b) + 1)] = cls1();
+        }
+        off[t + 1] = j += k;
       }
-      off[tokens.length] = n;
+      this.ids = ids.subarray(0, j);
+      this.cls = cls.subarray(0, j);
     }
     // lower returns the index of the first token not before t.
     lower(t) {
@@ -145,12 +229,13 @@
     // meta is the parsed entry file; load(name) resolves to the parsed
     // JSON of a file named in it.
     constructor(meta, load) {
-      if (meta.v !== 1) throw new Error("search: unknown index format " + meta.v);
+      if (meta.v !== 2) throw new Error("search: unknown index format " + meta.v);
       Object.assign(this, { meta, load, n: meta.n });
       this.stop = new Set(meta.stop.split(" "));
-      this.memberCats = lists(meta.mc);
-      this.memberLoc = numbers(meta.ml).map((v) => v - 1); // -1: none
-      this.memberLangs = lists(meta.mg);
+      this.memberCats = column(meta.mc, meta.cat.length, this.n);
+      const loc = column(meta.ml, meta.loc.length, this.n, true);
+      this.memberLoc = Int32Array.from({ length: this.n }, (_, i) => (loc.off[i + 1] > loc.off[i] ? loc.val[loc.off[i]] : -1)); // -1: none
+      this.memberLangs = column(meta.mg, meta.lang.length, this.n);
       this.shards = [];
       this.cards = [];
       this.cache = new Map();
@@ -191,7 +276,7 @@
       return Promise.all(terms.map((t) => {
         const i = this.shardOf(t);
         if (!this.shards[i]) {
-          this.shards[i] = this.load(this.meta.sf[i]).then((d) => (this.shards[i] = new Shard(d)));
+          this.shards[i] = this.load(this.meta.sf[i]).then((d) => (this.shards[i] = new Shard(d, this.n)));
           this.shards[i].catch(() => { this.shards[i] = undefined; });
         }
         return this.shards[i];

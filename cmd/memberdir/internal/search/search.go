@@ -11,7 +11,9 @@
 // and its one-typo neighbours that share its first two letters. Card
 // chunks search/c.<hash>.json hold slug, name, company, location and
 // mission of cardChunk consecutive members, to render the results shown.
-// A first search thus fetches the entry, one shard and a few chunks. File
+// A first search thus fetches the entry, one shard and a few chunks. The
+// postings and the members' filter values are bits in compact codes (see
+// bits.go and encodeShard), which gzip leaves about as they are. File
 // names carry a hash of their content; the same directory always gives the
 // same bytes.
 package search
@@ -22,6 +24,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf16"
@@ -43,15 +46,18 @@ type Index struct {
 }
 
 // Format is the version of the file layout; the script checks it.
-const Format = 1
+const Format = 2
 
 const (
 	// cardChunk is the number of members per card chunk: small, because
 	// the results shown first are spread over the whole directory.
 	cardChunk = 16
 	// shardTarget is the size a shard grows to before the next one starts,
-	// in bytes before compression (about 10 KB gzipped). A two-letter
-	// group larger than that is a shard of its own.
+	// as shards estimates it: two bytes a posting, what a text code of
+	// the postings took. The bits take less: a shard is some 5 to 8 KB
+	// gzipped at 1,000 members. Twice the target saved 6% of all shards'
+	// bytes but doubled the largest one, which a first search may fetch.
+	// A two-letter group larger than that is a shard of its own.
 	shardTarget = 24 << 10
 )
 
@@ -70,9 +76,10 @@ type meta struct {
 	Locations  []string    `json:"loc"`  // labels
 	Languages  []string    `json:"lang"` // ISO 639-1 codes
 
-	// The members' values, in the number code of writeNumber: for each
-	// member its category indexes plus one, then 0; its location index
-	// plus one (0 for none); its language indexes plus one, then 0.
+	// The members of each category, location and language, in the
+	// order of cat, loc and lang: bits (see bits.go) holding for each
+	// value its members as bitWriter.members writes them, the locations
+	// as disjoint writes them.
 	MemberCats string `json:"mc"`
 	MemberLoc  string `json:"ml"`
 	MemberLang string `json:"mg"`
@@ -94,7 +101,7 @@ func BuildCached(d *member.Directory, c *Cache) (*Index, error) {
 
 	p := invert(d, c)
 	for _, s := range shards(p) {
-		name, err := x.add("t", encodeShard(p, s.from, s.to))
+		name, err := x.add("t", encodeShard(p, len(d.Members), s.from, s.to))
 		if err != nil {
 			return nil, err
 		}
@@ -197,25 +204,60 @@ func facets(d *member.Directory, m *meta) {
 		langIndex[g] = i
 	}
 
-	var mc, ml, mg strings.Builder
+	cats := make([][]int32, len(m.Categories))
+	locs := make([][]int32, len(m.Locations))
+	langs := make([][]int32, len(m.Languages))
 	for i, mem := range d.Members {
+		id := int32(i)
 		for _, c := range mem.Categories {
-			if k, ok := catIndex[c.ID]; ok {
-				writeNumber(&mc, k+1)
+			if k, ok := catIndex[c.ID]; ok && !slices.Contains(cats[k], id) {
+				cats[k] = append(cats[k], id)
 			}
 		}
-		writeNumber(&mc, 0)
-		loc := 0
 		if k, ok := placeOf[i]; ok {
-			loc = placeIndex[k] + 1
+			locs[placeIndex[k]] = append(locs[placeIndex[k]], id)
 		}
-		writeNumber(&ml, loc)
 		for _, g := range mem.Languages {
-			writeNumber(&mg, langIndex[g]+1)
+			if k := langIndex[g]; !slices.Contains(langs[k], id) {
+				langs[k] = append(langs[k], id)
+			}
 		}
-		writeNumber(&mg, 0)
 	}
-	m.MemberCats, m.MemberLoc, m.MemberLang = mc.String(), ml.String(), mg.String()
+	column := func(sets [][]int32) string {
+		var w bitWriter
+		var scratch []int32
+		for _, s := range sets {
+			scratch = w.members(s, len(d.Members), scratch)
+		}
+		return w.String()
+	}
+	m.MemberCats, m.MemberLoc, m.MemberLang = column(cats), disjoint(locs, len(d.Members)), column(langs)
+}
+
+// disjoint writes sets of members that share none, each as
+// bitWriter.members writes the positions of its members among those of
+// the n members that no set before it has: the later sets are smaller
+// subsets of fewer members, which costs less than each of all n.
+func disjoint(sets [][]int32, n int) string {
+	var w bitWriter
+	rest := make([]int32, n) // members in no set so far
+	for i := range rest {
+		rest[i] = int32(i)
+	}
+	var pos, scratch []int32
+	for _, s := range sets {
+		pos = pos[:0]
+		j := 0
+		for _, id := range s {
+			for rest[j] != id {
+				j++
+			}
+			pos = append(pos, int32(j))
+		}
+		scratch = w.members(pos, len(rest), scratch)
+		rest = slices.DeleteFunc(rest, func(id int32) bool { _, ok := slices.BinarySearch(s, id); return ok })
+	}
+	return w.String()
 }
 
 // places groups the members' locations into the values of the location
@@ -324,7 +366,7 @@ func shards(p *postings) []span {
 		key := prefix(p.vocab[i])
 		j, gsize := i, 0
 		for ; j < len(p.vocab) && prefix(p.vocab[j]) == key; j++ {
-			gsize += len(p.vocab[j]) + 2*len(p.lists[j]) // about its encoded size
+			gsize += len(p.vocab[j]) + 2*len(p.lists[j]) // see shardTarget
 		}
 		if len(out) == 0 || size+gsize > shardTarget {
 			out = append(out, span{from: i, key: key})
@@ -340,33 +382,194 @@ func shards(p *postings) []span {
 	return out
 }
 
-// encodeShard writes the tokens from to to of p as two strings, for a
-// JSON array. The first holds the tokens front-coded: an upper-case letter
-// A–Z gives the number of leading UTF-16 code units (as JavaScript counts)
-// shared with the previous token, and the rest of the token follows;
-// tokens never contain A–Z. The second holds their posting lists,
-// separated by spaces. A posting list is a run of numbers gap*8+class,
-// where gap is the distance to the previous member number minus one (the
-// first counts from -1), in the number code of writeNumber.
-func encodeShard(p *postings, from, to int) [2]string {
-	var voc, post strings.Builder
+// encodeShard writes the tokens from to to of p, out of n members, as two
+// strings, for a JSON array. The first holds the tokens front-coded: an
+// upper-case letter A–Z gives the number of leading UTF-16 code units (as
+// JavaScript counts) shared with the previous token, and the rest of the
+// token follows; tokens never contain A–Z. The second holds their posting
+// lists as bits (see bits.go).
+//
+// The bits start with the field classes by rank, three bits each, the
+// class most postings of the shard have first. A class is written as its
+// rank r: r 1 bits then a 0, or five 1 bits for rank 5. Then each token
+// in order: gamma(k) for its k members; when k ≥ refMin, a bit that says
+// whether its members are given by reference; then the members and then
+// their classes.
+//
+// The members are, by reference, gamma(j), gamma(d+1) and the set of d
+// numbers below n: the members of the j-th token before it in the shard
+// among those of at least refMin members (j ≤ refWindow), with these d
+// members added or taken away. Words that occur together (a place of two
+// words, a category's label, a phrase many members use) have about the
+// same members, and the difference costs much less than the list. Else
+// the members are the set of their numbers below n or, when there are
+// more than n/2, of the others.
+//
+// The classes are, for one member, its class. Else a bit: 0 and each
+// member's class in order; or 1, a class c, gamma(e+1) and e exceptions,
+// each rice(gap, riceParam(k, e)) (the gap in positions of the list from
+// the one before, as in a set) and its class: every member but the
+// exceptions has class c. The one writes less where a token's classes
+// are mixed, the other where one class has nearly all of them.
+func encodeShard(p *postings, n, from, to int) [2]string {
+	var voc strings.Builder
+	var w bitWriter
 	prev := ""
+	var freq [6]int
+	for i := from; i < to; i++ {
+		for _, q := range p.lists[i] {
+			freq[q.class]++
+		}
+	}
+	var byRank [6]int // classes, most frequent first
+	for c := range byRank {
+		byRank[c] = c
+	}
+	sort.SliceStable(byRank[:], func(i, j int) bool { return freq[byRank[i]] > freq[byRank[j]] })
+	var rank [6]int
+	for r, c := range byRank {
+		rank[c] = r
+		w.bits(uint32(c), 3)
+	}
+	class := func(w *bitWriter, c uint8) {
+		r := rank[c]
+		if r < 5 {
+			w.bits((1<<r-1)<<1, r+1)
+		} else {
+			w.bits(31, 5)
+		}
+	}
+
+	var ids, other, diff []int32
+	var refs [][]int32 // members of earlier tokens of at least refMin
+	var plain, mixed bitWriter
 	for i := from; i < to; i++ {
 		t := p.vocab[i]
 		k, units := shared(prev, t)
 		voc.WriteByte(byte('A' + units))
 		voc.WriteString(t[k:])
 		prev = t
-		if i > from {
-			post.WriteByte(' ')
+
+		l := p.lists[i]
+		ids = ids[:0]
+		for _, q := range l {
+			ids = append(ids, q.id)
 		}
-		last := int32(-1)
-		for _, q := range p.lists[i] {
-			writeNumber(&post, int(q.id-last-1)<<3|int(q.class))
-			last = q.id
+		w.gamma(len(l))
+		direct := ids
+		if 2*len(ids) > n {
+			other = complement(ids, n, other)
+			direct = other
+		}
+		if len(l) >= refMin {
+			cost, best, bestDiff := setCost(direct, n), 0, []int32(nil)
+			for j := 1; j <= min(len(refs), refWindow); j++ {
+				r := refs[len(refs)-j]
+				// A difference of half the list or more seldom pays,
+				// and looking for one costs build time.
+				limit := len(direct)/2 + 1
+				if abs(len(r)-len(ids)) >= limit {
+					continue
+				}
+				var ok bool
+				if diff, ok = symDiff(r, ids, limit, diff); !ok {
+					continue
+				}
+				if c := 2*bitLen(j) + 2*bitLen(len(diff)+1) - 2 + setCost(diff, n); c < cost {
+					cost, best, bestDiff = c, j, append(bestDiff[:0], diff...)
+				}
+			}
+			refs = append(refs, slices.Clone(ids))
+			if best > 0 {
+				w.bits(1, 1)
+				w.gamma(best)
+				w.gamma(len(bestDiff) + 1)
+				w.set(bestDiff, n)
+			} else {
+				w.bits(0, 1)
+				w.set(direct, n)
+			}
+		} else {
+			w.set(direct, n)
+		}
+
+		if len(l) == 1 {
+			class(&w, l[0].class)
+			continue
+		}
+		var count [6]int
+		for _, q := range l {
+			count[q.class]++
+		}
+		c := uint8(0)
+		for k := range count {
+			if count[k] > count[c] {
+				c = uint8(k)
+			}
+		}
+		plain, mixed = bitWriter{}, bitWriter{}
+		for _, q := range l {
+			class(&plain, q.class)
+		}
+		class(&mixed, c)
+		mixed.gamma(len(l) - count[c] + 1)
+		b, last := riceParam(len(l), len(l)-count[c]), -1
+		for k, q := range l {
+			if q.class != c {
+				mixed.rice(k-last-1, b)
+				class(&mixed, q.class)
+				last = k
+			}
+		}
+		if mixed.bitCount() < plain.bitCount() {
+			w.bits(1, 1)
+			w.append(&mixed)
+		} else {
+			w.bits(0, 1)
+			w.append(&plain)
 		}
 	}
-	return [2]string{voc.String(), post.String()}
+	return [2]string{voc.String(), w.String()}
+}
+
+const (
+	// refMin is the fewest members of a token whose members may be given
+	// by reference to another token's.
+	refMin = 8
+	// refWindow is how many tokens back a reference reaches.
+	refWindow = 32
+)
+
+// symDiff returns the numbers in one of the sorted a and b but not the
+// other, in out, and false when there are limit or more.
+func symDiff(a, b []int32, limit int, out []int32) ([]int32, bool) {
+	out = out[:0]
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || i < len(a) && a[i] < b[j]:
+			out = append(out, a[i])
+			i++
+		case i == len(a) || b[j] < a[i]:
+			out = append(out, b[j])
+			j++
+		default:
+			i++
+			j++
+			continue
+		}
+		if len(out) >= limit {
+			return out, false
+		}
+	}
+	return out, len(out) < limit
+}
+
+func abs(v int) int {
+	if v < 0 {
+		return -v
+	}
+	return v
 }
 
 // shared returns the length of the common prefix of a and b, at most 25
@@ -383,20 +586,4 @@ func shared(a, b string) (n, units int) {
 		units += n
 	}
 	return len(b), units
-}
-
-const digits = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"
-
-// writeNumber writes v ≥ 0 in base 32, most significant digit first: the
-// last digit is one of 0–9a–v, the others one of w–z, A–Z, - and _, so
-// that numbers need no separator.
-func writeNumber(b *strings.Builder, v int) {
-	var buf [8]byte
-	i := len(buf) - 1
-	buf[i] = digits[v&31]
-	for v >>= 5; v > 0; v >>= 5 {
-		i--
-		buf[i] = digits[32+v&31]
-	}
-	b.Write(buf[i:])
 }

@@ -197,23 +197,73 @@ func decodedMeta(t *testing.T, x *Index) meta {
 	return m
 }
 
-// decodeNumbers reads the number code of writeNumber.
-func decodeNumbers(s string) []int {
-	var out []int
+// bitReader reads the bits of bitWriter.
+type bitReader struct {
+	t   *testing.T
+	s   string
+	pos int
+}
+
+func (r *bitReader) bit() int {
+	if r.pos >= 6*len(r.s) {
+		r.t.Fatalf("bits: read past the end of %d characters", len(r.s))
+	}
+	d := strings.IndexByte(digits, r.s[r.pos/6])
+	r.pos++
+	return d >> (5 - (r.pos-1)%6) & 1
+}
+
+func (r *bitReader) bits(n int) int {
 	v := 0
-	for i := 0; i < len(s); i++ {
-		d := strings.IndexByte(digits, s[i])
-		v = v*32 + d&31
-		if d < 32 {
-			out = append(out, v)
-			v = 0
-		}
+	for ; n > 0; n-- {
+		v = v<<1 | r.bit()
+	}
+	return v
+}
+
+func (r *bitReader) gamma() int {
+	n := 0
+	for r.bit() == 0 {
+		n++
+	}
+	return 1<<n | r.bits(n)
+}
+
+func (r *bitReader) rice(b int) int {
+	q := 0
+	for r.bit() == 1 {
+		q++
+	}
+	return q<<b | r.bits(b)
+}
+
+func (r *bitReader) set(k, m int) []int32 {
+	b := riceParam(m, k)
+	out := make([]int32, k)
+	last := -1
+	for i := range out {
+		last += r.rice(b) + 1
+		out[i] = int32(last)
 	}
 	return out
 }
 
-// decodeShard reads a shard back into tokens and postings.
-func decodeShard(t *testing.T, data []byte) ([]string, [][]posting) {
+// members reads what bitWriter.members writes.
+func (r *bitReader) members(n int) []int32 {
+	k := r.gamma() - 1
+	if 2*k <= n {
+		return r.set(k, n)
+	}
+	return complement(r.set(n-k, n), n, nil)
+}
+
+// rest reports whether what is left are padding bits.
+func (r *bitReader) rest() bool {
+	return len(r.s) == (r.pos+5)/6 && r.bits(6*len(r.s)-r.pos) == 0
+}
+
+// decodeShard reads a shard of n members back into tokens and postings.
+func decodeShard(t *testing.T, data []byte, n int) ([]string, [][]posting) {
 	t.Helper()
 	var parts []string
 	if err := json.Unmarshal(data, &parts); err != nil || len(parts) != 2 {
@@ -234,15 +284,65 @@ func decodeShard(t *testing.T, data []byte) ([]string, [][]posting) {
 		prev = u
 		i = j
 	}
+	r := &bitReader{t: t, s: parts[1]}
+	var byRank [6]uint8
+	for i := range byRank {
+		byRank[i] = uint8(r.bits(3))
+	}
+	class := func() uint8 {
+		k := 0
+		for k < 5 && r.bit() == 1 {
+			k++
+		}
+		return byRank[k]
+	}
 	var lists [][]posting
-	for _, l := range strings.Split(parts[1], " ") {
-		var ps []posting
-		id := -1
-		for _, v := range decodeNumbers(l) {
-			id += v>>3 + 1
-			ps = append(ps, posting{int32(id), uint8(v & 7)})
+	var refs [][]int32
+	for range toks {
+		k := r.gamma()
+		var ids []int32
+		if k >= refMin && r.bit() == 1 {
+			base := refs[len(refs)-r.gamma()]
+			d := r.set(r.gamma()-1, n)
+			ids, _ = symDiff(base, d, n+1, nil)
+			if len(ids) != k {
+				t.Fatalf("token %d: reference gives %d members, want %d", len(lists), len(ids), k)
+			}
+		} else if 2*k <= n {
+			ids = r.set(k, n)
+		} else {
+			ids = complement(r.set(n-k, n), n, nil)
+		}
+		if k >= refMin {
+			refs = append(refs, ids)
+		}
+		ps := make([]posting, k)
+		for j, id := range ids {
+			ps[j].id = id
+		}
+		switch {
+		case k == 1:
+			ps[0].class = class()
+		case r.bit() == 0:
+			for j := range ps {
+				ps[j].class = class()
+			}
+		default:
+			c := class()
+			for j := range ps {
+				ps[j].class = c
+			}
+			e := r.gamma() - 1
+			b, last := riceParam(k, e), -1
+			for range e {
+				last += r.rice(b) + 1
+				ps[last].class = class()
+			}
 		}
 		lists = append(lists, ps)
+	}
+	if !r.rest() {
+		t.Fatalf("shard: bits left after %d tokens", len(toks))
 	}
 	return toks, lists
 }
@@ -276,7 +376,7 @@ func TestLayout(t *testing.T) {
 	var vocab []string
 	var lists [][]posting
 	for i, f := range m.Files {
-		toks, ls := decodeShard(t, x.Files["search/"+f])
+		toks, ls := decodeShard(t, x.Files["search/"+f], len(d.Members))
 		if len(toks) != len(ls) {
 			t.Fatalf("shard %s: %d tokens, %d lists", f, len(toks), len(ls))
 		}
@@ -320,13 +420,34 @@ func TestLayout(t *testing.T) {
 		t.Errorf("%d cards, want 1500", n)
 	}
 
-	// Member columns: one entry per member.
-	if got := len(decodeNumbers(m.MemberLoc)); got != 1500 {
-		t.Errorf("ml has %d entries", got)
-	}
-	for _, col := range []string{m.MemberCats, m.MemberLang} {
-		if ends := len(slices.DeleteFunc(decodeNumbers(col), func(v int) bool { return v != 0 })); ends != 1500 {
-			t.Errorf("list column has %d ends, want one per member", ends)
+	// Member columns: each value's members; a member has one location
+	// at most.
+	for _, col := range []struct {
+		bits   string
+		values int
+	}{{m.MemberCats, len(m.Categories)}, {m.MemberLoc, len(m.Locations)}, {m.MemberLang, len(m.Languages)}} {
+		r := &bitReader{t: t, s: col.bits}
+		seen := map[int32]int{}
+		rest := complement(nil, 1500, nil)
+		for range col.values {
+			if col.bits != m.MemberLoc {
+				for _, id := range r.members(1500) {
+					seen[id]++
+				}
+				continue
+			}
+			var mine []int32
+			for _, j := range r.members(len(rest)) {
+				mine = append(mine, rest[j])
+				seen[rest[j]]++
+			}
+			rest = slices.DeleteFunc(rest, func(id int32) bool { return slices.Contains(mine, id) })
+		}
+		if !r.rest() {
+			t.Errorf("member column: bits left after %d values", col.values)
+		}
+		if col.bits == m.MemberLoc && len(slices.Collect(maps.Values(seen))) > 0 && slices.Max(slices.Collect(maps.Values(seen))) > 1 {
+			t.Error("a member with two locations")
 		}
 	}
 }
@@ -449,8 +570,8 @@ func TestSize(t *testing.T) {
 	for _, tc := range []struct {
 		n, limit int
 	}{
-		{1000, 60 << 10},
-		{10000, 150 << 10},
+		{1000, 55 << 10},
+		{10000, 125 << 10},
 	} {
 		if tc.n > 1000 && testing.Short() {
 			continue
