@@ -38,15 +38,25 @@ var extraNameRE = regexp.MustCompile(`^[a-z][a-z0-9_]{0,39}$`)
 // Config decodes config.yaml. data nil means the file does not exist, and
 // the defaults are used. Every problem is reported with its line.
 func Config(path string, data []byte) (member.Config, member.ErrorList) {
-	cfg := member.DefaultConfig()
+	cfg, errs, _ := readConfig(path, data)
+	return cfg, errs
+}
+
+// readConfig is Config that also tells whether the file could be read at
+// all. When it could not (its YAML is broken), cfg is the defaults but for
+// the language of a plain "language:" line, and the profiles must not be
+// checked against it: its categories and extra fields are missing, and
+// every use of them would be a false problem.
+func readConfig(path string, data []byte) (cfg member.Config, errs member.ErrorList, read bool) {
+	cfg = member.DefaultConfig()
 	if data == nil {
-		return cfg, nil
+		return cfg, nil, true
 	}
 	cfg.Path = path
 	f := &file{path: path, lang: "de"}
 	if len(data) > MaxProfileSize {
 		f.errs.Add(member.Pos{Path: path}, "", member.Msg(f.lang, "file.toolarge", size(len(data)), size(MaxProfileSize)))
-		return cfg, f.errs
+		return cfg, f.errs, false
 	}
 	text := strings.ReplaceAll(strings.TrimPrefix(string(data), "\xef\xbb\xbf"), "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n") // old Mac line ends, as split reads them
@@ -57,14 +67,15 @@ func Config(path string, data []byte) (member.Config, member.ErrorList) {
 	}
 	root := f.parse(text)
 	if root == nil {
-		return cfg, f.errs
+		cfg.Language = f.lang
+		return cfg, f.errs, false
 	}
 	if root.Kind != yaml.MappingNode {
 		if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
-			return cfg, nil
+			return cfg, nil, true
 		}
 		f.add(root, "", "config.notmap")
-		return cfg, f.errs
+		return cfg, f.errs, false
 	}
 	// The language comes first, before even duplicate keys are reported:
 	// it decides in which language the other problems are reported.
@@ -124,13 +135,14 @@ func Config(path string, data []byte) (member.Config, member.ErrorList) {
 			}
 			cfg.PageSize = n
 		case "strings":
-			cfg.Strings = map[string]string{}
+			cfg.Strings, cfg.StringsPos = map[string]string{}, map[string]member.Pos{}
 			if v.Kind != yaml.MappingNode {
 				f.add(v, name, "field.map")
 				continue
 			}
 			for _, kv := range f.entries(v, "strings.") {
 				cfg.Strings[kv[0].Value] = str(kv[1], "strings."+kv[0].Value)
+				cfg.StringsPos[kv[0].Value] = f.pos(kv[0])
 			}
 		case "organiser", "privacy", "referral", "contact", "theme":
 			if v.Kind != yaml.MappingNode {
@@ -190,7 +202,7 @@ func Config(path string, data []byte) (member.Config, member.ErrorList) {
 			f.configList(k, v, subs, &cfg)
 		}
 	}
-	return cfg, f.errs
+	return cfg, f.errs, true
 }
 
 // configList decodes the lists of small mappings: categories, footer

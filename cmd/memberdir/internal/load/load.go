@@ -74,9 +74,12 @@ func SiteCached(fsys fs.FS, cache *Cache) (*Content, member.ErrorList, error) {
 	} else if err != nil {
 		return nil, nil, err
 	}
-	cfg, cerrs := Config(ConfigFile, cfgData)
+	cfg, cerrs, read := readConfig(ConfigFile, cfgData)
 	errs = append(errs, cerrs...)
 	c := &Content{Config: cfg, Photos: map[string]photo.Source{}}
+	if !read {
+		return c, errs, nil // config.yaml first: see readConfig
+	}
 	if cfg.Theme.Logo != "" {
 		if data, lerr := logo(fsys, &cfg); lerr != nil {
 			errs = append(errs, lerr)

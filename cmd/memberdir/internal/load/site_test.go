@@ -203,6 +203,27 @@ func TestSiteNoConfig(t *testing.T) {
 	diffLines(t, lines(errs), e(`content/members/anna.md:1:1: name: fehlt — füge eine Zeile "name: …" hinzu`))
 }
 
+// TestSiteBrokenConfig: when config.yaml cannot be read, its problem is
+// the only one reported, in the language its "language:" line names. The
+// profiles would otherwise be checked against the defaults, and their
+// categories and extra fields reported as unknown, which they are not.
+func TestSiteBrokenConfig(t *testing.T) {
+	fsys := fstest.MapFS{
+		"config.yaml":           {Data: []byte("language: en\nextra_fields:\n  - name: instagram\norganiser:\n\tname: Petra\n")},
+		MembersDir + "/anna.md": {Data: []byte(profile("+instagram: anna"))},
+	}
+	content, errs, err := Site(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if content.Config.Language != "en" {
+		t.Errorf("language = %q, want the en of the language: line", content.Config.Language)
+	}
+	if len(errs) != 1 || !strings.HasPrefix(errs[0].Error(), "config.yaml:5:1: ") || !strings.Contains(errs[0].Error(), "tab") {
+		t.Errorf("want only the tab in config.yaml, got:\n%s", lines(errs))
+	}
+}
+
 func TestSiteNoMembers(t *testing.T) {
 	_, _, err := Site(fstest.MapFS{"config.yaml": {Data: []byte("language: en\n")}})
 	if err == nil || !strings.Contains(err.Error(), "content/members: no such folder") {

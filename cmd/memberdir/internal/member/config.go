@@ -17,10 +17,11 @@ type Config struct {
 	Privacy             Privacy
 	Footer              []Link
 	Strings             map[string]string // UI string overrides by key
+	StringsPos          map[string]Pos    // where config.yaml sets each, for errors
 	Referral            Referral
 	ContactSubject      string // subject template of a direct contact e-mail
 	LinkParams          string // query added to members' website links, e.g. "ref=netzwerk"; "" for none
-	PageSize            int    // members on the home page before it pages by letter
+	PageSize            int    // members a list page shows before the list is paged
 	ExtraFields         []ExtraField
 	Theme               Theme
 

@@ -106,6 +106,7 @@ var messages = map[string][2]string{
 
 	// Config.
 	"config.notmap":        {"config.yaml must be a list of \"setting: value\" lines, e.g. title: Unser Netzwerk", "config.yaml muss aus Zeilen der Form \"einstellung: wert\" bestehen, z. B. title: Unser Netzwerk"},
+	"config.string":        {"there is no UI string of that name (the names are in %s)%s", "einen Text dieses Namens gibt es nicht (die Namen stehen in %s)%s"},
 	"config.unknown":       {"is not a known setting%s", "ist keine bekannte Einstellung%s"},
 	"config.language":      {"%q is not a supported language — use de or en", "%q ist keine unterstützte Sprache — verwende de oder en"},
 	"config.baseurl":       {"%q must be an absolute http(s) URL or a path starting with /, e.g. https://netzwerk.example/", "%q muss eine absolute http(s)-Adresse oder ein Pfad mit / am Anfang sein, z. B. https://netzwerk.example/"},

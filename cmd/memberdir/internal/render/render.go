@@ -112,7 +112,7 @@ func Site(dir *member.Directory, theme *Theme, opts Options) (Files, error) {
 // SiteTo renders the whole directory with theme into sink.
 func SiteTo(dir *member.Directory, theme *Theme, opts Options, sink Sink) error {
 	cfg := &dir.Config
-	strs, err := theme.Strings(cfg.Language, cfg.Strings)
+	strs, err := theme.Strings(cfg)
 	if err != nil {
 		return err
 	}

@@ -134,12 +134,17 @@ func TestThemeOverride(t *testing.T) {
 			t.Errorf("asset path %q carries no content hash", a.Path)
 		}
 	}
-	strs, err := th.Strings("de", map[string]string{"b": "Von config"})
+	strs, err := th.Strings(&member.Config{Language: "de", Strings: map[string]string{"b": "Von config"}})
 	if err != nil || strs["a"] != "Eigenes A" || strs["b"] != "Von config" {
 		t.Errorf("strings: %v %v", strs, err)
 	}
-	if _, err := th.Strings("de", map[string]string{"nope": "x"}); err == nil || !strings.Contains(err.Error(), "strings.nope") {
-		t.Errorf("an unknown string override must be an error naming it, got %v", err)
+	// An override of a string the theme lacks is a problem at its line
+	// in config.yaml, in the site's language, with the nearest name.
+	_, err = th.Strings(&member.Config{Language: "de", Strings: map[string]string{"bb": "x"},
+		StringsPos: map[string]member.Pos{"bb": {Path: "config.yaml", Line: 7, Col: 3}}})
+	want := `config.yaml:7:3: strings.bb: einen Text dieses Namens gibt es nicht (die Namen stehen in templates/i18n/de.yaml) — meintest du "b"?`
+	if list, ok := err.(member.ErrorList); !ok || err.Error() != want {
+		t.Errorf("unknown string override:\n got %v (%T)\nwant %s", err, list, want)
 	}
 }
 

@@ -5,13 +5,17 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
 )
 
 // Theme is the set of templates, assets and UI strings a site is rendered
@@ -63,10 +67,12 @@ func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 	return out, nil
 }
 
-// Strings returns the UI strings for lang: the theme's i18n/<lang>.yaml,
-// then the config's overrides.
-func (t *Theme) Strings(lang string, overrides map[string]string) (map[string]string, error) {
-	name := "i18n/" + lang + ".yaml"
+// Strings returns the UI strings of cfg's language: the theme's
+// i18n/<lang>.yaml, then the config's overrides. An override of a string
+// the theme does not have is a member.ErrorList entry at its line in
+// config.yaml, with the nearest name.
+func (t *Theme) Strings(cfg *member.Config) (map[string]string, error) {
+	name := "i18n/" + cfg.Language + ".yaml"
 	data, err := fs.ReadFile(t.fsys, name)
 	if err != nil {
 		return nil, fmt.Errorf("templates/%s: %w", name, err)
@@ -75,11 +81,21 @@ func (t *Theme) Strings(lang string, overrides map[string]string) (map[string]st
 	if err := yaml.Unmarshal(data, &s); err != nil {
 		return nil, fmt.Errorf("templates/%s: %v", name, err)
 	}
-	for k, v := range overrides {
+	var errs member.ErrorList
+	for k, v := range cfg.Strings {
 		if _, ok := s[k]; !ok {
-			return nil, fmt.Errorf("config.yaml: strings.%s: there is no UI string of that name — see templates/%s for the names", k, name)
+			hint := ""
+			if near := member.Suggest(k, slices.Collect(maps.Keys(s))); near != "" {
+				hint = member.Msg(cfg.Language, "hint.didyoumean", near)
+			}
+			errs.Add(cfg.StringsPos[k], "strings."+k, member.Msg(cfg.Language, "config.string", "templates/"+name, hint))
+			continue
 		}
 		s[k] = v
+	}
+	if len(errs) > 0 {
+		errs.Sort()
+		return nil, errs
 	}
 	return s, nil
 }
