@@ -2,15 +2,18 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"sync/atomic"
 	"time"
 
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/site"
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/write"
 )
@@ -20,16 +23,26 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fl := flag.NewFlagSet("build", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	source := fl.String("source", ".", "the site's `folder` (with config.yaml and content/)")
-	out := fl.String("out", "", "output `folder` (default: public/ in the source folder)")
+	out := fl.String("out", "", "output `folder`, replaced as a whole (default: public/ in the source folder)")
 	drafts := fl.Bool("drafts", false, "include profiles marked draft: true")
+	fl.Usage = func() {
+		fmt.Fprintln(stderr, "usage: memberdir build [--source DIR] [--out DIR] [--drafts]")
+		fl.PrintDefaults()
+	}
 	if err := fl.Parse(args); err != nil {
 		return usageErr(err)
 	}
 	if fl.NArg() > 0 {
 		return fmt.Errorf("%w: build takes no arguments, got %q", errUsage, fl.Args())
 	}
+	if err := needMembers(*source); err != nil {
+		return err
+	}
 	if *out == "" {
 		*out = filepath.Join(*source, "public")
+	}
+	if err := checkOut(*source, *out); err != nil {
+		return err
 	}
 	// A soft memory limit makes the garbage collector work harder as the
 	// heap nears it, instead of letting it grow to twice the live data: a
@@ -51,13 +64,96 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	if err := site.BuildTo(os.DirFS(*source), opts, counter); err != nil {
 		w.Abort()
-		return err
+		return inLanguage(err, siteLanguage(*source), stderr)
 	}
 	if err := w.Commit(); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "built %d files into %s in %s\n", counter.n.Load(), *out, time.Since(start).Round(time.Millisecond))
 	return nil
+}
+
+// checkOut refuses an output folder that build must not replace. Build
+// swaps in a new folder for the whole of out and deletes the old one, so
+// out must not be, or contain, the site's folder, must not lie in the
+// folders build reads (content/, templates/), and when it exists and is
+// not empty, it must be a site built before, not a git checkout or a
+// folder of other files.
+func checkOut(source, out string) error {
+	src, err := realPath(source)
+	if err != nil {
+		return err
+	}
+	dst, err := realPath(out)
+	if err != nil {
+		return err
+	}
+	if dst == src || within(src, dst) {
+		return fmt.Errorf("%w: --out %s is the site's folder or contains it, and build replaces the whole output folder — leave out --out (the site goes to public/) or name a new folder, e.g. --out public", errUsage, out)
+	}
+	for _, d := range []string{"content", "templates"} {
+		if in := filepath.Join(src, d); dst == in || within(dst, in) {
+			return fmt.Errorf("%w: --out %s is in the site's %s/ folder, which build reads and which would be replaced — leave out --out (the site goes to public/) or name a folder outside %s/", errUsage, out, d, d)
+		}
+	}
+	entries, err := os.ReadDir(dst)
+	if err != nil || len(entries) == 0 {
+		return nil // new, empty, or not a folder (write.New says so)
+	}
+	if _, err := os.Lstat(filepath.Join(dst, ".git")); err == nil {
+		return fmt.Errorf("%w: --out %s holds a git repository (.git), which build would delete with the rest of the folder — build into another folder and copy the files over", errUsage, out)
+	}
+	for _, f := range builtFiles {
+		if st, err := os.Stat(filepath.Join(dst, f)); err != nil || st.IsDir() {
+			return fmt.Errorf("%w: --out %s is not empty and holds no site built by memberdir (no %s), and build replaces the whole folder — choose a new or empty folder", errUsage, out, f)
+		}
+	}
+	return nil
+}
+
+// builtFiles are files every build writes; a folder with all of them is
+// taken for an earlier build that may be replaced.
+var builtFiles = []string{"index.html", "404.html", "members.json"}
+
+// realPath returns p as an absolute path with its symbolic links resolved,
+// as far as it exists.
+func realPath(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	rest := ""
+	for dir := abs; ; dir = filepath.Dir(dir) {
+		if real, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(real, rest), nil
+		}
+		if filepath.Dir(dir) == dir {
+			return abs, nil
+		}
+		rest = filepath.Join(filepath.Base(dir), rest)
+	}
+}
+
+// within reports whether the absolute path p lies inside the folder dir.
+func within(p, dir string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+// inLanguage prints a list of content problems with their count in the
+// site's language (the problems themselves already are) and returns
+// errProblems; other errors pass unchanged.
+func inLanguage(err error, lang string, stderr io.Writer) error {
+	var list member.ErrorList
+	if !errors.As(err, &list) {
+		return err
+	}
+	count := member.Msg(lang, "check.problems", len(list))
+	if len(list) == 1 {
+		count = member.Msg(lang, "check.problem")
+	}
+	fmt.Fprintf(stderr, "%s\n%s\n", list.Error(), count)
+	return errProblems
 }
 
 // usageErr marks a flag parsing error as a usage error (exit 2); -h is

@@ -103,3 +103,127 @@ func keys(m map[string]string) []string {
 	}
 	return out
 }
+
+// TestBuildOut shows which output folders build refuses: it replaces the
+// whole folder, so one that holds the site, its sources, a git repository
+// or other files must be left alone, with exit 2 and a message that says
+// why. A new folder, an empty one and an earlier build are fine.
+func TestBuildOut(t *testing.T) {
+	site := map[string]string{
+		"config.yaml":                     "title: Test\nlanguage: en\n",
+		"content/members/anna-mueller.md": okProfile,
+		"templates/assets/site.css":       "body{}\n",
+	}
+	for _, c := range []struct {
+		name string
+		out  func(dir string) string // relative to the current folder, or absolute
+		want string                  // in stderr; "" means the build succeeds
+	}{
+		{"the site's folder", func(dir string) string { return dir }, "is the site's folder or contains it"},
+		{"the site's folder with a trailing dot", func(dir string) string { return filepath.Join(dir, "content", "..") }, "is the site's folder or contains it"},
+		{"a folder around the site", func(dir string) string { return filepath.Dir(dir) }, "is the site's folder or contains it"},
+		{"the root", func(string) string { return string(filepath.Separator) }, "is the site's folder or contains it"},
+		{"content/", func(dir string) string { return filepath.Join(dir, "content") }, "is in the site's content/ folder"},
+		{"content/members/", func(dir string) string { return filepath.Join(dir, "content", "members") }, "is in the site's content/ folder"},
+		{"a new folder in content/", func(dir string) string { return filepath.Join(dir, "content", "site") }, "is in the site's content/ folder"},
+		{"templates/", func(dir string) string { return filepath.Join(dir, "templates") }, "is in the site's templates/ folder"},
+		{"a folder of other files", func(dir string) string {
+			other := filepath.Join(t.TempDir(), "thesis")
+			os.MkdirAll(other, 0o755)
+			os.WriteFile(filepath.Join(other, "thesis.txt"), []byte("years of work"), 0o644)
+			return other
+		}, "is not empty and holds no site built by memberdir (no index.html)"},
+		{"a git checkout", func(dir string) string {
+			other := filepath.Join(t.TempDir(), "gh-pages")
+			os.MkdirAll(filepath.Join(other, ".git"), 0o755)
+			return other
+		}, "holds a git repository (.git)"},
+		{"public/", func(dir string) string { return filepath.Join(dir, "public") }, ""},
+		{"another folder in the site", func(dir string) string { return filepath.Join(dir, "docs") }, ""},
+		{"an empty folder", func(dir string) string { return t.TempDir() }, ""},
+		{"a new folder elsewhere", func(dir string) string { return filepath.Join(t.TempDir(), "a", "b") }, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := writeSite(t, site)
+			out := c.out(dir)
+			before := snapshot(t, dir)
+			code, _, errOut := memberdir(t, "build", "--source", dir, "--out", out)
+			if c.want == "" {
+				if code != 0 {
+					t.Fatalf("exit %d: %s", code, errOut)
+				}
+				// Again, over the site just built.
+				if code, _, errOut := memberdir(t, "build", "--source", dir, "--out", out); code != 0 {
+					t.Fatalf("second build: exit %d: %s", code, errOut)
+				}
+				return
+			}
+			if code != 2 || !strings.Contains(errOut, c.want) {
+				t.Errorf("exit %d, stderr:\n%s\nwant exit 2 and %q", code, errOut, c.want)
+			}
+			after := snapshot(t, dir)
+			if len(after) != len(before) {
+				t.Errorf("the site has %d files after the refused build, %d before", len(after), len(before))
+			}
+			for p, data := range before {
+				if after[p] != data {
+					t.Errorf("%s changed", p)
+				}
+			}
+		})
+	}
+	// A folder of other files keeps them.
+	other := filepath.Join(t.TempDir(), "other")
+	os.MkdirAll(other, 0o755)
+	os.WriteFile(filepath.Join(other, "keep.txt"), []byte("keep"), 0o644)
+	dir := writeSite(t, site)
+	memberdir(t, "build", "--source", dir, "--out", other)
+	if data, err := os.ReadFile(filepath.Join(other, "keep.txt")); err != nil || string(data) != "keep" {
+		t.Errorf("keep.txt: %q, %v", data, err)
+	}
+}
+
+// TestBuildMessages shows what build says when there is nothing to build
+// from yet, and that it counts problems in the site's language.
+func TestBuildMessages(t *testing.T) {
+	broken := strings.Replace(okProfile, "anna@example.org", "anna(at)example.org", 1)
+	for _, c := range []struct {
+		name  string
+		files map[string]string
+		code  int
+		want  string // the end of stderr
+	}{
+		{"no site at all", map[string]string{}, 2,
+			"content/members: no such folder — run memberdir in the site's folder or pass --source DIR\n"},
+		{"config.yaml but no content/members/", map[string]string{"config.yaml": "language: de\n"}, 2,
+			`has no content/members/ folder yet — create the first profile with memberdir new "Anna Müller", or the folder itself` + "\n"},
+		{"content/ but no content/members/", map[string]string{"content/logo.svg": "<svg/>"}, 2,
+			`has no content/members/ folder yet — create the first profile with memberdir new "Anna Müller", or the folder itself` + "\n"},
+		{"a problem, German", map[string]string{"config.yaml": "language: de\n", "content/members/anna.md": broken}, 1,
+			"ist keine E-Mail-Adresse — schreibe sie als name@example.de\n1 Problem gefunden\n"},
+		{"two problems, English", map[string]string{"config.yaml": "language: en\n", "content/members/anna.md": broken, "content/members/ben.md": broken}, 1,
+			"is not an e-mail address — write it as name@example.de\n2 problems found\n"},
+		{"a broken config.yaml, English", map[string]string{"config.yaml": "language: en\ntitle: [\n", "content/members/anna.md": okProfile}, 1,
+			"1 problem found\n"},
+		{"no config.yaml: German", map[string]string{"content/members/anna.md": broken}, 1,
+			"1 Problem gefunden\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for p, content := range c.files {
+				full := filepath.Join(dir, filepath.FromSlash(p))
+				os.MkdirAll(filepath.Dir(full), 0o755)
+				os.WriteFile(full, []byte(content), 0o644)
+			}
+			code, _, errOut := memberdir(t, "build", "--source", dir)
+			if code != c.code || !strings.HasSuffix(errOut, c.want) {
+				t.Errorf("exit %d, stderr:\n%s\nwant exit %d, ending in:\n%s", code, errOut, c.code, c.want)
+			}
+			if c.code == 2 {
+				if code, _, errOut := memberdir(t, "check", "--source", dir); code != 2 || !strings.HasSuffix(errOut, c.want) {
+					t.Errorf("check: exit %d, stderr:\n%s\nwant exit 2, ending in:\n%s", code, errOut, c.want)
+				}
+			}
+		})
+	}
+}

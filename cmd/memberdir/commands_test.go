@@ -795,3 +795,69 @@ func TestContributing(t *testing.T) {
 		}
 	}
 }
+
+// TestHelp shows that every way of asking for help exits 0 and that
+// "memberdir help COMMAND" gives the command's own options, as README.md
+// and the usage text say.
+func TestHelp(t *testing.T) {
+	for _, c := range []struct {
+		args       []string
+		wantStdout string // in stdout
+		wantStderr string // in stderr
+	}{
+		{[]string{"help"}, `Run "memberdir help COMMAND"`, ""},
+		{[]string{"--help"}, "memberdir build   [--source DIR] [--out DIR] [--drafts]", ""},
+		{[]string{"-h"}, "memberdir serve   [--addr 127.0.0.1:8080]", ""},
+		{[]string{"help", "build"}, "", "usage: memberdir build [--source DIR] [--out DIR] [--drafts]\n"},
+		{[]string{"help", "build"}, "", "-out folder\n    \toutput folder, replaced as a whole (default: public/ in the source folder)"},
+		{[]string{"help", "serve"}, "", "usage: memberdir serve [--addr 127.0.0.1:8080] [--source DIR] [--drafts]\n"},
+		{[]string{"help", "check"}, "", "usage: memberdir check [--source DIR] [--format text|github|json] [--author USER --base REV] [FILE…]\n"},
+		{[]string{"help", "new"}, "", `usage: memberdir new [--source DIR] "Anna Müller"`},
+		{[]string{"help", "schema"}, "", "usage: memberdir schema [--source DIR] > memberdir.schema.json"},
+		{[]string{"build", "-h"}, "", "usage: memberdir build"},
+		{[]string{"serve", "--help"}, "", "usage: memberdir serve"},
+		{[]string{"help", "nonsense"}, "memberdir turns member profiles into a directory website.", ""},
+	} {
+		code, out, errOut := memberdir(t, c.args...)
+		if code != 0 || !strings.Contains(out, c.wantStdout) || !strings.Contains(errOut, c.wantStderr) {
+			t.Errorf("memberdir %s: exit %d, stdout:\n%s\nstderr:\n%s\nwant exit 0, stdout with %q, stderr with %q", c.args, code, out, errOut, c.wantStdout, c.wantStderr)
+		}
+	}
+}
+
+// TestNewInNewSite shows where new starts the first profile of a new
+// site: in a folder with config.yaml or content/ (config.yaml is
+// optional), not in any other folder.
+func TestNewInNewSite(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		files []string // created empty, "/" at the end for a folder
+		code  int
+	}{
+		{"config.yaml only", []string{"config.yaml"}, 0},
+		{"content/ only", []string{"content/"}, 0},
+		{"content/members/ only", []string{"content/members/"}, 0},
+		{"an empty folder", nil, 2},
+		{"another project", []string{"go.mod", "main.go"}, 2},
+	} {
+		dir := t.TempDir()
+		for _, f := range c.files {
+			full := filepath.Join(dir, filepath.FromSlash(f))
+			if strings.HasSuffix(f, "/") {
+				os.MkdirAll(full, 0o755)
+			} else {
+				os.WriteFile(full, nil, 0o644)
+			}
+		}
+		code, out, errOut := memberdir(t, "new", "--source", dir, "Jörg Weiß")
+		_, err := os.Stat(filepath.Join(dir, "content", "members", "joerg-weiss.md"))
+		switch {
+		case code != c.code:
+			t.Errorf("%s: exit %d, want %d; stdout %q, stderr %q", c.name, code, c.code, out, errOut)
+		case c.code == 0 && err != nil:
+			t.Errorf("%s: %v", c.name, err)
+		case c.code != 0 && (err == nil || !strings.Contains(errOut, "has neither config.yaml nor content/ — run memberdir in the site's folder or pass --source DIR")):
+			t.Errorf("%s: stderr %q, file: %v", c.name, errOut, err)
+		}
+	}
+}

@@ -36,7 +36,7 @@ Usage:
   memberdir new     [--source DIR] "Anna Müller"             create a profile
   memberdir schema  [--source DIR]                          print the profile JSON Schema
 
-Run "memberdir COMMAND -h" for a command's options.
+Run "memberdir help COMMAND" (or "memberdir COMMAND -h") for a command's options.
 `
 
 // errUsage marks errors caused by how the command was called (exit 2).
@@ -71,6 +71,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "schema":
 		err = runSchema(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
+		// "memberdir help build" is "memberdir build -h".
+		if len(args) > 1 && args[0] == "help" {
+			switch args[1] {
+			case "build", "serve", "check", "new", "schema":
+				return run(ctx, []string{args[1], "-h"}, stdout, stderr)
+			}
+		}
 		fmt.Fprint(stdout, usage)
 		return 0
 	default:

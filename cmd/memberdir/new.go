@@ -46,8 +46,12 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	}
 	dir := filepath.Join(*source, filepath.FromSlash(load.MembersDir))
 	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
-		if _, err := os.Stat(filepath.Join(*source, load.ConfigFile)); err != nil {
-			return fmt.Errorf("%w: %s has neither %s nor %s/ — run memberdir in the site's folder or pass --source DIR", errUsage, *source, load.ConfigFile, load.MembersDir)
+		// A site's folder has config.yaml or content/ (config.yaml is
+		// optional); anywhere else, new would start a stray site.
+		_, cerr := os.Stat(filepath.Join(*source, load.ConfigFile))
+		_, derr := os.Stat(filepath.Join(*source, "content"))
+		if cerr != nil && derr != nil {
+			return fmt.Errorf("%w: %s has neither %s nor content/ — run memberdir in the site's folder or pass --source DIR", errUsage, *source, load.ConfigFile)
 		}
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return err

@@ -9,7 +9,9 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"strconv"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
@@ -26,6 +28,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	addr := fl.String("addr", "127.0.0.1:8080", "`host:port` to listen on (port 0 picks a free port)")
 	source := fl.String("source", ".", "the site's `folder` (with config.yaml and content/)")
 	drafts := fl.Bool("drafts", false, "include profiles marked draft: true")
+	fl.Usage = func() {
+		fmt.Fprintln(stderr, "usage: memberdir serve [--addr 127.0.0.1:8080] [--source DIR] [--drafts]")
+		fl.PrintDefaults()
+	}
 	if err := fl.Parse(args); err != nil {
 		return usageErr(err)
 	}
@@ -33,9 +39,15 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("%w: serve takes no arguments, got %q", errUsage, fl.Args())
 	}
 
+	if err := needMembers(*source); err != nil {
+		return err
+	}
 	// Listen first, so that a busy port fails at once rather than after
 	// a build, and so that ":0" yields the real address to print.
 	ln, err := net.Listen("tcp", *addr)
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return fmt.Errorf("%s is already in use, perhaps by another memberdir serve — stop that one (Ctrl-C in its window) or choose another port: memberdir serve --addr %s", *addr, otherPort(*addr))
+	}
 	if err != nil {
 		return err
 	}
@@ -142,4 +154,15 @@ func serveOrigin(addr net.Addr) string {
 		host = "localhost"
 	}
 	return "http://" + net.JoinHostPort(host, port)
+}
+
+// otherPort suggests an address beside addr for when its port is busy:
+// the next port on the same host.
+func otherPort(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	n, perr := strconv.Atoi(port)
+	if err != nil || perr != nil || n <= 0 || n >= 65535 {
+		return "127.0.0.1:8081"
+	}
+	return net.JoinHostPort(host, strconv.Itoa(n+1))
 }

@@ -5,10 +5,12 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -189,4 +191,34 @@ func TestServeFollowsEdits(t *testing.T) {
 	}
 	until("burst", "/members/anna-mueller/", 200, "Fassung 49.")
 	until("burst, home", "/", 200, "Fassung 49.")
+}
+
+// TestServeBusyPort shows what serve says when its port is taken, e.g. by
+// a preview still running in another window.
+func TestServeBusyPort(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	addr := ln.Addr().String()
+	_, port, _ := net.SplitHostPort(addr)
+	n, _ := strconv.Atoi(port)
+	dir := writeSite(t, map[string]string{"content/members/anna-mueller.md": okProfile})
+	code, out, errOut := memberdir(t, "serve", "--source", dir, "--addr", addr)
+	want := fmt.Sprintf("memberdir: %s is already in use, perhaps by another memberdir serve — stop that one (Ctrl-C in its window) or choose another port: memberdir serve --addr 127.0.0.1:%d\n", addr, n+1)
+	if code != 2 || out != "" || errOut != want {
+		t.Errorf("exit %d, stdout %q, stderr:\n%s\nwant exit 2 and:\n%s", code, out, errOut, want)
+	}
+	for addr, want := range map[string]string{
+		"127.0.0.1:8080": "127.0.0.1:8081",
+		":8080":          ":8081",
+		"[::1]:3000":     "[::1]:3001",
+		"localhost":      "127.0.0.1:8081",
+		":65535":         "127.0.0.1:8081",
+	} {
+		if got := otherPort(addr); got != want {
+			t.Errorf("otherPort(%q) = %q, want %q", addr, got, want)
+		}
+	}
 }

@@ -1,10 +1,13 @@
 package main
 
 import (
+	"fmt"
 	"net/url"
 	"os"
+	"path/filepath"
 
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/load"
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/serve"
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/site"
 )
@@ -48,4 +51,31 @@ func sitePath(source string) (string, error) {
 		return "/", nil
 	}
 	return u.EscapedPath(), nil
+}
+
+// siteLanguage returns the language of the site's messages: that of its
+// config.yaml, also when the file has problems (load then reads its
+// "language:" line alone), else the default.
+func siteLanguage(source string) string {
+	data, err := os.ReadFile(filepath.Join(source, load.ConfigFile))
+	if err != nil {
+		return member.DefaultConfig().Language
+	}
+	cfg, _ := load.Config(load.ConfigFile, data)
+	return cfg.Language
+}
+
+// needMembers explains a missing content/members/ in a folder that is a
+// site (it has config.yaml or content/): the loader's own message, to run
+// memberdir in the site's folder, would mislead there.
+func needMembers(source string) error {
+	if _, err := os.Stat(filepath.Join(source, filepath.FromSlash(load.MembersDir))); err == nil {
+		return nil
+	}
+	_, cerr := os.Stat(filepath.Join(source, load.ConfigFile))
+	_, derr := os.Stat(filepath.Join(source, "content"))
+	if cerr != nil && derr != nil {
+		return nil // not a site: the loader says so
+	}
+	return fmt.Errorf("%w: %s has no %s/ folder yet — create the first profile with memberdir new \"Anna Müller\", or the folder itself", errUsage, source, load.MembersDir)
 }
