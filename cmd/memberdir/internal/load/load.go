@@ -175,7 +175,7 @@ func SiteCached(fsys fs.FS, cache *Cache) (*Content, member.ErrorList, error) {
 		if m == nil {
 			// The file could not be read as a profile; it still exists,
 			// so recommendations of it are not reported as unknown.
-			m = &member.Member{Slug: slugOf(paths[i]), Path: paths[i], Pos: map[string]member.Pos{}}
+			m = &member.Member{Slug: slugOf(paths[i]), Path: paths[i]}
 		}
 		if m.Photo != "" && !links[m.Photo] {
 			// A photo that is a link is reported as the file it is, not
@@ -312,7 +312,7 @@ func (l *limitReader) Read(p []byte) (int, error) {
 // cache remembers the key of a photo that passed, so that serve does not
 // read every photo again on every rebuild.
 func photoFile(fsys fs.FS, m *member.Member, lang string, files map[string]bool, cache *Cache, r round) (photo.Source, *member.Error) {
-	pos := m.Pos["photo"]
+	pos := m.Pos.Get("photo")
 	bad := func(key string, args ...any) *member.Error {
 		return &member.Error{Pos: pos, Field: "photo", Msg: member.Msg(lang, key, args...)}
 	}

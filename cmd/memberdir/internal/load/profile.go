@@ -100,7 +100,7 @@ func decodeProfile(path string, data []byte, cfg *member.Config) (*member.Member
 	if root == nil {
 		return nil, f.errs
 	}
-	m := &member.Member{Slug: slug, Path: path, Body: body, BodyLine: bodyLine, Pos: map[string]member.Pos{}}
+	m := &member.Member{Slug: slug, Path: path, Body: body, BodyLine: bodyLine}
 	f.member(root, m, cfg)
 	// The member is returned even with problems, so that checks across
 	// files (recommends targets, exclusive categories) still run and a
@@ -167,7 +167,7 @@ func (f *file) member(root *yaml.Node, m *member.Member, cfg *member.Config) {
 			continue
 		}
 		got[k.Value] = true
-		m.Pos[k.Value] = f.pos(k)
+		m.Pos.Set(k.Value, f.pos(k))
 		f.field(fl, v, m, cfg)
 	}
 	for _, fl := range member.ProfileFields {
@@ -245,7 +245,7 @@ func (f *file) field(fl member.Field, v *yaml.Node, m *member.Member, cfg *membe
 		case "photo":
 			m.Photo = s
 			// Problems with the file are about the value, not the key.
-			m.Pos["photo"] = f.pos(v)
+			m.Pos.Set("photo", f.pos(v))
 		case "owner":
 			m.Owner = s
 		}
@@ -417,7 +417,7 @@ func (f *file) contact(v *yaml.Node, fl member.Field, m *member.Member) {
 			f.unknown(k, "contact.", "field.unknown", member.FieldNames(fl.Sub))
 			continue
 		}
-		m.Pos[name] = f.pos(k)
+		m.Pos.Set(name, f.pos(k))
 		if sub.Kind == member.Bool {
 			if b, ok := f.boolean(val, name); ok {
 				m.Contact.Public = b
@@ -540,7 +540,7 @@ func (f *file) extra(k, v *yaml.Node, x member.ExtraField, m *member.Member) {
 	if m.Extra == nil {
 		m.Extra = map[string]any{}
 	}
-	m.Pos[x.Name] = f.pos(k)
+	m.Pos.Set(x.Name, f.pos(k))
 	switch x.Type {
 	case "list":
 		if items, ok := f.list(v, x.Name, member.Field{Kind: member.List, Max: 20, ItemMax: 200}); ok {

@@ -33,7 +33,7 @@ var profileCases = []profileCase{
 			m.Body != "Ich bin Anna.\n" || m.BodyLine != 12 {
 			t.Errorf("member = %+v", m)
 		}
-		if p := m.Pos["contact.email"]; p != (member.Pos{Path: P, Line: 9, Col: 3}) {
+		if p := m.Pos.Get("contact.email"); p != (member.Pos{Path: P, Line: 9, Col: 3}) {
 			t.Errorf("Pos[contact.email] = %+v", p)
 		}
 	}},
@@ -238,8 +238,8 @@ var profileCases = []profileCase{
 	{name: "photo outside", edits: e("photo: ../x.jpg"), want: e(P + `:11:8: photo: "../x.jpg" must be a file name next to this profile, without folders`)},
 	{name: "photo gif", edits: e("photo: anna.gif"), want: e(P + `:11:8: photo: "anna.gif" is not a .jpg or .png file — save the photo as JPEG or PNG`)},
 	{name: "photo position is the value", edits: e("photo: anna.jpg"), check: func(t *testing.T, m *member.Member) {
-		if m.Photo != "anna.jpg" || m.Pos["photo"] != (member.Pos{Path: P, Line: 11, Col: 8}) {
-			t.Errorf("Photo = %q at %+v", m.Photo, m.Pos["photo"])
+		if m.Photo != "anna.jpg" || m.Pos.Get("photo") != (member.Pos{Path: P, Line: 11, Col: 8}) {
+			t.Errorf("Photo = %q at %+v", m.Photo, m.Pos.Get("photo"))
 		}
 	}},
 	{name: "extra field", cfg: withExtra, edits: e("termin: https://cal.example.de/anna", "branchen:\n  - Handwerk"), check: func(t *testing.T, m *member.Member) {
@@ -352,7 +352,7 @@ func TestProfile(t *testing.T) {
 // lines, encodings and line endings.
 var frontMatterCases = []profileCase{
 	{name: "BOM and CRLF", text: "\ufeff" + strings.ReplaceAll(profile(), "\n", "\r\n"), check: func(t *testing.T, m *member.Member) {
-		if m.Name != "Anna Müller" || m.Body != "Ich bin Anna.\n" || m.BodyLine != 12 || m.Pos["contact"].Line != 8 {
+		if m.Name != "Anna Müller" || m.Body != "Ich bin Anna.\n" || m.BodyLine != 12 || m.Pos.Get("contact").Line != 8 {
 			t.Errorf("member = %+v", m)
 		}
 	}},

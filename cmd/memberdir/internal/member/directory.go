@@ -119,7 +119,7 @@ func NewDirectory(cfg Config, members []*Member, pages []*Page, drafts bool) (*D
 			}
 			p := m.Tags[0]
 			if o := first[p]; o != nil {
-				errs.Add(m.Pos["tags"], "tags", Msg(cfg.Language, "tags.exclusive", p, o.Path, o.Pos["tags"].Line))
+				errs.Add(m.Pos.Get("tags"), "tags", Msg(cfg.Language, "tags.exclusive", p, o.Path, o.Pos.Get("tags").Line))
 				continue
 			}
 			first[p] = m
@@ -139,7 +139,7 @@ func NewDirectory(cfg Config, members []*Member, pages []*Page, drafts bool) (*D
 	}
 	for _, m := range members {
 		if o := photoOwner[m.Photo]; o != nil && o != m {
-			errs.Add(m.Pos["photo"], "photo", Msg(cfg.Language, "photo.shared", m.Photo, o.Path))
+			errs.Add(m.Pos.Get("photo"), "photo", Msg(cfg.Language, "photo.shared", m.Photo, o.Path))
 		}
 	}
 

@@ -6,7 +6,7 @@ import (
 )
 
 func mem(slug, name string) *Member {
-	return &Member{Slug: slug, Name: name, Path: "content/members/" + slug + ".md", Pos: map[string]Pos{}}
+	return &Member{Slug: slug, Name: name, Path: "content/members/" + slug + ".md"}
 }
 
 func recommend(from *Member, line int, to string) {
@@ -148,8 +148,8 @@ func join(s []string) string {
 func TestNewDirectoryCategories(t *testing.T) {
 	anna, bernd, carla := mem("anna", "Anna"), mem("bernd", "Bernd"), mem("carla", "Carla")
 	anna.Tags, bernd.Tags, carla.Tags = []string{"steuern", "recht"}, []string{"recht"}, []string{"steuern"}
-	anna.Pos["tags"] = Pos{Path: anna.Path, Line: 11, Col: 1}
-	carla.Pos["tags"] = Pos{Path: carla.Path, Line: 9, Col: 1}
+	anna.Pos.Set("tags", Pos{Path: anna.Path, Line: 11, Col: 1})
+	carla.Pos.Set("tags", Pos{Path: carla.Path, Line: 9, Col: 1})
 
 	// From the config, in its order; exclusive: one member per main category.
 	cfg := Config{Language: "en", ExclusiveCategories: true, Categories: []ConfigCategory{{"steuern", "Steuern"}, {"recht", "Recht"}, {"bau", "Bau"}}}
@@ -201,7 +201,7 @@ func TestNewDirectorySharedPhoto(t *testing.T) {
 	withPhoto := func(slug, photo string) *Member {
 		m := mem(slug, slug)
 		m.Photo = photo
-		m.Pos["photo"] = Pos{Path: m.Path, Line: 11, Col: 8}
+		m.Pos.Set("photo", Pos{Path: m.Path, Line: 11, Col: 8})
 		return m
 	}
 	cases := []struct {
@@ -221,6 +221,26 @@ func TestNewDirectorySharedPhoto(t *testing.T) {
 		_, errs := NewDirectory(Config{Language: c.lang}, c.members, nil, false)
 		if got := errLines(errs); !slices.Equal(got, c.want) {
 			t.Errorf("%s:\n%s\nwant\n%s", c.name, join(got), join(c.want))
+		}
+	}
+}
+
+func TestPositions(t *testing.T) {
+	var p Positions
+	if got := p.Get("name"); got != (Pos{}) {
+		t.Errorf("empty Positions: Get = %+v", got)
+	}
+	const path = "content/members/anna.md"
+	p.Set("name", Pos{Path: path, Line: 2, Col: 1})
+	p.Set("contact.email", Pos{Path: path, Line: 9, Col: 3})
+	p.Set("name", Pos{Path: path, Line: 4, Col: 1}) // recorded again: the later one counts
+	for field, want := range map[string]Pos{
+		"name":          {Path: path, Line: 4, Col: 1},
+		"contact.email": {Path: path, Line: 9, Col: 3},
+		"photo":         {Path: path}, // not written: the file alone
+	} {
+		if got := p.Get(field); got != want {
+			t.Errorf("Get(%q) = %+v, want %+v", field, got, want)
 		}
 	}
 }

@@ -43,7 +43,7 @@ type Member struct {
 
 	// Pos records where each field was written, for errors found after
 	// loading (e.g. two members in one exclusive category).
-	Pos map[string]Pos
+	Pos Positions
 
 	// Updated is when the profile last changed (from git or the file's
 	// modification time); zero when unknown.
@@ -101,6 +101,45 @@ type Pos struct {
 	Path string
 	Line int
 	Col  int
+}
+
+// Positions records where in one file each field was written. It is a
+// short list rather than a map: a map per profile was a fifth of all the
+// memory a build of 10,000 members kept. The zero value is empty.
+type Positions struct {
+	path string
+	at   []fieldPos
+}
+
+type fieldPos struct {
+	field     string
+	line, col int32
+}
+
+// Set records that field is written at pos, replacing what was recorded.
+// All positions of a Positions are in pos.Path, the first one's.
+func (p *Positions) Set(field string, pos Pos) {
+	if p.path == "" {
+		p.path = pos.Path
+	}
+	for i := range p.at {
+		if p.at[i].field == field {
+			p.at[i].line, p.at[i].col = int32(pos.Line), int32(pos.Col)
+			return
+		}
+	}
+	p.at = append(p.at, fieldPos{field, int32(pos.Line), int32(pos.Col)})
+}
+
+// Get returns where field is written: a line and column in the file, or
+// just the file when the field was not recorded.
+func (p Positions) Get(field string) Pos {
+	for _, f := range p.at {
+		if f.field == field {
+			return Pos{Path: p.path, Line: int(f.line), Col: int(f.col)}
+		}
+	}
+	return Pos{Path: p.path}
 }
 
 // Category is a tag, with its label and the members carrying it, sorted.

@@ -38,12 +38,13 @@ func photoSite(t *testing.T) (*member.Directory, map[string]photo.Source) {
 	var ms []*member.Member
 	for _, n := range []string{"Anna Alt", "Ben Berg", "Dora Draft"} {
 		slug := strings.ToLower(strings.Fields(n)[0])
-		ms = append(ms, &member.Member{
+		m := &member.Member{
 			Slug: slug, Path: "content/members/" + slug + ".md", Name: n, Mission: "m", Why: "w", Offerings: []string{"o"},
 			Contact: member.Contact{Email: slug + "@example.org", Public: true},
 			Draft:   slug == "dora", Photo: slug + ".jpg",
-			Pos: map[string]member.Pos{"photo": {Path: "content/members/" + slug + ".md", Line: 7, Col: 8}},
-		})
+		}
+		m.Pos.Set("photo", member.Pos{Path: m.Path, Line: 7, Col: 8})
+		ms = append(ms, m)
 	}
 	ms[1].Photo = ""
 	cfg := member.DefaultConfig()
