@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"gopkg.in/yaml.v3"
 
@@ -362,6 +363,11 @@ func (f *file) date(v *yaml.Node, m *member.Member) {
 	}
 	s := strings.TrimSpace(v.Value)
 	d, key := member.ParseDate(s)
+	if key == "" && d.After(today()) {
+		// A typo (2201 for 2021), or a date copied from an invitation.
+		f.add(v, "member_since", "date.future", s)
+		return
+	}
 	if key == "" {
 		m.MemberSince = d
 		return
@@ -384,6 +390,12 @@ func (f *file) date(v *yaml.Node, m *member.Member) {
 		}
 	}
 	f.add(v, "member_since", key, s)
+}
+
+// today is the date against which member_since is checked.
+func today() member.Date {
+	t := time.Now()
+	return member.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
 }
 
 func pad(s string) string {

@@ -396,3 +396,19 @@ func TestSuggestField(t *testing.T) {
 		}
 	}
 }
+
+func TestDateAfter(t *testing.T) {
+	day := Date{2026, 11, 27}
+	for _, tt := range []struct {
+		d    Date
+		want bool
+	}{
+		{Date{2026, 0, 0}, false}, {Date{2027, 0, 0}, true}, {Date{2025, 0, 0}, false},
+		{Date{2026, 11, 0}, false}, {Date{2026, 12, 0}, true}, {Date{2026, 10, 0}, false},
+		{Date{2026, 11, 27}, false}, {Date{2026, 11, 28}, true}, {Date{2026, 11, 26}, false},
+	} {
+		if got := tt.d.After(day); got != tt.want {
+			t.Errorf("%v.After(%v) = %v, want %v", tt.d, day, got, tt.want)
+		}
+	}
+}

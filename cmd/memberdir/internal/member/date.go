@@ -23,3 +23,15 @@ func (d Date) String() string {
 	}
 	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
 }
+
+// After reports whether d lies after the day t, to the precision d has:
+// 2026 is not after any day of 2026, 2026-12 not after any of December.
+func (d Date) After(t Date) bool {
+	a, b := [3]int{d.Year, d.Month, d.Day}, [3]int{t.Year, t.Month, t.Day}
+	for i := range a {
+		if a[i] == 0 || a[i] != b[i] {
+			return a[i] > b[i]
+		}
+	}
+	return false
+}
