@@ -7,6 +7,9 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+
+	"golang.org/x/net/idna"
 
 	"gopkg.in/yaml.v3"
 
@@ -579,7 +582,32 @@ func (f *file) value(n *yaml.Node, field, key, s string) {
 		f.add(n, field, key, s, s)
 		return
 	}
+	if key == "email.invalid" {
+		if ascii := asciiDomain(s); ascii != "" {
+			f.add(n, field, "email.idn", s, ascii)
+			return
+		}
+	}
 	f.add(n, field, key, s)
+}
+
+// asciiDomain returns the address s with its domain in the ASCII form
+// (anna@müller.de → anna@xn--mller-kva.de) when that makes it a valid
+// address, else "". Links and vCards need that form; the member's mail
+// provider shows it too.
+func asciiDomain(s string) string {
+	at := strings.LastIndexByte(s, '@')
+	if at < 0 || !strings.ContainsFunc(s[at:], func(r rune) bool { return r > unicode.MaxASCII }) {
+		return ""
+	}
+	domain, err := idna.Lookup.ToASCII(s[at+1:])
+	if err != nil {
+		return ""
+	}
+	if a := s[:at+1] + domain; member.CheckEmail(a) == "" {
+		return a
+	}
+	return ""
 }
 
 // slugFix guesses the slug meant by a recommends target that is none: a

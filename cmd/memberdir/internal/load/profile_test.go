@@ -114,6 +114,7 @@ var profileCases = []profileCase{
 	{name: "month 13", edits: e("member_since: 2021-13-01"), want: e(P + `:11:15: member_since: "2021-13-01" is not a date — write it as YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2021-03-01`)},
 	{name: "30 February", edits: e("member_since: 2021-02-30"), want: e(P + `:11:15: member_since: "2021-02-30" is not a date — write it as YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2021-03-01`)},
 	{name: "date in words", edits: e("member_since: März 2021"), want: e(P + `:11:15: member_since: "März 2021" is not a date — write it as YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2021-03-01`)},
+	{name: "umlaut domain", edits: e("  email: anna@müller.de"), want: e(P + `:9:10: contact.email: "anna@müller.de" has umlauts or other special letters in its domain, which e-mail links cannot carry — write it in its ASCII form: anna@xn--mller-kva.de`)},
 	{name: "date in the future", edits: e("member_since: 2199-03"), want: e(P + `:11:15: member_since: "2199-03" lies in the future — write the month you joined, e.g. 2021-03`)},
 	{name: "German date", edits: e("member_since: 1.3.2021"), want: e(P + `:11:15: member_since: "1.3.2021" is not a date in the expected form — write it as 2021-03-01`)},
 	{name: "German month", edits: e("member_since: 03/2021"), want: e(P + `:11:15: member_since: "03/2021" is not a date in the expected form — write it as 2021-03`)},

@@ -71,6 +71,7 @@ var messages = map[string][2]string{
 
 	// Values.
 	"email.at":        {"%q is not an e-mail address — write it as name@example.de", "%q ist keine E-Mail-Adresse — schreibe sie als name@example.de"},
+	"email.idn":       {"%q has umlauts or other special letters in its domain, which e-mail links cannot carry — write it in its ASCII form: %s", "%q hat Umlaute oder andere Sonderzeichen in der Domain, die E-Mail-Links nicht tragen können — schreibe sie in ihrer ASCII-Form: %s"},
 	"email.invalid":   {"%q is not an e-mail address — write it as name@example.de", "%q ist keine E-Mail-Adresse — schreibe sie als name@example.de"},
 	"url.noscheme":    {"%q has no https:// — write https://%s", "bei %q fehlt https:// — schreibe https://%s"},
 	"url.scheme":      {"%q is not a web address — only links starting with https:// or http:// are allowed", "%q ist keine Webadresse — erlaubt sind nur Links, die mit https:// oder http:// beginnen"},
