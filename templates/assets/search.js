@@ -496,7 +496,10 @@
       const p = new URLSearchParams(location.search);
       for (const k of KEYS) state[k] = p.get(k) || "";
       input.value = state.q;
-      for (const s of selects || []) select(s, state[s.name]);
+      for (const s of selects || []) {
+        select(s, state[s.name]);
+        state[s.name] = s.value;
+      }
     }
     function writeURL(push) {
       const p = new URLSearchParams(location.search);
@@ -530,6 +533,7 @@
           sel.add(o);
         }
         select(sel, state[name]);
+        state[name] = sel.value; // a value the address has but the directory not is no filter
         sel.addEventListener("change", () => {
           state[name] = sel.value;
           writeURL(true);
@@ -548,6 +552,7 @@
       });
       filters.append(clear);
       filters.hidden = false;
+      writeURL(false);
     }
 
     function showCounts(counts) {
@@ -651,7 +656,13 @@
       writeURL(false);
       update();
     });
-    form.addEventListener("submit", (e) => e.preventDefault());
+    // The results are already there. On a touch screen the keyboard's
+    // Search key closes the keyboard, which covers them; elsewhere the
+    // focus stays in the box.
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      if (matchMedia("(pointer: coarse)").matches) input.blur();
+    });
     window.addEventListener("popstate", () => {
       readURL();
       update();

@@ -10,10 +10,13 @@
     var src = document.getElementById(b.getAttribute("data-copy"));
     if (!src) return;
     var text = src.value !== undefined ? src.value : src.textContent;
+    // The button's own label is kept once: a second tap while it says
+    // "Copied" must not make that its label for good.
+    if (!b.hasAttribute("data-label")) b.setAttribute("data-label", b.textContent);
     var done = function () {
-      var old = b.textContent;
       b.textContent = b.getAttribute("data-copied") || "✓";
-      setTimeout(function () { b.textContent = old; }, 2000);
+      clearTimeout(b.copyTimer);
+      b.copyTimer = setTimeout(function () { b.textContent = b.getAttribute("data-label"); }, 2000);
     };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(text).then(done, function () { fallback(src, done); });
