@@ -181,12 +181,18 @@ func SiteTo(dir *member.Directory, theme *Theme, opts Options, sink Sink) error 
 	if s.tpl, err = theme.templates(s.funcs(), strs); err != nil {
 		return err
 	}
+	if useFold {
+		for name, tpl := range s.tpl {
+			fold(tpl, entries[name]...)
+		}
+	}
 	if err := s.photos(opts.Photos, opts.PhotoStore); err != nil {
 		return err
 	}
 	for _, m := range dir.Members {
 		s.views[m] = s.view(m)
 	}
+	s.relate()
 	if opts.Cache != nil {
 		sk, err := siteKey(dir, theme, s.data.Logo)
 		if err != nil {
@@ -206,6 +212,21 @@ func SiteTo(dir *member.Directory, theme *Theme, opts Options, sink Sink) error 
 		}
 	}
 	return nil
+}
+
+// entries are the templates the renderer executes by name in each page
+// template's set: the page itself, the cards and the header and footer
+// it renders once (see chrome). fold escapes them all before it folds,
+// so a template executed by name must be listed here: escaped later, in
+// a context it was not escaped in before, it would be escaped from the
+// folded text.
+var entries = map[string][]string{
+	"home.html":     {"base.html", "card"},
+	"member.html":   {"base.html", "site-header", "site-footer"},
+	"category.html": {"base.html"},
+	"page.html":     {"base.html"},
+	"404.html":      {"base.html"},
+	"print.html":    {"base.html", "print-card"},
 }
 
 // put hands one file to the sink and remembers its path.
@@ -391,6 +412,21 @@ type MemberView struct {
 	Booking        template.URL
 	VCard          string // the address of the member's .vcf
 	QR             template.HTML
+
+	// Tags are the member's categories (M.Categories) as links to their
+	// pages, and RecommendedBy and Recommends the member's
+	// recommendations (M.RecommendedBy, M.Recommends) with the views of
+	// the members they link, whose URL and Lang are ready: the templates
+	// need not build each address with url and print on every page.
+	Tags          []NavLink
+	RecommendedBy []RecView
+	Recommends    []RecView
+}
+
+// RecView is a recommendation with the views of both members.
+type RecView struct {
+	From, To *MemberView
+	Note     string
 }
 
 func (s *site) view(m *member.Member) *MemberView {
@@ -402,6 +438,50 @@ func (s *site) view(m *member.Member) *MemberView {
 	v.Lang = s.langAttr(m)
 	v.Photo = s.photoViews[m.Slug]
 	return v
+}
+
+// relate sets the fields of each view that link other members' views:
+// Tags, RecommendedBy and Recommends. They are made anew on every build,
+// never taken from the Cache.
+func (s *site) relate() {
+	tags := make(map[*member.Category]NavLink, len(s.dir.Categories))
+	for _, m := range s.dir.Members {
+		v := s.views[m]
+		v.Tags = nil
+		if len(m.Categories) > 0 {
+			v.Tags = make([]NavLink, len(m.Categories))
+		}
+		for i, c := range m.Categories {
+			l, ok := tags[c]
+			if !ok {
+				l = NavLink{Label: c.Label, URL: s.data.BasePath + "tags/" + c.ID + "/"}
+				tags[c] = l
+			}
+			v.Tags[i] = l
+		}
+		v.RecommendedBy = s.recViews(m.RecommendedBy)
+		v.Recommends = s.recViews(m.Recommends)
+	}
+}
+
+func (s *site) recViews(rs []*member.Recommendation) []RecView {
+	if len(rs) == 0 {
+		return nil
+	}
+	out := make([]RecView, len(rs))
+	for i, r := range rs {
+		out[i] = RecView{From: s.viewOf(r.From), To: s.viewOf(r.To), Note: r.Note}
+	}
+	return out
+}
+
+// viewOf returns the view of m, which links only to published members; a
+// view is made for any other.
+func (s *site) viewOf(m *member.Member) *MemberView {
+	if v := s.views[m]; v != nil {
+		return v
+	}
+	return s.view(m)
 }
 
 // langAttr is ` lang="en"` for the texts of a member who writes in
@@ -519,9 +599,9 @@ func (s *site) renderCards() error {
 	return each(len(ms), func(i int) error {
 		v := s.views[ms[i]]
 		if e := s.cache.get(ms[i].Slug, s.keys[ms[i]]); e != nil {
-			m := v.M
+			now := *v
 			*v = e.view
-			v.M = m
+			v.M, v.Tags, v.RecommendedBy, v.Recommends = now.M, now.Tags, now.RecommendedBy, now.Recommends
 			return nil
 		}
 		// Made here rather than in view: a cached card brings its own.
@@ -529,18 +609,24 @@ func (s *site) renderCards() error {
 		if err := s.links(v); err != nil {
 			return err
 		}
-		var buf bytes.Buffer
-		if err := tpl.ExecuteTemplate(&buf, "card", v); err != nil {
+		// A pooled buffer: grown step by step anew for each card, the
+		// buffers left some 5 KB of garbage per member.
+		buf := bufPool.Get().(*bytes.Buffer)
+		defer bufPool.Put(buf)
+		buf.Reset()
+		if err := tpl.ExecuteTemplate(buf, "card", v); err != nil {
 			return fmt.Errorf("templates/partials/card.html: %v", err)
 		}
 		v.Card = template.HTML(buf.String())
 		buf.Reset()
-		if err := s.tpl["print.html"].ExecuteTemplate(&buf, "print-card", v); err != nil {
+		if err := s.tpl["print.html"].ExecuteTemplate(buf, "print-card", v); err != nil {
 			return fmt.Errorf("templates/print.html: %v", err)
 		}
 		v.PrintCard = template.HTML(buf.String())
 		if s.cache != nil {
-			s.cache.put(ms[i].Slug, &cached{key: s.keys[ms[i]], view: *v})
+			c := *v // without the links to this build's other views
+			c.Tags, c.RecommendedBy, c.Recommends = nil, nil, nil
+			s.cache.put(ms[i].Slug, &cached{key: s.keys[ms[i]], view: c})
 		}
 		return nil
 	})
