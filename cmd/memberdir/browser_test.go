@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -300,4 +301,69 @@ func foreign(requests []string, host string) []string {
 		}
 	}
 	return out
+}
+
+// TestBrowserSearchOtherPages: a search result for a member whose card
+// is on another page of the directory still offers Recommend and the
+// profile link (Recommend leads to the referral box of the profile), and
+// the copy button's confirmation reaches screen readers.
+func TestBrowserSearchOtherPages(t *testing.T) {
+	ctx, done := browser(t)
+	defer done()
+
+	root, _ := filepath.Abs("../..")
+	src := t.TempDir()
+	if err := os.CopyFS(filepath.Join(src, "content"), os.DirFS(filepath.Join(root, "content"))); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := os.ReadFile(filepath.Join(root, "config.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Ten cards a page: the example's twelve members take two.
+	cfg = regexp.MustCompile(`(?m)^page_size: \d+$`).ReplaceAll(cfg, []byte("page_size: 10"))
+	if err := os.WriteFile(filepath.Join(src, "config.yaml"), cfg, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	srv := static(t, builtSite(t, src))
+
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/page/2/"),
+		chromedp.WaitVisible(chromedp.CSS("#members li.card")),
+	); err != nil {
+		t.Fatal(err)
+	}
+	card, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(() => { const a = document.querySelector("#members li.card .card-name a"); return [a.closest("li").id.slice(2), a.textContent]; })()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	slug, name := card[0], card[1]
+	words := strings.Fields(name)
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/"),
+		chromedp.WaitVisible(chromedp.CSS("#filters select")),
+		chromedp.SendKeys(chromedp.ID("q"), words[len(words)-1]),
+		waitFor(`!!document.querySelector('#results li[data-slug="`+slug+`"] .card-actions')`),
+	); err != nil {
+		t.Fatalf("searching for %s (on page 2) from page 1: %v", name, err)
+	}
+	links, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('#results li[data-slug="`+slug+`"] .card-actions a')].flatMap((a) => [a.getAttribute("href"), a.getAttribute("aria-label"), a.textContent])`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"/members/" + slug + "/#refer", name + " empfehlen", "Empfehlen", "/members/" + slug + "/", "Profil ansehen: " + name, "Profil ansehen"}
+	if fmt.Sprint(links) != fmt.Sprint(want) {
+		t.Errorf("actions of a result from page 2: %q, want %q", links, want)
+	}
+
+	// Copying the introduction text says so to screen readers too.
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/members/"+slug+"/"),
+		chromedp.WaitVisible(chromedp.ID("refer")),
+		chromedp.Click(chromedp.CSS("details.copy summary")),
+		chromedp.Click(chromedp.CSS("[data-copy]")),
+		waitFor(`document.querySelector('[role="status"][data-copy-status]').textContent !== ""`),
+	); err != nil {
+		t.Errorf("the copy confirmation is not in a status element: %v", err)
+	}
 }

@@ -459,7 +459,8 @@
       allCategories: "All categories", allLocations: "All locations", allLanguages: "All languages",
       labelCategory: "Category", labelLocation: "Location", labelLanguage: "Language",
       resultsOne: "1 member found", resultsMany: "{n} members found", noResults: "No members found", more: "Show more",
-      clear: "Clear filters",
+      clear: "Clear filters", recommend: "Recommend", recommendNamed: "Recommend %s", cardProfile: "View profile",
+      cardProfileNamed: "View profile: %s",
     };
     const text = (k) => filters.dataset[k] || FALLBACK[k];
     const num = new Intl.NumberFormat(lang);
@@ -618,12 +619,21 @@
     // withActions gives each result the photo and buttons of the
     // member's card on this page (Recommend and the profile link), when
     // the page has it: the referral e-mail is built at build time, not in
-    // the browser.
+    // the browser. A member listed on another page of the directory gets
+    // the same two buttons, Recommend leading to the referral box of
+    // their profile.
     function withActions() {
       for (const li of results.querySelectorAll("li.card[data-slug]:not([data-actions])")) {
         li.dataset.actions = "";
         const own = document.getElementById("m-" + li.dataset.slug);
-        if (!own) continue;
+        if (!own) {
+          const link = li.querySelector(".card-name a"), name = link.textContent, href = link.getAttribute("href");
+          const button = (cls, url, label, named) =>
+            '<a class="' + cls + '" href="' + esc(url) + '" aria-label="' + esc(text(named).replace("%s", name)) + '">' + esc(text(label)) + "</a>";
+          li.insertAdjacentHTML("beforeend", '<p class="card-actions">' + button("button", href + "#refer", "recommend", "recommendNamed") +
+            button("button secondary", href, "cardProfile", "cardProfileNamed") + "</p>");
+          continue;
+        }
         const photo = own.querySelector(".card-photo"), actions = own.querySelector(".card-actions");
         if (photo) li.querySelector(".card-head").prepend(photo.cloneNode(true));
         if (actions) li.append(actions.cloneNode(true));

@@ -13,10 +13,20 @@
     // The button's own label is kept once: a second tap while it says
     // "Copied" must not make that its label for good.
     if (!b.hasAttribute("data-label")) b.setAttribute("data-label", b.textContent);
+    // A screen reader hears the confirmation from the status element
+    // beside the button; the button's changed label it would not announce.
+    var status = document.querySelector('[data-copy-status="' + b.getAttribute("data-copy") + '"]');
     var done = function () {
       b.textContent = b.getAttribute("data-copied") || "✓";
+      if (status) {
+        status.textContent = "";
+        status.textContent = b.textContent;
+      }
       clearTimeout(b.copyTimer);
-      b.copyTimer = setTimeout(function () { b.textContent = b.getAttribute("data-label"); }, 2000);
+      b.copyTimer = setTimeout(function () {
+        b.textContent = b.getAttribute("data-label");
+        if (status) status.textContent = "";
+      }, 2000);
     };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(text).then(done, function () { fallback(src, done); });
