@@ -31,9 +31,7 @@ type Files map[string][]byte
 
 // Sink receives the files of a render as they are produced. Put is called
 // from several goroutines at once. Streaming into a Sink lets a build write
-// each page to disk and forget it, so memory stays flat at any size. A
-// Sink may keep data, or write it later, so the renderer never changes
-// data after handing it over.
+// each page to disk and forget it, so memory stays flat at any size.
 type Sink interface {
 	Put(path string, data []byte) error
 }
