@@ -63,6 +63,20 @@ func loadCached(fsys fs.FS, opts Options, cache *load.Cache) (*member.Directory,
 	}
 	dir, lerrs := member.NewDirectory(c.Config, c.Members, c.Pages, opts.Drafts)
 	errs = append(errs, lerrs...)
+	// The config's strings: must name strings of the theme, which only
+	// the theme knows; checked here, check reports them as build does.
+	if len(c.Config.Strings) > 0 {
+		theme, err := Theme(fsys)
+		if err != nil {
+			return nil, nil, err
+		}
+		var serrs member.ErrorList
+		if _, err := theme.Strings(&c.Config); errors.As(err, &serrs) {
+			errs = append(errs, serrs...)
+		} else if err != nil {
+			return nil, nil, err
+		}
+	}
 	errs.Sort()
 	if len(errs) > 0 {
 		return dir, c, errs

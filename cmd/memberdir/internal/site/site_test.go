@@ -363,3 +363,17 @@ func TestListPagesStayLight(t *testing.T) {
 		t.Errorf("only %d list pages: the directory did not page", lists)
 	}
 }
+
+// TestUnknownStringIsAContentProblem: a strings: override of a UI text
+// the theme lacks is found by Load, which check uses too, at its line.
+func TestUnknownStringIsAContentProblem(t *testing.T) {
+	fsys := fstest.MapFS{
+		"config.yaml":             {Data: []byte("language: en\nstrings:\n  nav.member: Our members\n")},
+		"content/members/anna.md": {Data: []byte("---\nname: Anna\nmission: M\nwhy: W\nofferings: [o]\ncontact:\n  email: anna@example.org\n---\n")},
+	}
+	_, _, err := Load(fsys, Options{})
+	want := `config.yaml:3:3: strings.nav.member: there is no UI string of that name (the names are in templates/i18n/en.yaml) — did you mean "nav.members"?`
+	if err == nil || err.Error() != want {
+		t.Errorf("Load:\n got %v\nwant %s", err, want)
+	}
+}
