@@ -122,7 +122,6 @@ func TestBuildOut(t *testing.T) {
 		{"the site's folder", func(dir string) string { return dir }, "is the site's folder or contains it"},
 		{"the site's folder with a trailing dot", func(dir string) string { return filepath.Join(dir, "content", "..") }, "is the site's folder or contains it"},
 		{"a folder around the site", func(dir string) string { return filepath.Dir(dir) }, "is the site's folder or contains it"},
-		{"the root", func(string) string { return string(filepath.Separator) }, "is the site's folder or contains it"},
 		{"content/", func(dir string) string { return filepath.Join(dir, "content") }, "is in the site's content/ folder"},
 		{"content/members/", func(dir string) string { return filepath.Join(dir, "content", "members") }, "is in the site's content/ folder"},
 		{"a new folder in content/", func(dir string) string { return filepath.Join(dir, "content", "site") }, "is in the site's content/ folder"},
@@ -171,6 +170,11 @@ func TestBuildOut(t *testing.T) {
 				}
 			}
 		})
+	}
+	// The root, asked of checkOut alone: were the guard ever broken, a
+	// test must not run a build that replaces /.
+	if err := checkOut(writeSite(t, site), string(filepath.Separator)); err == nil || !strings.Contains(err.Error(), "is the site's folder or contains it") {
+		t.Errorf("--out / : %v", err)
 	}
 	// A folder of other files keeps them.
 	other := filepath.Join(t.TempDir(), "other")
