@@ -3,6 +3,7 @@ package load
 import (
 	"fmt"
 	"math"
+	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -447,6 +448,12 @@ func (f *file) contact(v *yaml.Node, fl member.Field, m *member.Member) {
 			f.value(val, name, key, s)
 			continue
 		}
+		if sub.Format == member.FormatURL {
+			if mix := hostScripts(s); mix != "" {
+				f.add(val, name, "url.scripts", s, mix)
+				continue
+			}
+		}
 		switch k.Value {
 		case "email":
 			m.Contact.Email = s
@@ -589,6 +596,21 @@ func (f *file) value(n *yaml.Node, field, key, s string) {
 		}
 	}
 	f.add(n, field, key, s)
+}
+
+// hostScripts returns the alphabets mixed in one part of the host of the
+// URL s, written in Unicode or as xn--, as "Latin+Cyrillic", or "": a
+// Cyrillic а in аpple.com makes a link that looks like another site's.
+func hostScripts(s string) string {
+	u, err := url.Parse(s)
+	if err != nil {
+		return ""
+	}
+	host, err := idna.ToUnicode(u.Hostname())
+	if err != nil {
+		return ""
+	}
+	return member.CheckScripts(host)
 }
 
 // asciiDomain returns the address s with its domain in the ASCII form
