@@ -35,9 +35,6 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if fl.NArg() > 0 {
 		return fmt.Errorf("%w: build takes no arguments, got %q", errUsage, fl.Args())
 	}
-	if err := needMembers(*source); err != nil {
-		return err
-	}
 	if *out == "" {
 		*out = filepath.Join(*source, "public")
 	}

@@ -56,9 +56,6 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if strings.HasPrefix(*base, "-") {
 		return fmt.Errorf("%w: --base %q is not a git revision", errUsage, *base)
 	}
-	if err := needMembers(*source); err != nil {
-		return err
-	}
 	only, err := checkFiles(*source, fl.Args())
 	if err != nil {
 		return err

@@ -9,11 +9,13 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"os"
 	"strconv"
 	"sync"
 	"syscall"
 	"time"
 
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/load"
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/serve"
 )
@@ -39,7 +41,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("%w: serve takes no arguments, got %q", errUsage, fl.Args())
 	}
 
-	if err := needMembers(*source); err != nil {
+	// Without a profiles folder there is nothing to preview, nor to watch.
+	if err := load.NoMembers(os.DirFS(*source)); err != nil {
 		return err
 	}
 	// Listen first, so that a busy port fails at once rather than after

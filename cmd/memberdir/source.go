@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -63,19 +62,4 @@ func siteLanguage(source string) string {
 	}
 	cfg, _ := load.Config(load.ConfigFile, data)
 	return cfg.Language
-}
-
-// needMembers explains a missing content/members/ in a folder that is a
-// site (it has config.yaml or content/): the loader's own message, to run
-// memberdir in the site's folder, would mislead there.
-func needMembers(source string) error {
-	if _, err := os.Stat(filepath.Join(source, filepath.FromSlash(load.MembersDir))); err == nil {
-		return nil
-	}
-	_, cerr := os.Stat(filepath.Join(source, load.ConfigFile))
-	_, derr := os.Stat(filepath.Join(source, "content"))
-	if cerr != nil && derr != nil {
-		return nil // not a site: the loader says so
-	}
-	return fmt.Errorf("%w: %s has no %s/ folder yet — create the first profile with memberdir new \"Anna Müller\", or the folder itself", errUsage, source, load.MembersDir)
 }

@@ -90,7 +90,7 @@ func SiteCached(fsys fs.FS, cache *Cache) (*Content, member.ErrorList, error) {
 
 	entries, err := fs.ReadDir(fsys, MembersDir)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil, fmt.Errorf("%s: no such folder — run memberdir in the site's folder or pass --source DIR", MembersDir)
+		return nil, nil, NoMembers(fsys)
 	}
 	if err != nil {
 		return nil, nil, err
@@ -392,4 +392,20 @@ func mdName(name string) string {
 		return s + ".md"
 	}
 	return base + ".md"
+}
+
+// NoMembers explains why fsys has no profiles folder, or returns nil when
+// it has one. In a folder that is a site (it has config.yaml or content/)
+// the first profile is missing; anywhere else memberdir was most likely
+// run in the wrong folder.
+func NoMembers(fsys fs.FS) error {
+	if _, err := fs.Stat(fsys, MembersDir); err == nil {
+		return nil
+	}
+	_, cerr := fs.Stat(fsys, ConfigFile)
+	_, derr := fs.Stat(fsys, "content")
+	if cerr != nil && derr != nil {
+		return fmt.Errorf("%s: no such folder — run memberdir in the site's folder or pass --source DIR", MembersDir)
+	}
+	return fmt.Errorf("%s/: no such folder yet — create the first profile with memberdir new \"Anna Müller\", or the folder itself", MembersDir)
 }

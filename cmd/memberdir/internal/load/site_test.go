@@ -224,10 +224,22 @@ func TestSiteBrokenConfig(t *testing.T) {
 	}
 }
 
+// TestSiteNoMembers: without content/members/, a folder that is a site
+// (config.yaml or content/) lacks its first profile; any other folder is
+// most likely not the site's.
 func TestSiteNoMembers(t *testing.T) {
-	_, _, err := Site(fstest.MapFS{"config.yaml": {Data: []byte("language: en\n")}})
-	if err == nil || !strings.Contains(err.Error(), "content/members: no such folder") {
-		t.Errorf("err = %v", err)
+	for _, c := range []struct {
+		name string
+		fsys fstest.MapFS
+		want string
+	}{
+		{"config.yaml only", fstest.MapFS{"config.yaml": {Data: []byte("language: en\n")}}, "create the first profile with memberdir new"},
+		{"content/ only", fstest.MapFS{"content/logo.svg": {Data: []byte("<svg/>")}}, "create the first profile with memberdir new"},
+		{"no site", fstest.MapFS{"notes.txt": {Data: []byte("x")}}, "content/members: no such folder — run memberdir in the site's folder"},
+	} {
+		if _, _, err := Site(c.fsys); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: err = %v, want %q", c.name, err, c.want)
+		}
 	}
 }
 
