@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
 )
 
 // split separates a Markdown file into its YAML front matter and body.
@@ -162,8 +164,7 @@ func yamlBreaks(r rune) bool {
 // they have honest uses (a break opportunity in a long compound word, a
 // Hebrew or Arabic quotation).
 func bodyHidden(r rune) bool {
-	return unicode.IsControl(r) && r != '\t' && r != '\n' ||
-		r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069'
+	return unicode.IsControl(r) && r != '\t' && r != '\n' || member.BidiControl(r)
 }
 
 // hidden finds the first character in text for which bad is true and

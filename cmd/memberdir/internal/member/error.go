@@ -57,6 +57,14 @@ func Printable(s string) string {
 	return strconv.Quote(s)
 }
 
+// BidiControl reports whether r is one of the bidirectional embeddings,
+// overrides and isolates that make text display in another order than it
+// is written ("Trojan Source"): LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI
+// and PDI.
+func BidiControl(r rune) bool {
+	return r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069'
+}
+
 // Invisible reports whether r is a character a reader cannot see that can
 // change how the text around it reads: control characters (tab and line
 // feed included; callers that allow them test for them first), the
@@ -67,9 +75,7 @@ func Printable(s string) string {
 // and several scripts need them.
 func Invisible(r rune) bool {
 	switch {
-	case unicode.IsControl(r),
-		r >= '\u202a' && r <= '\u202e',              // LRE, RLE, PDF, LRO, RLO
-		r >= '\u2066' && r <= '\u2069',              // LRI, RLI, FSI, PDI
+	case unicode.IsControl(r), BidiControl(r),
 		r == '\u200e', r == '\u200f', r == '\u061c', // LRM, RLM, ALM
 		r == '\u200b', r == '\u2060', r == '\ufeff', r == '\u180e', // zero-width spaces, word joiner
 		r >= '\u2061' && r <= '\u2064', // invisible operators
