@@ -79,14 +79,7 @@ func TestBrowserSearch(t *testing.T) {
 		t.Fatal(err)
 	}
 	seen := watch(t, ctx)
-	eval := func(js string) any {
-		t.Helper()
-		v, err := chromedp.Run(ctx, chromedp.Evaluate[any](js))
-		if err != nil {
-			t.Fatalf("%s: %v", js, err)
-		}
-		return v
-	}
+	eval := evaluator(t, ctx)
 	location := func() *url.URL {
 		t.Helper()
 		loc, err := chromedp.Run(ctx, chromedp.Location())
@@ -365,5 +358,18 @@ func TestBrowserSearchOtherPages(t *testing.T) {
 		waitFor(`document.querySelector('[role="status"][data-copy-status]').textContent !== ""`),
 	); err != nil {
 		t.Errorf("the copy confirmation is not in a status element: %v", err)
+	}
+}
+
+// evaluator returns a function that runs js in the page of ctx and
+// returns its value, ending the test when the script fails.
+func evaluator(t *testing.T, ctx context.Context) func(js string) any {
+	return func(js string) any {
+		t.Helper()
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[any](js))
+		if err != nil {
+			t.Fatalf("%s: %v", js, err)
+		}
+		return v
 	}
 }

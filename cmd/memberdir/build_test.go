@@ -36,15 +36,7 @@ func TestBuildFailureKeepsPublic(t *testing.T) {
 	if !strings.Contains(errOut, want) {
 		t.Errorf("stderr:\n%s\nwant the line\n%s", errOut, want)
 	}
-	after := snapshot(t, public)
-	if len(after) != len(before) {
-		t.Fatalf("public/ has %d files after a failed build, %d before", len(after), len(before))
-	}
-	for p, data := range before {
-		if after[p] != data {
-			t.Errorf("%s changed although the build failed", p)
-		}
-	}
+	sameFiles(t, "public/ after a failed build", before, snapshot(t, public))
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), ".public") {
@@ -69,6 +61,24 @@ func TestBuildTwiceSameBytes(t *testing.T) {
 	for p := range sa {
 		if sa[p] != sb[p] {
 			t.Errorf("%s differs between two builds", p)
+		}
+	}
+}
+
+// sameFiles reports every file of before that after lacks or holds
+// changed, and every file after added; what names the folder after.
+func sameFiles(t *testing.T, what string, before, after map[string]string) {
+	t.Helper()
+	for p, data := range before {
+		if got, ok := after[p]; !ok {
+			t.Errorf("%s: %s is gone", what, p)
+		} else if got != data {
+			t.Errorf("%s: %s changed", what, p)
+		}
+	}
+	for p := range after {
+		if _, ok := before[p]; !ok {
+			t.Errorf("%s: %s was added", what, p)
 		}
 	}
 }
@@ -160,15 +170,7 @@ func TestBuildOut(t *testing.T) {
 			if code != 2 || !strings.Contains(errOut, c.want) {
 				t.Errorf("exit %d, stderr:\n%s\nwant exit 2 and %q", code, errOut, c.want)
 			}
-			after := snapshot(t, dir)
-			if len(after) != len(before) {
-				t.Errorf("the site has %d files after the refused build, %d before", len(after), len(before))
-			}
-			for p, data := range before {
-				if after[p] != data {
-					t.Errorf("%s changed", p)
-				}
-			}
+			sameFiles(t, "the site after the refused build", before, snapshot(t, dir))
 		})
 	}
 	// The root, asked of checkOut alone: were the guard ever broken, a
@@ -200,9 +202,9 @@ func TestBuildMessages(t *testing.T) {
 		{"no site at all", map[string]string{}, 2,
 			"content/members: no such folder — run memberdir in the site's folder or pass --source DIR\n"},
 		{"config.yaml but no content/members/", map[string]string{"config.yaml": "language: de\n"}, 2,
-			`has no content/members/ folder yet — create the first profile with memberdir new "Anna Müller", or the folder itself` + "\n"},
+			`content/members/: no such folder yet — create the first profile with memberdir new "Anna Müller", or the folder itself` + "\n"},
 		{"content/ but no content/members/", map[string]string{"content/logo.svg": "<svg/>"}, 2,
-			`has no content/members/ folder yet — create the first profile with memberdir new "Anna Müller", or the folder itself` + "\n"},
+			`content/members/: no such folder yet — create the first profile with memberdir new "Anna Müller", or the folder itself` + "\n"},
 		{"a problem, German", map[string]string{"config.yaml": "language: de\n", "content/members/anna.md": broken}, 1,
 			"ist keine E-Mail-Adresse — schreibe sie als name@example.de\n1 Problem gefunden\n"},
 		{"two problems, English", map[string]string{"config.yaml": "language: en\n", "content/members/anna.md": broken, "content/members/ben.md": broken}, 1,

@@ -45,14 +45,7 @@ func TestBrowserPhone(t *testing.T) {
 		t.Fatal(err)
 	}
 	seen := watch(t, ctx)
-	eval := func(js string) any {
-		t.Helper()
-		v, err := chromedp.Run(ctx, chromedp.Evaluate[any](js))
-		if err != nil {
-			t.Fatalf("%s: %v", js, err)
-		}
-		return v
-	}
+	eval := evaluator(t, ctx)
 	const home = `!document.getElementById("filters").hidden`
 	const profile = `!!document.getElementById("refer")`
 
