@@ -71,7 +71,8 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 }
 
 // checkOut refuses an output folder that build must not replace. Build
-// swaps in a new folder for the whole of out and deletes the old one, so
+// swaps in a new folder for the whole of out, and the old one is emptied
+// and rewritten by the build after it (see package write), so
 // out must not be, or contain, the site's folder, must not lie in the
 // folders build reads (content/, templates/), and when it exists and is
 // not empty, it must be a site built before, not a git checkout or a

@@ -39,17 +39,19 @@ func TestBuildFailureKeepsPublic(t *testing.T) {
 	sameFiles(t, "public/ after a failed build", before, snapshot(t, public))
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), ".public") {
+		if strings.HasPrefix(e.Name(), ".public.new") {
 			t.Errorf("temporary folder %s left behind", e.Name())
 		}
 	}
 }
 
-// TestBuildTwiceSameBytes builds into two folders and compares them.
+// TestBuildTwiceSameBytes builds into two folders and compares them. The
+// first folder is built three times, so that its last build rewrites the
+// files of the first one (kept as .a.previous) rather than new ones.
 func TestBuildTwiceSameBytes(t *testing.T) {
 	root, _ := filepath.Abs("../..")
 	a, b := filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")
-	for _, out := range []string{a, b} {
+	for _, out := range []string{a, a, a, b} {
 		if code, _, errOut := memberdir(t, "build", "--source", root, "--out", out); code != 0 {
 			t.Fatalf("build: %s", errOut)
 		}

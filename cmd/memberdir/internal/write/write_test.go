@@ -27,6 +27,21 @@ func tree(t *testing.T, dir string) map[string]string {
 	return out
 }
 
+// names lists the entries of dir, sorted and comma-separated.
+func names(t *testing.T, dir string) string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range entries {
+		out = append(out, e.Name())
+	}
+	sort.Strings(out)
+	return strings.Join(out, ",")
+}
+
 func TestDirReplacesTheSite(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	if err := Dir(out, map[string][]byte{"index.html": []byte("one"), "members/old/index.html": []byte("old")}); err != nil {
@@ -43,9 +58,8 @@ func TestDirReplacesTheSite(t *testing.T) {
 	if st, _ := os.Stat(out); st.Mode().Perm() != 0o755 {
 		t.Errorf("public/ has mode %v; a web server must be able to read it", st.Mode().Perm())
 	}
-	siblings, _ := os.ReadDir(filepath.Dir(out))
-	if len(siblings) != 1 {
-		t.Errorf("temporary folders left beside public/: %v", siblings)
+	if got := names(t, filepath.Dir(out)); got != ".public.previous,public" {
+		t.Errorf("beside public/: %s, want only public/ and the spare", got)
 	}
 }
 
@@ -88,7 +102,7 @@ func TestFailedBuildKeepsTheOldSite(t *testing.T) {
 
 // TestKilledBuildIsCleanedUp leaves a temporary folder behind, as a build
 // killed before it could clean up does; public/ stays as it was, and the
-// next build removes the leftover.
+// next build reuses the leftover as its spare.
 func TestKilledBuildIsCleanedUp(t *testing.T) {
 	parent := t.TempDir()
 	out := filepath.Join(parent, "public")
@@ -106,14 +120,8 @@ func TestKilledBuildIsCleanedUp(t *testing.T) {
 	if err := Dir(out, map[string][]byte{"index.html": []byte("new")}); err != nil {
 		t.Fatal(err)
 	}
-	entries, _ := os.ReadDir(parent)
-	var names []string
-	for _, e := range entries {
-		names = append(names, e.Name())
-	}
-	sort.Strings(names)
-	if strings.Join(names, ",") != "public" {
-		t.Errorf("leftovers beside public/: %v", names)
+	if got := names(t, parent); got != ".public.previous,public" {
+		t.Errorf("beside public/: %s, want only public/ and the spare", got)
 	}
 	if got := tree(t, out); got["index.html"] != "new" {
 		t.Errorf("public/ = %v", got)
