@@ -122,7 +122,11 @@ func SiteCached(fsys fs.FS, cache *Cache) (*Content, member.ErrorList, error) {
 			errs.Add(member.Pos{Path: p}, "", member.Msg(cfg.Language, "file.noname"))
 			continue
 		}
-		if e.IsDir() || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || strings.EqualFold(name, "README.md") {
+		if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || strings.EqualFold(name, "README.md") {
+			continue
+		}
+		if e.IsDir() {
+			errs = append(errs, nested(fsys, p, cfg.Language)...)
 			continue
 		}
 		if e.Type()&fs.ModeSymlink != 0 {
@@ -383,6 +387,34 @@ func sortedStrings(s []string) []string {
 // mdName returns the profile file name that a file of another type was
 // meant to be: anna.txt and anna.md.txt (an editor that added its own
 // extension) are anna.md, "Anna Müller.docx" is anna-mueller.md.
+// nested reports the profiles in the folder dir below content/members/,
+// which the build does not read: without a word, a member who made a
+// folder (as Hugo's page bundles do: anna/index.md) would be left out.
+func nested(fsys fs.FS, dir, lang string) member.ErrorList {
+	var errs member.ErrorList
+	fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		name := d.Name()
+		if p != dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !strings.EqualFold(path.Ext(name), ".md") || strings.EqualFold(name, "README.md") {
+			return nil
+		}
+		if base := strings.ToLower(strings.TrimSuffix(name, path.Ext(name))); base == "index" {
+			name = path.Base(path.Dir(p)) + ".md" // anna/index.md is anna.md
+		}
+		errs.Add(member.Pos{Path: p}, "", member.Msg(lang, "file.nested", mdName(name)))
+		return nil
+	})
+	return errs
+}
+
 func mdName(name string) string {
 	base := strings.TrimSuffix(name, path.Ext(name))
 	if strings.EqualFold(path.Ext(base), ".md") {

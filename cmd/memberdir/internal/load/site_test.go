@@ -75,8 +75,15 @@ func TestSiteFileNames(t *testing.T) {
 			`content/members/anna.txt: "anna.txt" is not a profile — profiles are Markdown files; rename it to "anna.md"`)},
 		{name: "ignored", files: map[string]string{
 			"_template.md": "x", "README.md": "x", "readme.md": "x", ".hidden.md": "x", ".gitkeep": "",
-			"anna.jpg": "x", "anna.PNG": "x", "drafts/old.md": "x", "anna.md": valid,
+			"anna.jpg": "x", "anna.PNG": "x", "_archiv/old.md": "x", "fotos/anna.jpg": "x", "anna.md": valid,
 		}, slugs: []string{"anna"}},
+		{name: "profiles in folders", files: map[string]string{
+			"content/members/bernd-mueller/index.md": valid, "content/members/drafts/Old One.md": valid,
+			"content/members/drafts/2024/_skip/x.md": valid, "content/members/drafts/README.md": "x",
+			"content/members/anna.md": valid,
+		}, slugs: []string{"anna"}, want: e(
+			`content/members/bernd-mueller/index.md: profiles in a folder are not read — move the file to content/members/bernd-mueller.md (to hide a profile, write draft: true in it; a folder whose name starts with _ is skipped)`,
+			`content/members/drafts/Old One.md: profiles in a folder are not read — move the file to content/members/old-one.md (to hide a profile, write draft: true in it; a folder whose name starts with _ is skipped)`)},
 		{name: "no name", files: map[string]string{".md": valid, "anna.md": valid}, slugs: []string{"anna"}, want: e(
 			`content/members/.md: the file has no name, only the extension .md — name it after the member, e.g. anna-mueller.md`)},
 		{name: "editor added .txt", files: map[string]string{"anna.md.txt": valid}, want: e(
