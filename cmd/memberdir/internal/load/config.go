@@ -220,12 +220,16 @@ func (f *file) configList(k, v *yaml.Node, subs []string, cfg *member.Config) {
 			continue
 		}
 		vals := map[string]string{}
+		var urlPos member.Pos
 		for _, kv := range f.entries(it, name+".") {
 			if !contains(subs, kv[0].Value) {
 				f.unknown(kv[0], name+".", "config.unknown", subs)
 				continue
 			}
 			vals[kv[0].Value], _ = f.text(kv[1], name+"."+kv[0].Value, member.Field{Kind: member.String, Max: 500})
+			if kv[0].Value == "url" {
+				urlPos = f.pos(kv[1])
+			}
 		}
 		switch name {
 		case "categories":
@@ -242,7 +246,7 @@ func (f *file) configList(k, v *yaml.Node, subs []string, cfg *member.Config) {
 				f.add(it, name, "url.invalid", u)
 				continue
 			}
-			cfg.Footer = append(cfg.Footer, member.Link{Label: vals["label"], URL: u})
+			cfg.Footer = append(cfg.Footer, member.Link{Label: vals["label"], URL: u, Pos: urlPos})
 		case "extra_fields":
 			x := member.ExtraField{Name: vals["name"], Label: vals["label"], Type: vals["type"]}
 			if x.Type == "" {

@@ -200,6 +200,7 @@ func SiteCached(fsys fs.FS, cache *Cache) (*Content, member.ErrorList, error) {
 	}
 	errs = append(errs, perrs...)
 	c.Pages = pages
+	errs = append(errs, deadFooterLinks(c)...)
 	errs.Sort()
 	return c, errs, nil
 }
@@ -387,6 +388,57 @@ func sortedStrings(s []string) []string {
 // mdName returns the profile file name that a file of another type was
 // meant to be: anna.txt and anna.md.txt (an editor that added its own
 // extension) are anna.md, "Anna Müller.docx" is anna-mueller.md.
+// deadFooterLinks reports footer links of config.yaml that point into
+// the site (they start with /) where the build writes nothing: most often
+// the imprint, whose page was never created or was renamed — a page a
+// German site must have.
+func deadFooterLinks(c *Content) member.ErrorList {
+	var errs member.ErrorList
+	pages := map[string]bool{"": true, "print": true}
+	for _, f := range []string{"members.json", "members.vcf", "sitemap.xml", "robots.txt", "404.html", "index.html"} {
+		pages[f] = true
+	}
+	for _, p := range c.Pages {
+		pages[p.Slug] = true
+	}
+	members := map[string]bool{}
+	for _, m := range c.Members {
+		members[m.Slug] = true
+	}
+	for _, l := range c.Config.Footer {
+		if !strings.HasPrefix(l.URL, "/") {
+			continue
+		}
+		p, _, _ := strings.Cut(l.URL, "#")
+		p, _, _ = strings.Cut(p, "?")
+		p = strings.Trim(p, "/")
+		if pages[p] {
+			continue
+		}
+		if slug, ok := strings.CutPrefix(p, "members/"); ok && members[strings.TrimSuffix(slug, ".vcf")] {
+			continue
+		}
+		if id, ok := strings.CutPrefix(p, "tags/"); ok && (len(c.Config.Categories) == 0 || hasCategory(c.Config.Categories, id)) {
+			continue // without a category list, any tag a member uses has a page
+		}
+		if fix := member.Slugify(p); fix != "" && !strings.Contains(p, "/") {
+			errs.Add(l.Pos, "footer", member.Msg(c.Config.Language, "footer.dead", l.URL, fix))
+		} else {
+			errs.Add(l.Pos, "footer", member.Msg(c.Config.Language, "footer.deadpath", l.URL))
+		}
+	}
+	return errs
+}
+
+func hasCategory(cats []member.ConfigCategory, id string) bool {
+	for _, c := range cats {
+		if c.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
 // nested reports the profiles in the folder dir below content/members/,
 // which the build does not read: without a word, a member who made a
 // folder (as Hugo's page bundles do: anna/index.md) would be left out.

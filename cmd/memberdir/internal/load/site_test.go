@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	"image/jpeg"
 	"image/png"
@@ -315,4 +316,38 @@ func TestRecommendsBrokenTarget(t *testing.T) {
 	_, derrs := member.NewDirectory(content.Config, content.Members, content.Pages, false)
 	diffLines(t, append(lines(errs), lines(derrs)...), e(
 		`content/members/bernd.md:3:1: the front matter is not closed — add a line "---" after the last field`))
+}
+
+// TestFooterLinks checks that a footer link into the site leads to a page
+// the build writes; the imprint whose page is missing is the usual case.
+func TestFooterLinks(t *testing.T) {
+	page := "---\ntitle: Impressum\n---\nText.\n"
+	cases := []struct {
+		name string
+		urls string
+		want []string
+	}{
+		{name: "pages, members, tags and files", urls: "[/impressum/, /impressum, /impressum/#kontakt, /, /members/anna/, /members/anna.vcf, /tags/handwerk/, /members.json, /print/, https://example.org/impressum/, mailto:a@example.org]"},
+		{name: "page missing", urls: "[/impressum/, /datenschutz/]", want: e(
+			`config.yaml:5:21: footer: "/datenschutz/" leads to no page of the site — create content/pages/datenschutz.md, or correct the address`)},
+		{name: "unknown member and category", urls: "[/members/bernd/, /tags/recht/]", want: e(
+			`config.yaml:4:21: footer: "/members/bernd/" leads to no page of the site — correct the address`,
+			`config.yaml:5:21: footer: "/tags/recht/" leads to no page of the site — correct the address`)},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var cfg strings.Builder
+			cfg.WriteString("language: en\ncategories: [{id: handwerk, label: Handwerk}]\nfooter:\n")
+			for _, u := range strings.Split(strings.Trim(c.urls, "[]"), ", ") {
+				fmt.Fprintf(&cfg, "  - {label: L, url: %q}\n", u)
+			}
+			fsys := site(map[string]string{"anna.md": profile("tags: [handwerk]"), "content/pages/impressum.md": page})
+			fsys["config.yaml"].Data = []byte(cfg.String())
+			_, errs, err := Site(fsys)
+			if err != nil {
+				t.Fatal(err)
+			}
+			diffLines(t, lines(errs), c.want)
+		})
+	}
 }

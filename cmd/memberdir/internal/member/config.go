@@ -64,6 +64,7 @@ type Privacy struct {
 type Link struct {
 	Label string
 	URL   string
+	Pos   Pos // where config.yaml gives the URL, for errors
 }
 
 // Referral holds the templates of the referral e-mails; empty fields fall

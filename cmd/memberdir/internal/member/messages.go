@@ -76,6 +76,8 @@ var messages = map[string][2]string{
 	"email.invalid":   {"%q is not an e-mail address — write it as name@example.de", "%q ist keine E-Mail-Adresse — schreibe sie als name@example.de"},
 	"url.noscheme":    {"%q has no https:// — write https://%s", "bei %q fehlt https:// — schreibe https://%s"},
 	"url.scheme":      {"%q is not a web address — only links starting with https:// or http:// are allowed", "%q ist keine Webadresse — erlaubt sind nur Links, die mit https:// oder http:// beginnen"},
+	"footer.dead":     {"%q leads to no page of the site — create content/pages/%s.md, or correct the address", "%q führt zu keiner Seite der Website — lege content/pages/%s.md an oder korrigiere die Adresse"},
+	"footer.deadpath": {"%q leads to no page of the site — correct the address", "%q führt zu keiner Seite der Website — korrigiere die Adresse"},
 	"url.invalid":     {"%q is not a web address — write it as https://www.example.de/…", "%q ist keine Webadresse — schreibe sie als https://www.example.de/…"},
 	"phone.invalid":   {"%q is not a phone number — write it as +49 221 1234567", "%q ist keine Telefonnummer — schreibe sie als +49 221 1234567"},
 	"lang.invalid":    {"%q is not a two-letter language code — use de, en, fr, …", "%q ist kein zweibuchstabiges Sprachkürzel — verwende de, en, fr, …"},
