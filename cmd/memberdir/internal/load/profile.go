@@ -3,6 +3,7 @@ package load
 import (
 	"fmt"
 	"math"
+	"net/mail"
 	"net/url"
 	"regexp"
 	"slices"
@@ -376,6 +377,12 @@ func (f *file) date(v *yaml.Node, m *member.Member) {
 		m.MemberSince = d
 		return
 	}
+	if iso := monthDate(s); iso != "" {
+		if _, bad := member.ParseDate(iso); bad == "" {
+			f.add(v, "member_since", "date.german", s, iso)
+			return
+		}
+	}
 	if g := germanDateRE.FindStringSubmatch(s); g != nil {
 		var iso string
 		switch {
@@ -394,6 +401,46 @@ func (f *file) date(v *yaml.Node, m *member.Member) {
 		}
 	}
 	f.add(v, "member_since", key, s)
+}
+
+// monthDate reads a date written with the month's name, in German or
+// English ("März 2021", "1. Maerz 2021", "March 2021", "Mar. 2021"),
+// or a year with a word before it ("seit 2019"), and returns it as
+// YYYY-MM-DD, YYYY-MM or YYYY; "" when s is none of these.
+func monthDate(s string) string {
+	g := monthDateRE.FindStringSubmatch(strings.ToLower(strings.TrimSpace(s)))
+	if g == nil {
+		return ""
+	}
+	day, name, year := g[1], strings.TrimSuffix(g[2], "."), g[3]
+	switch name {
+	case "":
+		return ""
+	case "seit", "since", "ab", "from":
+		if day == "" {
+			return year
+		}
+	}
+	for i, names := range monthNames {
+		for _, n := range strings.Split(names, " ") {
+			if name == n {
+				if day != "" {
+					return fmt.Sprintf("%s-%02d-%s", year, i+1, pad(day))
+				}
+				return fmt.Sprintf("%s-%02d", year, i+1)
+			}
+		}
+	}
+	return ""
+}
+
+var monthDateRE = regexp.MustCompile(`^(?:(\d{1,2})\.? ?)?(\pL+\.?)? ?(\d{4})$`)
+
+// monthNames are the names and short forms of each month, lowercase.
+var monthNames = [12]string{
+	"januar jänner jan january", "februar feb february", "märz maerz mär mrz mar march", "april apr",
+	"mai may", "juni jun june", "juli jul july", "august aug",
+	"september sept sep", "oktober okt oct october", "november nov", "dezember dez dec december",
 }
 
 // today is the date against which member_since is checked.
@@ -594,9 +641,54 @@ func (f *file) value(n *yaml.Node, field, key, s string) {
 			f.add(n, field, "email.idn", s, ascii)
 			return
 		}
+		if fix := bareEmail(s); fix != "" {
+			f.add(n, field, "email.fix", s, fix)
+			return
+		}
+	}
+	if key == "phone.invalid" {
+		if fix := barePhone(s); fix != "" {
+			f.add(n, field, "phone.fix", s, fix)
+			return
+		}
 	}
 	f.add(n, field, key, s)
 }
+
+// bareEmail returns the address in s when s holds more than it, as
+// copies from a mail program or a website do: "mailto:anna@example.de",
+// "Anna Müller <anna@example.de>", "anna@example.de." at the end of a
+// sentence. It returns "" when there is no such address.
+func bareEmail(s string) string {
+	if a, err := mail.ParseAddress(s); err == nil && member.CheckEmail(a.Address) == "" {
+		return a.Address
+	}
+	t := strings.TrimSpace(s)
+	if len(t) >= 7 && strings.EqualFold(t[:7], "mailto:") {
+		t = t[7:]
+	}
+	t, _, _ = strings.Cut(t, "?")
+	t = strings.Trim(t, " <>.,;:")
+	if t != s && member.CheckEmail(t) == "" {
+		return t
+	}
+	return ""
+}
+
+// barePhone returns the number in s when s also holds words, as in
+// "0221 123456 (Büro)" or "Tel. +49 221 123456", or "" when it does not.
+func barePhone(s string) string {
+	t := phoneNoteRE.ReplaceAllString(s, " ")
+	t = strings.Trim(strings.Join(strings.Fields(t), " "), " :/-")
+	if t != "" && t != s && member.CheckPhone(t) == "" {
+		return t
+	}
+	return ""
+}
+
+// phoneNoteRE matches what people write around a phone number: a note in
+// brackets and words (Tel., mobil, Büro:).
+var phoneNoteRE = regexp.MustCompile(`\([^)0-9]*\)|[\pL][\pL.:]*`)
 
 // hostScripts returns the alphabets mixed in one part of the host of the
 // URL s, written in Unicode or as xn--, as "Latin+Cyrillic", or "": a

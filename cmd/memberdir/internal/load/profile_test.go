@@ -82,7 +82,9 @@ var profileCases = []profileCase{
 	// E-mail addresses.
 	{name: "email (at)", edits: e("contact:\n  email: anna(at)example.de"), want: e(P + `:9:10: contact.email: "anna(at)example.de" is not an e-mail address — write it as name@example.de`)},
 	{name: "email without domain", edits: e("contact:\n  email: anna@"), want: e(P + `:9:10: contact.email: "anna@" is not an e-mail address — write it as name@example.de`)},
-	{name: "email with display name", edits: e("contact:\n  email: Anna <anna@x.de>"), want: e(P + `:9:10: contact.email: "Anna <anna@x.de>" is not an e-mail address — write it as name@example.de`)},
+	{name: "email with display name", edits: e("contact:\n  email: Anna <anna@x.de>"), want: e(P + `:9:10: contact.email: "Anna <anna@x.de>" holds more than the address — write only the address: anna@x.de`)},
+	{name: "email as mailto link", edits: e("contact:\n  email: mailto:anna@x.de"), want: e(P + `:9:10: contact.email: "mailto:anna@x.de" holds more than the address — write only the address: anna@x.de`)},
+	{name: "email ending a sentence", edits: e("contact:\n  email: anna@x.de."), want: e(P + `:9:10: contact.email: "anna@x.de." holds more than the address — write only the address: anna@x.de`)},
 	{name: "email header injection", edits: e(`contact:` + "\n" + `  email: "anna@x.de\nBcc: evil@x.de"`), want: e(P + `:9:10: contact.email: "anna@x.de Bcc: evil@x.de" is not an e-mail address — write it as name@example.de`)},
 	{name: "email CRLF injection", edits: e(`contact:` + "\n" + `  email: "anna@x.de\r\nCc: evil@x.de"`), want: e(P + `:9:10: contact.email: "anna@x.de Cc: evil@x.de" is not an e-mail address — write it as name@example.de`)},
 	{name: "two emails", edits: e("contact:\n  email: anna@x.de, bob@x.de"), want: e(P + `:9:10: contact.email: "anna@x.de, bob@x.de" is not an e-mail address — write it as name@example.de`)},
@@ -101,6 +103,8 @@ var profileCases = []profileCase{
 	{name: "ftp URL", edits: e("contact:\n  website: ftp://example.de/datei"), want: e(P + `:9:12: contact.website: "ftp://example.de/datei" is not a web address — only links starting with https:// or http:// are allowed`)},
 	{name: "URL with quote", edits: e(`contact:` + "\n" + `  website: 'https://x.de/"onmouseover="alert(1)'`), want: e(P + `:9:12: contact.website: "https://x.de/\"onmouseover=\"alert(1)" is not a web address — write it as https://www.example.de/…`)},
 	{name: "phone", edits: e("contact:\n  phone: ruf mich an"), want: e(P + `:9:10: contact.phone: "ruf mich an" is not a phone number — write it as +49 221 1234567`)},
+	{name: "phone with a note", edits: e("contact:\n  phone: 0221 / 4710-604 (Büro)"), want: e(P + `:9:10: contact.phone: "0221 / 4710-604 (Büro)" holds more than the number — write only the number: 0221 / 4710-604`)},
+	{name: "phone with a word", edits: e("contact:\n  phone: \"Tel.: +49 (0)221 4710604\""), want: e(P + `:9:10: contact.phone: "Tel.: +49 (0)221 4710604" holds more than the number — write only the number: +49 (0)221 4710604`)},
 
 	// Unknown fields.
 	{name: "offerrings", edits: e("-offerings", "offerrings:\n  - Beratung"), want: e(
@@ -113,7 +117,10 @@ var profileCases = []profileCase{
 	// Dates.
 	{name: "month 13", edits: e("member_since: 2021-13-01"), want: e(P + `:11:15: member_since: "2021-13-01" is not a date — write it as YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2021-03-01`)},
 	{name: "30 February", edits: e("member_since: 2021-02-30"), want: e(P + `:11:15: member_since: "2021-02-30" is not a date — write it as YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2021-03-01`)},
-	{name: "date in words", edits: e("member_since: März 2021"), want: e(P + `:11:15: member_since: "März 2021" is not a date — write it as YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2021-03-01`)},
+	{name: "date in words", edits: e("member_since: März 2021"), want: e(P + `:11:15: member_since: "März 2021" is not a date in the expected form — write it as 2021-03`)},
+	{name: "date in English words", edits: e("member_since: 1. Sept. 2020"), want: e(P + `:11:15: member_since: "1. Sept. 2020" is not a date in the expected form — write it as 2020-09-01`)},
+	{name: "date with since", edits: e("member_since: seit 2019"), want: e(P + `:11:15: member_since: "seit 2019" is not a date in the expected form — write it as 2019`)},
+	{name: "season", edits: e("member_since: Frühling 2021"), want: e(P + `:11:15: member_since: "Frühling 2021" is not a date — write it as YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2021-03-01`)},
 	{name: "look-alike website", edits: e("  website: https://аpple.com/"), want: e(P + `:10:12: contact.website: "https://аpple.com/" mixes letters of different alphabets (Latin+Cyrillic) in its host name, as fake copies of well-known sites do — type the address again, or copy it from the browser's address bar`)},
 	{name: "look-alike website as xn--", edits: e("  website: https://xn--pple-43d.com/"), want: e(P + `:10:12: contact.website: "https://xn--pple-43d.com/" mixes letters of different alphabets (Latin+Cyrillic) in its host name, as fake copies of well-known sites do — type the address again, or copy it from the browser's address bar`)},
 	{name: "umlaut website", edits: e("  website: https://müller-bau.de/")},

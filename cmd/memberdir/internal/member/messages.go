@@ -79,6 +79,8 @@ var messages = map[string][2]string{
 	"footer.dead":     {"%q leads to no page of the site — create content/pages/%s.md, or correct the address", "%q führt zu keiner Seite der Website — lege content/pages/%s.md an oder korrigiere die Adresse"},
 	"footer.deadpath": {"%q leads to no page of the site — correct the address", "%q führt zu keiner Seite der Website — korrigiere die Adresse"},
 	"url.invalid":     {"%q is not a web address — write it as https://www.example.de/…", "%q ist keine Webadresse — schreibe sie als https://www.example.de/…"},
+	"phone.fix":       {"%q holds more than the number — write only the number: %s", "%q enthält mehr als die Nummer — schreibe nur die Nummer: %s"},
+	"email.fix":       {"%q holds more than the address — write only the address: %s", "%q enthält mehr als die Adresse — schreibe nur die Adresse: %s"},
 	"phone.invalid":   {"%q is not a phone number — write it as +49 221 1234567", "%q ist keine Telefonnummer — schreibe sie als +49 221 1234567"},
 	"lang.invalid":    {"%q is not a two-letter language code — use de, en, fr, …", "%q ist kein zweibuchstabiges Sprachkürzel — verwende de, en, fr, …"},
 	"github.invalid":  {"%q is not a GitHub user name — write only the name, e.g. anna-mueller, without @ or URL", "%q ist kein GitHub-Benutzername — schreibe nur den Namen, z. B. anna-mueller, ohne @ oder Link"},
