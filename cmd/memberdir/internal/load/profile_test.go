@@ -277,6 +277,8 @@ var profileCases = []profileCase{
 		}
 	}},
 	{name: "numbered list", edits: e("offerings:\n  1. Beratung\n  2. Coaching"), want: e(P + `:6:3: offerings: list items start with a dash, not a number — write "- Beratung"`)},
+	{name: "list with long dashes", edits: e("offerings:\n  – Beratung\n  – Coaching"), want: e(P + `:6:3: offerings: list items start with the plain hyphen "-" of the keyboard, not a long dash or a bullet — write "- Beratung"`)},
+	{name: "list with bullets", edits: e("offerings:\n  • Beratung"), want: e(P + `:6:3: offerings: list items start with the plain hyphen "-" of the keyboard, not a long dash or a bullet — write "- Beratung"`)},
 	{name: "numbered list at the left edge", edits: e("offerings:\n1. Beratung\n2. Coaching"), want: e(P + `:6:1: list items start with a dash, not a number — write "- Beratung"`)},
 	{name: "dash without space", edits: e("offerings:\n  -Beratung\n  -Coaching"), want: e(P + `:6:3: offerings: a space is missing after the dash — write "- Beratung"`)},
 	{name: "German field name", edits: e("-offerings", "angebote:\n  - Beratung"), want: e(P + `:8:1: angebote: is not a known field — did you mean "offerings"?`)},

@@ -520,6 +520,8 @@ func (f *file) line(n *yaml.Node) string {
 var (
 	numberedRE = regexp.MustCompile(`^\s*\d{1,2}[.)]\s+(\S.*)$`)
 	dashRE     = regexp.MustCompile(`^\s*-([^\s\-].*)$`)
+	// "– Beratung": a word processor's dash or bullet for the hyphen.
+	bulletRE = regexp.MustCompile(`^\s*[–—•·‣▪◦]\s*(\S.*)$`)
 )
 
 // listSlip recognises a list item written as in Markdown or Word where
@@ -532,6 +534,9 @@ func listSlip(line string) (key, item string) {
 	}
 	if m := dashRE.FindStringSubmatch(line); m != nil {
 		return "yaml.dashspace", strings.TrimSpace(m[1])
+	}
+	if m := bulletRE.FindStringSubmatch(line); m != nil {
+		return "yaml.bullet", strings.TrimSpace(m[1])
 	}
 	return "", ""
 }

@@ -37,6 +37,7 @@ var messages = map[string][2]string{
 	"yaml.duplicate": {"the field appears twice (first on line %d) — keep only one", "das Feld steht zweimal da (zuerst in Zeile %d) — behalte nur eines"},
 	"yaml.star":      {"list items start with a dash, not a star — write \"- %s\"", "Listenpunkte beginnen mit einem Bindestrich, nicht mit einem Stern — schreibe \"- %s\""},
 	"yaml.numbered":  {"list items start with a dash, not a number — write \"- %s\"", "Listenpunkte beginnen mit einem Bindestrich, nicht mit einer Zahl — schreibe \"- %s\""},
+	"yaml.bullet":    {"list items start with the plain hyphen \"-\" of the keyboard, not a long dash or a bullet — write \"- %s\"", "Listenpunkte beginnen mit dem einfachen Bindestrich \"-\" der Tastatur, nicht mit einem langen Strich oder Aufzählungspunkt — schreibe \"- %s\""},
 	"yaml.dashspace": {"a space is missing after the dash — write \"- %s\"", "nach dem Bindestrich fehlt ein Leerzeichen — schreibe \"- %s\""},
 	"yaml.reserved":  {"a value cannot start with %s — put the whole value in double quotes: \"%s\"", "ein Wert kann nicht mit %s beginnen — setze den ganzen Wert in Anführungszeichen: \"%s\""},
 	"yaml.ownerat":   {"a GitHub user name is written without @ — write owner: %s", "ein GitHub-Benutzername steht ohne @ da — schreibe owner: %s"},
