@@ -167,10 +167,14 @@ func usageErr(err error) error {
 // build when the command is interrupted (Ctrl-C), so that an interrupted
 // build leaves the previous site in place.
 type counting struct {
-	sink interface{ Put(string, []byte) error }
+	sink *write.Writer
 	ctx  context.Context
 	n    atomic.Int64
 }
+
+// Streams says that the writer is done with a file's bytes once Put
+// returns (see render.Streamer).
+func (c *counting) Streams() bool { return true }
 
 func (c *counting) Put(p string, data []byte) error {
 	if err := c.ctx.Err(); err != nil {

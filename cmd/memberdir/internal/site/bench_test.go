@@ -16,6 +16,10 @@ type discard struct{ n int64 }
 
 func (d *discard) Put(p string, data []byte) error { d.n += int64(len(data)); return nil }
 
+// Streams lets the renderer reuse page buffers, as it does for the
+// writer of "memberdir build".
+func (d *discard) Streams() bool { return true }
+
 func TestSynthSiteBuilds(t *testing.T) {
 	if _, err := Build(synth.Site(200, 1), Options{}); err != nil {
 		t.Fatalf("a generated site must build cleanly:\n%v", err)

@@ -133,6 +133,10 @@ func (w *Writer) wait() error {
 	return w.survey
 }
 
+// Streams reports that Put is done with the bytes it is given when it
+// returns: they are on disk, and the caller may reuse the buffer.
+func (w *Writer) Streams() bool { return true }
+
 // Put writes one file; p is a slash path relative to the site root.
 func (w *Writer) Put(p string, data []byte) error {
 	if !safePath(p) {
