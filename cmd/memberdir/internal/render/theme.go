@@ -172,7 +172,8 @@ type Asset struct {
 	Data []byte
 }
 
-// assets reads every file under assets/.
+// assets reads every file under assets/, scripts and style sheets
+// minified.
 func (t *Theme) assets() ([]Asset, error) {
 	var out []Asset
 	err := fs.WalkDir(t.fsys, "assets", func(p string, d fs.DirEntry, err error) error {
@@ -190,7 +191,7 @@ func (t *Theme) assets() ([]Asset, error) {
 			return err
 		}
 		name := strings.TrimPrefix(p, "assets/")
-		out = append(out, newAsset(name, data))
+		out = append(out, newAsset(name, minified(name, data)))
 		return nil
 	})
 	return out, err

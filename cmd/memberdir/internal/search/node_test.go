@@ -11,8 +11,36 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tdewolff/minify/v2/js"
+
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
 )
+
+// minifiedSource returns the script minified as render publishes it (see
+// minified in render/minify.go, which this package cannot import: render
+// imports it).
+func minifiedSource(t *testing.T) []byte {
+	t.Helper()
+	src, err := os.ReadFile(scriptPath(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := (&js.Minifier{Version: 2020}).Minify(nil, &b, bytes.NewReader(src), nil); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// minifiedScript returns the path of a file of minifiedSource.
+func minifiedScript(t *testing.T) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "search.min.js")
+	if err := os.WriteFile(p, minifiedSource(t), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
 
 // node returns the path of node, or skips the test when there is none,
 // except in CI, where the script's tests must run.
@@ -153,45 +181,50 @@ func TestScript(t *testing.T) {
 		{"Die Fotografie, der Fotograf und die Fotografin", "fotogarf die"},
 	}
 	req, _ := json.Marshal(map[string]any{"entry": x.Entry, "folds": folds, "highlights": highlights, "queries": queries})
-	var out struct {
-		Folds      []string
-		Highlights []string
-		Results    []answer
-	}
-	if err := json.Unmarshal(runNode(t, req, "search_test.js", scriptPath(t), dir), &out); err != nil {
-		t.Fatal(err)
-	}
+	// The script runs as written and as the site publishes it, minified.
+	for _, script := range []struct{ name, path string }{{"source", scriptPath(t)}, {"minified", minifiedScript(t)}} {
+		t.Run(script.name, func(t *testing.T) {
+			var out struct {
+				Folds      []string
+				Highlights []string
+				Results    []answer
+			}
+			if err := json.Unmarshal(runNode(t, req, "search_test.js", script.path, dir), &out); err != nil {
+				t.Fatal(err)
+			}
 
-	for i, s := range folds {
-		if want := Fold(s); out.Folds[i] != want {
-			t.Errorf("script folds %q to %q, Go to %q", s, out.Folds[i], want)
-		}
-	}
-	for i, want := range []string{
-		"&lt;b&gt;<mark>Müller</mark>&lt;/b&gt; &amp; <mark>Mueller</mark>&#39;s Muster",
-		"<mark>Weiß</mark>, <mark>weiss</mark>; <mark>WEISSE</mark> Weste",
-		"Die <mark>Fotografie</mark>, der <mark>Fotograf</mark> und die <mark>Fotografin</mark>", // a stop word is no mark
-	} {
-		if out.Highlights[i] != want {
-			t.Errorf("highlight %q = %q, want %q", highlights[i][0], out.Highlights[i], want)
-		}
-	}
-	for i, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			a := out.Results[i]
-			if !slices.Equal(a.Slugs, tc.want) {
-				t.Errorf("%+v: got %q, want %q", tc.query, a.Slugs, tc.want)
-			}
-			if tc.terms != nil && !slices.Equal(a.Terms, tc.terms) {
-				t.Errorf("%+v: terms %q, want %q", tc.query, a.Terms, tc.terms)
-			}
-			if tc.card != "" && !strings.Contains(strings.Join(a.Cards, "\n"), tc.card) {
-				t.Errorf("%+v: no card has %s; cards:\n%s", tc.query, tc.card, strings.Join(a.Cards, "\n"))
-			}
-			for facet, want := range tc.count {
-				if got := a.Counts[facet]; !maps.Equal(got, want) {
-					t.Errorf("%+v: %s counts %v, want %v", tc.query, facet, got, want)
+			for i, s := range folds {
+				if want := Fold(s); out.Folds[i] != want {
+					t.Errorf("script folds %q to %q, Go to %q", s, out.Folds[i], want)
 				}
+			}
+			for i, want := range []string{
+				"&lt;b&gt;<mark>Müller</mark>&lt;/b&gt; &amp; <mark>Mueller</mark>&#39;s Muster",
+				"<mark>Weiß</mark>, <mark>weiss</mark>; <mark>WEISSE</mark> Weste",
+				"Die <mark>Fotografie</mark>, der <mark>Fotograf</mark> und die <mark>Fotografin</mark>", // a stop word is no mark
+			} {
+				if out.Highlights[i] != want {
+					t.Errorf("highlight %q = %q, want %q", highlights[i][0], out.Highlights[i], want)
+				}
+			}
+			for i, tc := range cases {
+				t.Run(tc.name, func(t *testing.T) {
+					a := out.Results[i]
+					if !slices.Equal(a.Slugs, tc.want) {
+						t.Errorf("%+v: got %q, want %q", tc.query, a.Slugs, tc.want)
+					}
+					if tc.terms != nil && !slices.Equal(a.Terms, tc.terms) {
+						t.Errorf("%+v: terms %q, want %q", tc.query, a.Terms, tc.terms)
+					}
+					if tc.card != "" && !strings.Contains(strings.Join(a.Cards, "\n"), tc.card) {
+						t.Errorf("%+v: no card has %s; cards:\n%s", tc.query, tc.card, strings.Join(a.Cards, "\n"))
+					}
+					for facet, want := range tc.count {
+						if got := a.Counts[facet]; !maps.Equal(got, want) {
+							t.Errorf("%+v: %s counts %v, want %v", tc.query, facet, got, want)
+						}
+					}
+				})
 			}
 		})
 	}
