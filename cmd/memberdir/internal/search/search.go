@@ -53,12 +53,16 @@ const (
 	// the results shown first are spread over the whole directory.
 	cardChunk = 16
 	// shardTarget is the size a shard grows to before the next one starts,
-	// as shards estimates it: two bytes a posting, what a text code of
-	// the postings took. The bits take less: a shard is some 5 to 8 KB
-	// gzipped at 1,000 members. Twice the target saved 6% of all shards'
-	// bytes but doubled the largest one, which a first search may fetch.
-	// A two-letter group larger than that is a shard of its own.
-	shardTarget = 24 << 10
+	// as shards estimates it from the bits its lists take (listBytes).
+	// It keeps the largest shard, which a first search may fetch, as it
+	// was when shards counted two bytes a posting (what a text code of
+	// the postings took): some 8 KB gzipped at 1,000 members and 15 KB
+	// at 10,000. Counting bits cuts fewer, larger shards where members
+	// are few and postings dense, and more of a shard's tokens find a
+	// reference (see encodeShard): at 1,000 members of the benchmark's
+	// generator, the shards shrank from 53 to 45 KB gzipped. A two-letter
+	// group larger than the target is a shard of its own.
+	shardTarget = 12 << 10
 )
 
 // meta is the entry file. Per-member columns are indexed by member number,
@@ -100,7 +104,7 @@ func BuildCached(d *member.Directory, c *Cache) (*Index, error) {
 	facets(d, m)
 
 	p := invert(d, c)
-	for _, s := range shards(p) {
+	for _, s := range shards(p, len(d.Members)) {
 		name, err := x.add("t", encodeShard(p, len(d.Members), s.from, s.to))
 		if err != nil {
 			return nil, err
@@ -359,14 +363,14 @@ type span struct {
 // shards cuts the vocabulary into shards of about shardTarget bytes,
 // between two-letter groups only. An empty vocabulary still gets one
 // (empty) shard, so that every word has a shard to look in.
-func shards(p *postings) []span {
+func shards(p *postings, n int) []span {
 	var out []span
 	size := 0
 	for i := 0; i < len(p.vocab); {
 		key := prefix(p.vocab[i])
 		j, gsize := i, 0
 		for ; j < len(p.vocab) && prefix(p.vocab[j]) == key; j++ {
-			gsize += len(p.vocab[j]) + 2*len(p.lists[j]) // see shardTarget
+			gsize += len(p.vocab[j]) + listBytes(len(p.lists[j]), n) // see shardTarget
 		}
 		if len(out) == 0 || size+gsize > shardTarget {
 			out = append(out, span{from: i, key: key})
@@ -536,9 +540,18 @@ const (
 	// refMin is the fewest members of a token whose members may be given
 	// by reference to another token's.
 	refMin = 8
-	// refWindow is how many tokens back a reference reaches.
-	refWindow = 32
+	// refWindow is how many tokens back a reference reaches. Beyond 32,
+	// it saved 4% of the shards at 1,000 members and cost no build time
+	// that the benchmark could tell.
+	refWindow = 128
 )
+
+// listBytes estimates the bytes of a list of k members out of n: the
+// set's Rice code and half a bit of class a member.
+func listBytes(k, n int) int {
+	set := min(k, n-k) // a list of more than half is written as the others
+	return (set*(riceParam(n, set)+2) + k/2 + 7) / 8
+}
 
 // symDiff returns the numbers in one of the sorted a and b but not the
 // other, in out, and false when there are limit or more.
