@@ -6,6 +6,7 @@ import (
 	"os"
 	"sort"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -40,7 +41,7 @@ const keystrokes = `(async (queries) => {
       if (await changed) {
         const ms = performance.now() - t0;
         const fetched = performance.getEntriesByType("resource").slice(before).some((e) => e.startTime >= t0);
-        times.push({ms, fetched});
+        times.push({ms, fetched, typed: input.value});
       }
       await new Promise((r) => requestAnimationFrame(() => r()));
     }
@@ -81,6 +82,7 @@ func TestBrowserKeystrokeTiming(t *testing.T) {
 			type stroke struct {
 				MS      float64 `json:"ms"`
 				Fetched bool    `json:"fetched"`
+				Typed   string  `json:"typed"`
 			}
 			strokes, err := chromedp.Run(ctx, chromedp.Evaluate[[]stroke](fmt.Sprintf(keystrokes, queries), chromedp.EvalAwaitPromise))
 			if err != nil {
@@ -105,6 +107,17 @@ func TestBrowserKeystrokeTiming(t *testing.T) {
 				return fmt.Sprintf("%d: median %.1f ms, p95 %.1f ms, max %.1f ms", len(times), pct(0.5), pct(0.95), times[len(times)-1])
 			}
 			t.Logf("%d members, keystrokes in Chromium: all %s; those that fetched nothing %s", n, stats(all), stats(local))
+			// The slowest keystrokes say where the time goes.
+			sort.SliceStable(strokes, func(i, j int) bool { return strokes[i].MS > strokes[j].MS })
+			var slow []string
+			for _, s := range strokes[:min(6, len(strokes))] {
+				f := ""
+				if s.Fetched {
+					f = ", fetched"
+				}
+				slow = append(slow, fmt.Sprintf("%q %.1f ms%s", s.Typed, s.MS, f))
+			}
+			t.Logf("slowest: %s", strings.Join(slow, "; "))
 		})
 	}
 }

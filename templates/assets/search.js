@@ -74,31 +74,60 @@
   }
 
   // Bits reads the bit strings of search/bits.go: six bits a digit, most
-  // significant first, numbers in the gamma and Rice codes.
+  // significant first, numbers in the gamma and Rice codes. It reads a
+  // digit at a time into acc, which holds the next n bits, and counts a
+  // code's run of zeros or ones with Math.clz32 rather than bit by bit:
+  // decoding a shard is most of a keystroke that has to fetch one.
   class Bits {
     constructor(s) {
       this.s = s;
-      this.p = 0;
+      this.i = 0; // the next digit
+      this.acc = 0;
+      this.n = 0;
     }
-    bit() {
-      const p = this.p++;
-      if (p >= 6 * this.s.length) throw new Error("search: index file cut short");
-      return (DIGIT[this.s.charCodeAt((p / 6) | 0)] >> (5 - (p % 6))) & 1;
+    // fill reads digits into acc until it holds more than 24 bits, or
+    // all that are left.
+    fill() {
+      while (this.n <= 24 && this.i < this.s.length) {
+        this.acc = (this.acc << 6) | DIGIT[this.s.charCodeAt(this.i++)];
+        this.n += 6;
+      }
     }
-    bits(n) {
-      let v = 0;
-      while (n-- > 0) v = v * 2 + this.bit();
+    bits(k) {
+      if (k > 24) return this.bits(k - 24) * 2 ** 24 + this.bits(24);
+      if (this.n < k) this.fill();
+      if (this.n < k) throw new Error("search: index file cut short");
+      this.n -= k;
+      const v = this.acc >>> this.n;
+      this.acc &= (1 << this.n) - 1;
       return v;
     }
+    bit() {
+      return this.bits(1);
+    }
+    // run reads bits equal to b up to the first other one, and returns
+    // how many there were.
+    run(b) {
+      for (let q = 0; ; ) {
+        this.fill();
+        if (!this.n) throw new Error("search: index file cut short");
+        const x = b ? ~this.acc & ((1 << this.n) - 1) : this.acc;
+        if (x) {
+          const k = Math.clz32(x) - (32 - this.n); // the bits equal to b
+          this.n -= k + 1;
+          this.acc &= (1 << this.n) - 1;
+          return q + k;
+        }
+        q += this.n;
+        this.acc = this.n = 0;
+      }
+    }
     gamma() {
-      let n = 0;
-      while (!this.bit()) n++;
+      const n = this.run(0);
       return 2 ** n + this.bits(n);
     }
     rice(b) {
-      let q = 0;
-      while (this.bit()) q++;
-      return q * 2 ** b + this.bits(b);
+      return this.run(1) * 2 ** b + this.bits(b);
     }
     // set reads k sorted numbers below m into out from position at.
     set(k, m, out, at) {
@@ -323,6 +352,18 @@
     // matching members best first, the counts of each filter value under
     // the query and the other filters, and which words to highlight.
     run(terms, sel) {
+      // A keystroke that leaves the terms as they were (a space, a stop
+      // word, the first letter of a word) gets the last answer again:
+      // with no term, it counts all members.
+      const key = JSON.stringify([terms, sel.tag, sel.loc, sel.lang]);
+      if (this.last && this.last.key === key) return this.last.r;
+      const r = this.answer(terms, sel);
+      this.last = { key, r };
+      return r;
+    }
+
+    // answer is run without its memory of the last answer.
+    answer(terms, sel) {
       const m = this.meta, n = this.n, cats = this.memberCats, langs = this.memberLangs, locs = this.memberLoc;
       const tag = m.cat.findIndex((c) => c[0] === sel.tag), loc = m.loc.indexOf(sel.loc), lang = m.lang.indexOf(sel.lang);
       const ms = terms.map((t) => this.match(t)), scores = ms.map((x) => x.score);
@@ -479,6 +520,7 @@
     const KEYS = ["q", "tag", "loc", "lang"];
     const state = { q: "", tag: "", loc: "", lang: "" };
     let search, selects, seq = 0, shown = 0, last = null;
+    let rendered = null; // the HTML of the results as update last set it
 
     const button = (cls, label) => {
       const b = document.createElement("button");
@@ -599,7 +641,13 @@
         // arrives. Waiting for all would hold every keystroke that finds
         // someone new for a round trip.
         const show = () => {
-          results.innerHTML = ids.map((id) => (search.hasCard(id) ? search.card(id, r.marks, base) : PENDING)).join("");
+          const html = ids.map((id) => (search.hasCard(id) ? search.card(id, r.marks, base) : PENDING)).join("");
+          // Most keystrokes within a word show the same cards with the
+          // same marks; parsing them again and copying each one's photo
+          // and buttons took a few milliseconds of every one.
+          if (html === rendered) return;
+          rendered = html;
+          results.innerHTML = html;
           withActions();
         };
         show();
@@ -655,6 +703,7 @@
       if (my !== seq) return;
       const before = results.children.length;
       results.insertAdjacentHTML("beforeend", ids.map((id) => search.card(id, last.marks, base)).join(""));
+      rendered = null;
       withActions();
       shown += ids.length;
       showMore();
