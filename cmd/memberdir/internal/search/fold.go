@@ -188,12 +188,26 @@ func plain(body string) string {
 		}
 		return j - 1
 	}
-	// upto returns the index of the first stop at or after i, or -1.
+	// upto returns the index of the first of stops (one of two sets) at
+	// or after i, or -1. It remembers the last answer for each set: i only
+	// grows, and no stop lies between that search's start and its answer,
+	// so a line of a thousand "<a" is one scan, not a thousand.
+	type memo struct{ from, at int }
+	memos := map[string]*memo{}
 	upto := func(i int, stops string) int {
-		if k := bytes.IndexAny(b[i:], stops); k >= 0 {
-			return i + k
+		m := memos[stops]
+		if m == nil {
+			m = &memo{from: -1}
+			memos[stops] = m
 		}
-		return -1
+		if m.from >= 0 && m.from <= i && (m.at < 0 || i <= m.at) {
+			return m.at
+		}
+		m.from, m.at = i, -1
+		if k := bytes.IndexAny(b[i:], stops); k >= 0 {
+			m.at = i + k
+		}
+		return m.at
 	}
 	for i := 0; i < len(b); i++ {
 		if i == 0 || b[i-1] == '\n' {
@@ -230,6 +244,8 @@ func plain(body string) string {
 			}
 		case c == '@':
 			// An e-mail address: the word around it, with a dot after the @.
+			// The rest of the word is skipped either way, so that a word
+			// of many @ is not scanned once for each.
 			l, r := i, i
 			for l > 0 && !isSpace(b[l-1]) {
 				l--
@@ -239,6 +255,8 @@ func plain(body string) string {
 			}
 			if bytes.IndexByte(b[i:r], '.') > 1 {
 				i = blank(l, r)
+			} else {
+				i = r - 1
 			}
 		case (c == 'h' || c == 'w') && (i == 0 || !isAlnum(b[i-1])):
 			if r := b[i:]; bytes.HasPrefix(r, []byte("http://")) || bytes.HasPrefix(r, []byte("https://")) || bytes.HasPrefix(r, []byte("www.")) {
