@@ -1,6 +1,7 @@
 package load
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -432,11 +433,53 @@ func TestProfileTooLarge(t *testing.T) {
 	// Just over the limit must not read as "1.0 MiB, larger than 1.0 MiB".
 	_, errs = Profile(P, make([]byte, MaxProfileSize+1), config("de"))
 	diffLines(t, lines(errs), e(P+`: die Datei ist 1.1 MiB groß, erlaubt sind höchstens 1.0 MiB — kürze den Text; lange Geschichten gehören auf deine eigene Website`))
-	// At the limit, the file is read.
+	// At the limit, the file is read: what it holds is checked.
 	at := []byte(profile())
 	at = append(at, strings.Repeat("x", MaxProfileSize-len(at))...)
-	if _, errs := Profile(P, at, config("en")); len(errs) != 0 {
-		t.Errorf("file of exactly MaxProfileSize: %v", errs)
+	_, errs = Profile(P, at, config("en"))
+	diffLines(t, lines(errs), e(P+`:12:1: the text below the front matter is 1024 KiB, more than 64 KiB — shorten it; a long story belongs on your own website, linked from here`))
+}
+
+// TestBodyShapes refuses the bodies whose shape makes the Markdown parser
+// slow (each of these took seconds to minutes at 1 MiB) and keeps what
+// real profiles have: some links, a quote in a list, a long text.
+func TestBodyShapes(t *testing.T) {
+	var links strings.Builder
+	for i := range 40 {
+		fmt.Fprintf(&links, "- [Projekt %d](https://example.org/%d) und ![Bild](bild%d.jpg)\n", i, i, i)
+	}
+	cases := []struct {
+		name, body string
+		want       []string
+	}{
+		{name: "ordinary", body: "# Über mich\n\n> Ein Zitat\n\n- eins\n  - zwei\n    > drei\n\n1. a\n2) b\n\n" + strings.Repeat("Ein Satz mit Wörtern. ", 2500)},
+		{name: "many links, but not too many", body: links.String()},
+		{name: "just long enough", body: strings.Repeat("x", MaxBody)},
+		{name: "too long", body: strings.Repeat("x", MaxBody+1), want: e(P + `:12:1: the text below the front matter is 65 KiB, more than 64 KiB — shorten it; a long story belongs on your own website, linked from here`)},
+		{name: "quotes nested", body: "Text\n\n" + strings.Repeat(">", 10000) + " x\n", want: e(P + `:14:1: quotes or lists are nested 10000 deep in this line, more than 16 — remove most of the ">" and list markers at its start`)},
+		{name: "quotes and lists nested", body: strings.Repeat("> - ", 17) + "x\n", want: e(P + `:12:1: quotes or lists are nested 34 deep in this line, more than 16 — remove most of the ">" and list markers at its start`)},
+		{name: "numbered lists nested", body: strings.Repeat("1. ", 17) + "x\n", want: e(P + `:12:1: quotes or lists are nested 17 deep in this line, more than 16 — remove most of the ">" and list markers at its start`)},
+		{name: "sixteen is allowed", body: strings.Repeat("> ", 16) + "x\n"},
+		{name: "unclosed images", body: strings.Repeat("![a](", 10000), want: e(P + `:12:1: the text has more than 500 links — keep the ones that matter`)},
+		{name: "brackets", body: strings.Repeat("[", 20000) + "x" + strings.Repeat("]", 20000), want: e(P + `:12:1: the text has more than 1000 square brackets "[" — Markdown reads each as the start of a link; remove the ones that are not`)},
+		{name: "too many links", body: strings.Repeat("[a](b) ", 300) + "\n" + strings.Repeat("[a](b) ", 300), want: e(P + `:13:1: the text has more than 500 links — keep the ones that matter`)},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			head := profile()
+			head = head[:strings.LastIndex(head, "---\n")+4] // without its body
+			m, errs := Profile(P, []byte(head+c.body), config("en"))
+			diffLines(t, lines(errs), c.want)
+			if m == nil {
+				t.Fatal("no member")
+			}
+			if len(c.want) > 0 && m.Body != "" {
+				t.Error("a refused body is kept: render would parse it")
+			}
+			if len(c.want) == 0 && m.Body == "" {
+				t.Error("the body is lost")
+			}
+		})
 	}
 }
 
