@@ -167,8 +167,10 @@ func (f *file) member(root *yaml.Node, m *member.Member, cfg *member.Config) {
 			}
 			// A misspelt required field is reported once, as unknown
 			// with its suggestion, not also as missing.
-			if s := member.SuggestField(k.Value, names); s != "" {
-				got[s] = true
+			if len(f.errs) <= maxErrors { // see unknown
+				if s := member.SuggestField(k.Value, names); s != "" {
+					got[s] = true
+				}
 			}
 			f.unknown(k, "", "field.unknown", names)
 			continue

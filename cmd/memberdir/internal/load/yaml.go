@@ -476,8 +476,12 @@ func (f *file) boolean(n *yaml.Node, field string) (bool, bool) {
 // unknown reports a key that is not in names, with a suggestion.
 func (f *file) unknown(k *yaml.Node, prefix, msgKey string, names []string) {
 	hint := member.Msg(f.lang, "field.unknownhint")
-	if s := member.SuggestField(k.Value, names); s != "" {
-		hint = member.Msg(f.lang, "hint.didyoumean", s)
+	// Past the problems a file shows, a suggestion would be thrown away:
+	// 60,000 unknown keys took seconds of edit distances.
+	if len(f.errs) <= maxErrors {
+		if s := member.SuggestField(k.Value, names); s != "" {
+			hint = member.Msg(f.lang, "hint.didyoumean", s)
+		}
 	}
 	f.errs.Add(f.pos(k), prefix+k.Value, member.Msg(f.lang, msgKey, hint))
 }
