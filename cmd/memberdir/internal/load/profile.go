@@ -269,7 +269,11 @@ func (f *file) field(fl member.Field, v *yaml.Node, m *member.Member, cfg *membe
 		case "languages":
 			for i, s := range items {
 				if key := member.CheckLang(s); key != "" {
-					f.add(v.Content[i], name, key, s)
+					if code := langCode(s); code != "" {
+						f.add(v.Content[i], name, "lang.name", s, code)
+					} else {
+						f.add(v.Content[i], name, key, s)
+					}
 					return
 				}
 			}

@@ -246,8 +246,14 @@ var profileCases = []profileCase{
 	{name: "free tag without letters", edits: e(`tags:` + "\n" + `  - "!!!"`), want: e(P + `:12:5: tags: "!!!" cannot be used as a category — use letters, digits and dashes`)},
 
 	// Other values.
-	{name: "language name", edits: e("languages:\n  - de\n  - deutsch"), want: e(P + `:13:5: languages: "deutsch" is not a two-letter language code — use de, en, fr, …`)},
-	{name: "language upper case", edits: e("languages: [DE]"), want: e(P + `:11:13: languages: "DE" is not a two-letter language code — use de, en, fr, …`)},
+	{name: "language name", edits: e("languages:\n  - de\n  - deutsch"), want: e(P + `:13:5: languages: "deutsch" is not a two-letter language code — write de`)},
+	{name: "language upper case", edits: e("languages: [DE]"), want: e(P + `:11:13: languages: "DE" is not a two-letter language code — write de`)},
+	{name: "language in English", edits: e("languages: [German]"), want: e(P + `:11:13: languages: "German" is not a two-letter language code — write de`)},
+	{name: "language in German", edits: e("languages: [Türkisch]"), want: e(P + `:11:13: languages: "Türkisch" is not a two-letter language code — write tr`)},
+	{name: "language in itself", edits: e("languages: [Français]"), want: e(P + `:11:13: languages: "Français" is not a two-letter language code — write fr`)},
+	{name: "language with region", edits: e("languages: [de-AT]"), want: e(P + `:11:13: languages: "de-AT" is not a two-letter language code — write de`)},
+	{name: "language, three letters", edits: e("languages: [eng]"), want: e(P + `:11:13: languages: "eng" is not a two-letter language code — write en`)},
+	{name: "language unknown", edits: e("languages: [Klingonisch]"), want: e(P + `:11:13: languages: "Klingonisch" is not a two-letter language code — use de, en, fr, …`)},
 	{name: "photo outside", edits: e("photo: ../x.jpg"), want: e(P + `:11:8: photo: "../x.jpg" must be a file name next to this profile, without folders`)},
 	{name: "photo gif", edits: e("photo: anna.gif"), want: e(P + `:11:8: photo: "anna.gif" is not a .jpg or .png file — save the photo as JPEG or PNG`)},
 	{name: "photo position is the value", edits: e("photo: anna.jpg"), check: func(t *testing.T, m *member.Member) {

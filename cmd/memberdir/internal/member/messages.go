@@ -87,6 +87,7 @@ var messages = map[string][2]string{
 	"phone.fix":       {"%q holds more than the number — write only the number: %s", "%q enthält mehr als die Nummer — schreibe nur die Nummer: %s"},
 	"email.fix":       {"%q holds more than the address — write only the address: %s", "%q enthält mehr als die Adresse — schreibe nur die Adresse: %s"},
 	"phone.invalid":   {"%q is not a phone number — write it as +49 221 1234567", "%q ist keine Telefonnummer — schreibe sie als +49 221 1234567"},
+	"lang.name":       {"%q is not a two-letter language code — write %s", "%q ist kein zweibuchstabiges Sprachkürzel — schreibe %s"},
 	"lang.invalid":    {"%q is not a two-letter language code — use de, en, fr, …", "%q ist kein zweibuchstabiges Sprachkürzel — verwende de, en, fr, …"},
 	"github.invalid":  {"%q is not a GitHub user name — write only the name, e.g. anna-mueller, without @ or URL", "%q ist kein GitHub-Benutzername — schreibe nur den Namen, z. B. anna-mueller, ohne @ oder Link"},
 	"photo.path":      {"%q must be a file name next to this profile, without folders", "%q muss ein Dateiname neben diesem Profil sein, ohne Ordner"},
