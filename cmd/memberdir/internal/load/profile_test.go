@@ -284,6 +284,10 @@ var profileCases = []profileCase{
 		}
 	}},
 	{name: "numbered list", edits: e("offerings:\n  1. Beratung\n  2. Coaching"), want: e(P + `:6:3: offerings: list items start with a dash, not a number — write "- Beratung"`)},
+	{name: "sub-field lost its indentation", edits: e("contact:\nemail: anna@example.de\n  website: https://anna.example.de"), want: e(P + `:9:1: "email" lost its indentation: it belongs under "contact", like the lines below it — put 2 spaces before it`)},
+	{name: "sub-field indented too far", edits: e("contact:\n  email: anna@example.de\n    website: https://anna.example.de"), want: e(P + `:10:1: "website" is indented more than "email" in the line before — put 2 spaces before it, as there`)},
+	{name: "top-level field indented", edits: e("name: Anna Müller\n  company: Müller GmbH"), want: e(P + `:3:1: "company" is indented, unlike "name" in the line before — remove the spaces before it`)},
+	{name: "list item indented too far", edits: e("offerings:\n  - Beratung\n    - Coaching"), want: e(P + `:7:5: offerings: this item is indented more than the one above, so it is read as part of that one — put its "-" under the others`)},
 	{name: "list with long dashes", edits: e("offerings:\n  – Beratung\n  – Coaching"), want: e(P + `:6:3: offerings: list items start with the plain hyphen "-" of the keyboard, not a long dash or a bullet — write "- Beratung"`)},
 	{name: "list with bullets", edits: e("offerings:\n  • Beratung"), want: e(P + `:6:3: offerings: list items start with the plain hyphen "-" of the keyboard, not a long dash or a bullet — write "- Beratung"`)},
 	{name: "numbered list at the left edge", edits: e("offerings:\n1. Beratung\n2. Coaching"), want: e(P + `:6:1: list items start with a dash, not a number — write "- Beratung"`)},

@@ -203,6 +203,9 @@ func (f *file) syntaxHint(line int, msg string) bool {
 		}
 		return false
 	}
+	if msg == "mapping values are not allowed in this context" && f.indentHint(line) {
+		return true
+	}
 	// An alias without its anchor has no line: search the whole text.
 	from, to := max(line-1, 1), min(line+1, len(f.lines))
 	if line == 0 || anchorRE.MatchString(msg) {
@@ -224,6 +227,64 @@ func (f *file) syntaxHint(line int, msg string) bool {
 		}
 	}
 	return false
+}
+
+// indentHint explains a field indented under one that has a value, as
+// when the web editor lost a line's indentation:
+//
+//	contact:
+//	email: anna@example.de     ← lost its two spaces
+//	  phone: +49 221 1234567
+//
+// or gave one too many. line is where yaml.v3 stopped, at the deeper
+// field. It reports whether it added an error.
+func (f *file) indentHint(line int) bool {
+	if line < 2 || line > len(f.lines) {
+		return false
+	}
+	type field struct {
+		l, indent int
+		key       string
+		value     bool
+	}
+	read := func(l int) (field, bool) {
+		m := keyColonRE.FindStringSubmatch(f.lines[l-1])
+		if m == nil {
+			if t := strings.TrimRight(f.lines[l-1], " "); strings.HasSuffix(t, ":") && !strings.Contains(strings.TrimSpace(t), " ") {
+				k := strings.TrimSpace(strings.TrimSuffix(t, ":"))
+				return field{l, len(t) - len(strings.TrimLeft(t, " ")), k, false}, k != ""
+			}
+			return field{}, false
+		}
+		return field{l, len(m[1]), m[2], strings.TrimSpace(m[4]) != ""}, true
+	}
+	cur, ok := read(line)
+	prevLine := line - 1
+	for prevLine > 0 && strings.TrimSpace(f.lines[prevLine-1]) == "" {
+		prevLine--
+	}
+	if !ok || prevLine == 0 {
+		return false
+	}
+	prev, ok := read(prevLine)
+	if !ok || !prev.value || prev.indent >= cur.indent {
+		return false
+	}
+	at := func(l, col int) member.Pos { return member.Pos{Path: f.path, Line: l + f.offset, Col: col} }
+	// The line before prev opens a map (contact:) at prev's indentation:
+	// prev belongs inside it and lost its indentation.
+	if prev.l > 1 {
+		if parent, ok := read(prev.l - 1); ok && !parent.value && parent.indent == prev.indent {
+			f.errs.Add(at(prev.l, 1), "", member.Msg(f.lang, "yaml.indentlost", prev.key, parent.key, cur.indent))
+			return true
+		}
+	}
+	if prev.indent == 0 {
+		f.errs.Add(at(cur.l, 1), "", member.Msg(f.lang, "yaml.indentmore0", cur.key, prev.key))
+	} else {
+		f.errs.Add(at(cur.l, 1), "", member.Msg(f.lang, "yaml.indentmore", cur.key, prev.key, prev.indent))
+	}
+	return true
 }
 
 // badStart returns the first character of the plain value v when YAML
@@ -438,6 +499,11 @@ func (f *file) list(n *yaml.Node, field string, fl member.Field) ([]string, bool
 			ok = false
 			continue
 		}
+		if l, col := f.deeperItem(it); l > 0 {
+			f.errs.Add(member.Pos{Path: f.path, Line: l + f.offset, Col: col}, field, member.Msg(f.lang, "yaml.itemdeeper"))
+			ok = false
+			continue
+		}
 		if fl.ItemMax > 0 && utf8.RuneCountInString(s) > fl.ItemMax {
 			f.add(it, field, "field.itemtoolong", i+1, utf8.RuneCountInString(s), fl.ItemMax)
 			ok = false
@@ -514,6 +580,29 @@ func oddSpace(line string) (col int, r rune) {
 }
 
 // line returns the line of the YAML text on which n starts, or "".
+// deeperItem finds a list item indented deeper than the item it of the
+// same list: YAML folds it into it's text ("Beratung - Coaching"), and
+// the member loses an item without a word. It returns the line and
+// column of its dash, or 0.
+func (f *file) deeperItem(it *yaml.Node) (line, col int) {
+	if it.Style != 0 || it.Line < 1 || it.Line > len(f.lines) {
+		return 0, 0
+	}
+	own := f.lines[it.Line-1]
+	ind := len(own) - len(strings.TrimLeft(own, " "))
+	for l := it.Line + 1; l <= len(f.lines); l++ {
+		t := strings.TrimLeft(f.lines[l-1], " ")
+		d := len(f.lines[l-1]) - len(t)
+		if t == "" || d <= ind {
+			return 0, 0
+		}
+		if strings.HasPrefix(t, "- ") {
+			return l, d + 1
+		}
+	}
+	return 0, 0
+}
+
 func (f *file) line(n *yaml.Node) string {
 	if n.Line < 1 || n.Line > len(f.lines) {
 		return ""
