@@ -45,6 +45,7 @@
   const WEIGHTS = [32, 16, 8, 4, 2, 1];
   const EXACT = 1, PREFIX = 0.75, TYPO = 0.5;
   const TYPO_MIN = 5; // words this long tolerate one typo
+  const PREFETCH_BYTES = 64 << 10; // see prefetch
 
   // near reports whether some prefix of token b is at most one edit from
   // a (insertion, deletion, substitution or swap of neighbours).
@@ -290,14 +291,23 @@
       return Math.max(0, lo - 1);
     }
 
-    // prefetch starts loading the shard of the words that begin with the
-    // one letter l, when a single shard holds them all: the shard the
-    // next keystroke needs, fetched while the visitor types it. Where
-    // several shards share the letter, it waits, so as not to download
-    // more than the search will use.
+    // prefetch starts loading the shards of the words that begin with the
+    // one letter l: the shard the next keystroke needs is among them, and
+    // arrives while the visitor types it. Where several shards share the
+    // letter, it loads them only while together they stay under
+    // PREFETCH_BYTES, so as not to download much more than the search
+    // will use; else the next keystroke fetches its one shard.
     prefetch(l) {
-      const i = this.shardOf(l);
-      if (i === this.shardOf(l + "\uffff") && !this.shards[i]) this.ensure([l]).catch(() => {});
+      const from = this.shardOf(l), to = this.shardOf(l + "\uffff"), sizes = this.meta.ss;
+      if (from !== to) {
+        if (!sizes) return;
+        let bytes = 0;
+        for (let i = from; i <= to; i++) bytes += sizes[i];
+        if (bytes > PREFETCH_BYTES) return;
+      }
+      for (let i = from; i <= to; i++) {
+        if (!this.shards[i]) this.ensure([this.meta.sk[i]]).catch(() => {});
+      }
     }
 
     // ensure loads the shards the terms need.

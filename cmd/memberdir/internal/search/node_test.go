@@ -7,7 +7,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -368,45 +370,65 @@ func TestScriptTyping(t *testing.T) {
 	}
 }
 
-// TestScriptPrefetch: the first letter of a word loads the shard that the
-// second letter will need, when one shard holds every word beginning with
-// it, and nothing when several do (it would cost more download than the
-// search uses).
+// TestScriptPrefetch: the first letter of a word loads the shards of the
+// words beginning with it, among them the one the second letter will
+// need: when one shard holds them all, or several of no more than
+// prefetchBytes together, and nothing else (it would cost more download
+// than the search uses).
+// prefetchBytes is PREFETCH_BYTES in search.js; TestPrefetchBytes
+// checks that the two agree.
+const prefetchBytes = 64 << 10
+
+func TestPrefetchBytes(t *testing.T) {
+	src, err := os.ReadFile(scriptPath(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`const PREFETCH_BYTES = (\d+) << 10;`).FindSubmatch(src)
+	if m == nil || string(m[1]) != strconv.Itoa(prefetchBytes>>10) {
+		t.Errorf("search.js sets PREFETCH_BYTES to %q << 10, the test assumes %d << 10", m, prefetchBytes>>10)
+	}
+}
+
+func sum(xs []int) int {
+	n := 0
+	for _, x := range xs {
+		n += x
+	}
+	return n
+}
+
 func TestScriptPrefetch(t *testing.T) {
-	for _, n := range []int{300, 3000} {
+	for _, n := range []int{300, 3000, 10000} {
+		if n > 3000 && testing.Short() {
+			continue
+		}
 		x, err := Build(synthetic(n, 3))
 		if err != nil {
 			t.Fatal(err)
 		}
 		m := decodedMeta(t, x)
-		const letters = "abcdefghijklmnopqrstuvwxyzäöü"
 		var got map[string][]string
-		if err := json.Unmarshal(runNode(t, nil, "prefetch.js", scriptPath(t), writeIndex(t, x), x.Entry, letters), &got); err != nil {
+		if err := json.Unmarshal(runNode(t, nil, "prefetch.js", scriptPath(t), writeIndex(t, x), x.Entry, prefetchLetters), &got); err != nil {
 			t.Fatal(err)
 		}
-		// shardOf is the last shard whose first key is at or before p.
-		shardOf := func(p string) int {
-			i := 0
-			for k, key := range m.Shards {
-				if key <= p {
-					i = k
-				}
-			}
-			return i
-		}
 		single := 0
-		for _, r := range letters {
-			l := Fold(string(r))
-			first, last := shardOf(l), shardOf(l+"\uffff")
+		for _, r := range prefetchLetters {
+			first, last, ok := prefetched(m, Fold(string(r)))
 			var want []string
-			if first == last {
-				want = []string{m.Files[first]}
+			if ok {
+				want = m.Files[first : last+1]
 				single++
 			}
 			if !slices.Equal(got[string(r)], want) {
 				t.Errorf("%d members, %q (shards %d–%d): loaded %q, want %q", n, r, first, last, got[string(r)], want)
 			}
 		}
-		t.Logf("%d members, %d shards: %d of %d letters prefetch", n, len(m.Shards), single, len([]rune(letters)))
+		t.Logf("%d members, %d shards: %d of %d letters prefetch", n, len(m.Shards), single, len([]rune(prefetchLetters)))
+		for i, f := range m.Files {
+			if m.Sizes[i] != len(x.Files["search/"+f]) {
+				t.Errorf("ss[%d] = %d, but %s has %d bytes", i, m.Sizes[i], f, len(x.Files["search/"+f]))
+			}
+		}
 	}
 }

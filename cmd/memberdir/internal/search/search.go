@@ -73,6 +73,7 @@ type meta struct {
 	Stop   string   `json:"stop"` // folded stop words, space-separated
 	Shards []string `json:"sk"`   // first two-letter group of each shard
 	Files  []string `json:"sf"`   // shard files, relative to the entry
+	Sizes  []int    `json:"ss"`   // shard files' sizes in bytes, for the script's prefetch
 	Chunk  int      `json:"ck"`   // members per card chunk
 	Cards  []string `json:"cf"`   // card chunk files
 
@@ -111,6 +112,7 @@ func BuildCached(d *member.Directory, c *Cache) (*Index, error) {
 		}
 		m.Shards = append(m.Shards, s.key)
 		m.Files = append(m.Files, name)
+		m.Sizes = append(m.Sizes, len(x.Files["search/"+name]))
 	}
 	for i := 0; i < len(d.Members); i += cardChunk {
 		var c []string

@@ -520,13 +520,16 @@ func gzipSize(b []byte) int {
 
 // sizes are the gzipped sizes of a built index and the script.
 type sizes struct {
-	script, meta, shards, maxShard, cards, maxCard int
+	script, meta, shards, maxShard, maxPrefetch, cards, maxCard int
 }
 
 // firstSearch bounds what a first one-word search downloads: the script,
-// the entry, the largest shard and a chunk for each card of the first
-// page of results.
-func (s sizes) firstSearch() int { return s.script + s.meta + s.maxShard + resultsPage*s.maxCard }
+// the entry, the shards its first letter prefetches or the shard its
+// second letter needs, whichever is larger, and a chunk for each card of
+// the first page of results.
+func (s sizes) firstSearch() int {
+	return s.script + s.meta + max(s.maxShard, s.maxPrefetch) + resultsPage*s.maxCard
+}
 
 // resultsPage is the script's PAGE: cards rendered before "show more".
 const resultsPage = 12
@@ -547,7 +550,44 @@ func measure(t *testing.T, x *Index) sizes {
 			s.maxCard = max(s.maxCard, n)
 		}
 	}
+	// What the script's prefetch loads for a first letter (see
+	// TestScriptPrefetch): the letter's shards, when one, or when they
+	// stay within prefetchBytes together.
+	m := decodedMeta(t, x)
+	for _, r := range prefetchLetters {
+		from, to, ok := prefetched(m, Fold(string(r)))
+		gz := 0
+		for _, f := range m.Files[from : to+1] {
+			gz += gzipSize(x.Files["search/"+f])
+		}
+		if ok {
+			s.maxPrefetch = max(s.maxPrefetch, gz)
+		}
+	}
 	return s
+}
+
+// prefetchLetters are the first letters TestScriptPrefetch and TestSize
+// try.
+const prefetchLetters = "abcdefghijklmnopqrstuvwxyzäöü"
+
+// prefetched returns the shards the script's prefetch loads for the
+// folded letter l: from the last shard whose first key is at or before l
+// to the last at or before the letter's last word, when that is one shard
+// or their sizes stay within prefetchBytes; ok is false when it loads
+// none.
+func prefetched(m meta, l string) (from, to int, ok bool) {
+	shardOf := func(p string) int {
+		i := 0
+		for k, key := range m.Shards {
+			if key <= p {
+				i = k
+			}
+		}
+		return i
+	}
+	from, to = shardOf(l), shardOf(l+"\uffff")
+	return from, to, from == to || sum(m.Sizes[from:to+1]) <= prefetchBytes
 }
 
 func scriptPath(t *testing.T) string {
@@ -565,7 +605,7 @@ func TestSize(t *testing.T) {
 	for _, tc := range []struct {
 		n, limit int
 	}{
-		{1000, 55 << 10},
+		{1000, 60 << 10},
 		{10000, 125 << 10},
 	} {
 		if tc.n > 1000 && testing.Short() {
@@ -576,8 +616,8 @@ func TestSize(t *testing.T) {
 			t.Fatal(err)
 		}
 		s := measure(t, x)
-		t.Logf("%d members, gzipped: first search %.1f KB (script %.1f, entry %.1f, largest shard %.1f, %d card chunks of at most %.1f); whole index %.1f KB (shards %.1f, cards %.1f) in %d files",
-			tc.n, toKB(s.firstSearch()), toKB(s.script), toKB(s.meta), toKB(s.maxShard), resultsPage, toKB(s.maxCard),
+		t.Logf("%d members, gzipped: first search %.1f KB (script %.1f, entry %.1f, largest shard %.1f, largest prefetch %.1f, %d card chunks of at most %.1f); whole index %.1f KB (shards %.1f, cards %.1f) in %d files",
+			tc.n, toKB(s.firstSearch()), toKB(s.script), toKB(s.meta), toKB(s.maxShard), toKB(s.maxPrefetch), resultsPage, toKB(s.maxCard),
 			toKB(s.meta+s.shards+s.cards), toKB(s.shards), toKB(s.cards), len(x.Files))
 		if s.firstSearch() > tc.limit {
 			t.Errorf("%d members: a first search downloads up to %.1f KB gzipped, want under %.0f KB", tc.n, toKB(s.firstSearch()), toKB(tc.limit))
