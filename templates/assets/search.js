@@ -46,6 +46,8 @@
   const EXACT = 1, PREFIX = 0.75, TYPO = 0.5;
   const TYPO_MIN = 5; // words this long tolerate one typo
   const PREFETCH_BYTES = 64 << 10; // see prefetch
+  const URL_DELAY = 300; // ms after the last keystroke, see writeURLSoon
+  const idle = typeof requestIdleCallback === "function" ? (f) => requestIdleCallback(f, { timeout: 1000 }) : (f) => setTimeout(f, 0);
 
   // near reports whether some prefix of token b is at most one edit from
   // a (insertion, deletion, substitution or swap of neighbours).
@@ -310,12 +312,27 @@
       }
     }
 
+    // shard returns shard i decoded; ensure must have loaded it.
+    shard(i) {
+      let sh = this.shards[i];
+      if (sh.raw) sh = this.shards[i] = new Shard(sh.raw, this.n);
+      return sh;
+    }
+
     // ensure loads the shards the terms need.
     ensure(terms) {
       return Promise.all(terms.map((t) => {
         const i = this.shardOf(t);
         if (!this.shards[i]) {
-          this.shards[i] = this.load(this.meta.sf[i]).then((d) => (this.shards[i] = new Shard(d, this.n)));
+          // Kept as it arrives and decoded when the browser is idle, or
+          // at once when a term needs it first (shard): a prefetch of
+          // several shards would otherwise decode them all on the main
+          // thread while the visitor types.
+          this.shards[i] = this.load(this.meta.sf[i]).then((d) => {
+            this.shards[i] = { raw: d };
+            idle(() => this.shard(i));
+            return this.shards[i];
+          });
           this.shards[i].catch(() => { this.shards[i] = undefined; });
         }
         return this.shards[i];
@@ -327,7 +344,7 @@
     match(t) {
       let r = this.cache.get(t);
       if (r) return r;
-      const sh = this.shards[this.shardOf(t)], toks = sh.tokens;
+      const sh = this.shard(this.shardOf(t)), toks = sh.tokens;
       const score = new Float32Array(this.n), ids = [], hit = [];
       const from = sh.lower(t);
       let to = from;
@@ -555,11 +572,26 @@
       }
     }
     function writeURL(push) {
+      clearTimeout(urlTimer);
+      urlTimer = 0;
       const p = new URLSearchParams(location.search);
       for (const k of KEYS) if (state[k]) p.set(k, state[k]); else p.delete(k);
       const qs = p.toString(), url = location.pathname + (qs ? "?" + qs : "") + location.hash;
       if (url !== location.pathname + location.search + location.hash) history[push ? "pushState" : "replaceState"](null, "", url);
     }
+
+    // The address follows the box a moment after typing stops: replacing
+    // the history entry on every keystroke cost Chromium 1–2 ms each, the
+    // largest part of the script's time per keystroke. Leaving the page
+    // writes it at once.
+    let urlTimer = 0;
+    function writeURLSoon() {
+      clearTimeout(urlTimer);
+      urlTimer = setTimeout(() => writeURL(false), URL_DELAY);
+    }
+    window.addEventListener("pagehide", () => {
+      if (urlTimer) writeURL(false);
+    });
 
     // select picks value in sel, or "any" when sel has no such value.
     function select(sel, value) {
@@ -722,7 +754,7 @@
 
     input.addEventListener("input", () => {
       state.q = input.value;
-      writeURL(false);
+      writeURLSoon();
       update();
     });
     // The results are already there. On a touch screen the keyboard's
@@ -733,6 +765,8 @@
       if (matchMedia("(pointer: coarse)").matches) input.blur();
     });
     window.addEventListener("popstate", () => {
+      clearTimeout(urlTimer);
+      urlTimer = 0;
       readURL();
       update();
     });

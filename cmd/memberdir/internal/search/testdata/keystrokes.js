@@ -5,8 +5,9 @@
 //
 // Each query is typed one character at a time into one Search, as in the
 // browser, and a keystroke is timed from the query to the HTML of the
-// first page of cards. Taking in a shard (here: read, parse and decode)
-// is timed apart: it happens once, when the shard arrives. The queries are
+// first page of cards. Taking in a shard (here: read and parse) is timed
+// apart: it happens once, when the shard arrives; its decoding is part of
+// the first keystroke that needs it. The queries are
 // typed four times: the first pass is cold (a fresh page: no compiled
 // code, no decoded data), and for the warm figure each keystroke takes
 // its fastest of the other three passes, with the term cache emptied, so
