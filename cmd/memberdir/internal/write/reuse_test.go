@@ -175,3 +175,35 @@ func TestSpareThatIsALink(t *testing.T) {
 		t.Errorf("public/ = %v", got)
 	}
 }
+
+// TestUnreadableSpare gives the spare a folder the build cannot read, as
+// one made by another user is: the build starts from an empty folder
+// instead of failing. (Root reads every folder, so as root there is
+// nothing to test.)
+func TestUnreadableSpare(t *testing.T) {
+	if runtime.GOOS == "windows" || os.Geteuid() == 0 {
+		t.Skip("needs a folder the test cannot read: not on Windows, not as root")
+	}
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	site := map[string][]byte{"index.html": []byte("home"), "members/anna/index.html": []byte("anna")}
+	for range 2 {
+		if err := Dir(out, site); err != nil {
+			t.Fatal(err)
+		}
+	}
+	locked := filepath.Join(parent, ".public.previous", "members")
+	if err := os.Chmod(locked, 0o000); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(locked, 0o755)
+	err := Dir(out, site)
+	if err != nil && !strings.Contains(err.Error(), "delete it") {
+		t.Fatalf("want the build to work, or to name the folder to delete: %v", err)
+	}
+	if err == nil {
+		if got := tree(t, out); len(got) != 2 || got["members/anna/index.html"] != "anna" {
+			t.Errorf("public/ = %v", got)
+		}
+	}
+}

@@ -99,7 +99,7 @@ func New(dir string) (*Writer, error) {
 // the folder) is removed here.
 func (w *Writer) surveyHeld() {
 	defer close(w.ready)
-	w.survey = filepath.WalkDir(w.tmp, func(p string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(w.tmp, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -122,6 +122,18 @@ func (w *Writer) surveyHeld() {
 		}
 		return nil
 	})
+	if err == nil {
+		return
+	}
+	// A spare that cannot be read through (a folder another user made)
+	// is not worth failing the build for: start from an empty folder.
+	w.held = map[string]*entry{}
+	w.made.Clear()
+	if err := os.RemoveAll(w.tmp); err != nil {
+		w.survey = fmt.Errorf("the previous build, kept in %s to be rewritten, cannot be used or removed (%v) — delete it", w.spare, err)
+		return
+	}
+	w.survey = os.Mkdir(w.tmp, 0o755)
 }
 
 // wait returns once the reused folder has been surveyed.
