@@ -579,9 +579,8 @@ func oddSpace(line string) (col int, r rune) {
 	return 0, 0
 }
 
-// line returns the line of the YAML text on which n starts, or "".
 // deeperItem finds a list item indented deeper than the item it of the
-// same list: YAML folds it into it's text ("Beratung - Coaching"), and
+// same list: YAML folds it into its text ("Beratung - Coaching"), and
 // the member loses an item without a word. It returns the line and
 // column of its dash, or 0.
 func (f *file) deeperItem(it *yaml.Node) (line, col int) {
@@ -603,6 +602,7 @@ func (f *file) deeperItem(it *yaml.Node) (line, col int) {
 	return 0, 0
 }
 
+// line returns the line of the YAML text on which n starts, or "".
 func (f *file) line(n *yaml.Node) string {
 	if n.Line < 1 || n.Line > len(f.lines) {
 		return ""
