@@ -188,7 +188,7 @@ func plain(body string) string {
 		}
 		return j - 1
 	}
-	// upto returns the index of the first of stops (one of two sets) at
+	// upto returns the index of the first of stops (one of three sets) at
 	// or after i, or -1. It remembers the last answer for each set: i only
 	// grows, and no stop lies between that search's start and its answer,
 	// so a line of a thousand "<a" is one scan, not a thousand.
