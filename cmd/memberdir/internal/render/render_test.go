@@ -184,14 +184,25 @@ func TestChromeCacheChangesNothing(t *testing.T) {
 	cached := build()
 	useChrome = false
 	defer func() { useChrome = true }()
-	plain := build()
-	for p, data := range plain {
-		if string(cached[p]) != string(data) {
-			t.Errorf("%s differs with the header/footer cache", p)
+	sameFiles(t, "with the header/footer cache", cached, build())
+}
+
+// sameFiles reports every file that with, rendered with an optimisation,
+// has otherwise than without, rendered without it, and a file either
+// lacks.
+func sameFiles(t *testing.T, what string, with, without Files) {
+	t.Helper()
+	for p, data := range without {
+		if w, ok := with[p]; !ok {
+			t.Errorf("%s is missing %s", p, what)
+		} else if string(w) != string(data) {
+			t.Errorf("%s differs %s:\n%s\n----\n%s", p, what, w, data)
 		}
 	}
-	if len(cached) != len(plain) {
-		t.Errorf("%d files with cache, %d without", len(cached), len(plain))
+	for p := range with {
+		if _, ok := without[p]; !ok {
+			t.Errorf("%s is only there %s", p, what)
+		}
 	}
 }
 
@@ -245,15 +256,7 @@ func TestFoldChangesNothing(t *testing.T) {
 			folded := build()
 			useFold = false
 			defer func() { useFold = true }()
-			plain := build()
-			for p, data := range plain {
-				if string(folded[p]) != string(data) {
-					t.Errorf("%s differs when folded:\n%s\n----\n%s", p, folded[p], data)
-				}
-			}
-			if len(folded) != len(plain) {
-				t.Errorf("%d files folded, %d not", len(folded), len(plain))
-			}
+			sameFiles(t, "when folded", folded, build())
 		})
 	}
 }
