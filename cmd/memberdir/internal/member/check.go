@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -185,15 +184,13 @@ func Slugify(s string) string {
 	s = germanTranslit.Replace(norm.NFC.String(s))
 	// Other accents go: decomposed, without the marks, composed again.
 	// (Not with transform.Chain, whose buffers took 220 MB at 10,000
-	// members, for slugs that are plain ASCII almost always.)
-	if !isASCII(s) {
-		s = norm.NFC.String(strings.Map(func(r rune) rune {
-			if unicode.Is(unicode.Mn, r) {
-				return -1
-			}
-			return r
-		}, norm.NFD.String(s)))
-	}
+	// members; each step here returns plain ASCII as it is, unallocated.)
+	s = norm.NFC.String(strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Mn, r) {
+			return -1
+		}
+		return r
+	}, norm.NFD.String(s)))
 	var b strings.Builder
 	dash := false
 	for _, c := range strings.ToLower(s) {
@@ -294,13 +291,4 @@ func CheckScripts(s string) string {
 		}
 	}
 	return ""
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
