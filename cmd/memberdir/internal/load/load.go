@@ -433,7 +433,7 @@ func deadFooterLinks(c *Content) member.ErrorList {
 		if slug, ok := strings.CutPrefix(p, "members/"); ok && members[strings.TrimSuffix(slug, ".vcf")] {
 			continue
 		}
-		if id, ok := strings.CutPrefix(p, "tags/"); ok && (len(c.Config.Categories) == 0 || hasCategory(c.Config.Categories, id)) {
+		if id, ok := strings.CutPrefix(p, "tags/"); ok && (len(c.Config.Categories) == 0 || c.Config.Category(id) != nil) {
 			continue // without a category list, any tag a member uses has a page
 		}
 		if fix := member.Slugify(p); fix != "" && !strings.Contains(p, "/") {
@@ -443,15 +443,6 @@ func deadFooterLinks(c *Content) member.ErrorList {
 		}
 	}
 	return errs
-}
-
-func hasCategory(cats []member.ConfigCategory, id string) bool {
-	for _, c := range cats {
-		if c.ID == id {
-			return true
-		}
-	}
-	return false
 }
 
 // nested reports the profiles in the folder dir below content/members/,
