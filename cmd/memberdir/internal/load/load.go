@@ -400,9 +400,6 @@ func sortedStrings(s []string) []string {
 	return out
 }
 
-// mdName returns the profile file name that a file of another type was
-// meant to be: anna.txt and anna.md.txt (an editor that added its own
-// extension) are anna.md, "Anna Müller.docx" is anna-mueller.md.
 // deadFooterLinks reports footer links of config.yaml that point into
 // the site (they start with /) where the build writes nothing: most often
 // the imprint, whose page was never created or was renamed — a page a
@@ -473,6 +470,9 @@ func nested(fsys fs.FS, dir, lang string) member.ErrorList {
 	return errs
 }
 
+// mdName returns the profile file name that a file of another type was
+// meant to be: anna.txt and anna.md.txt (an editor that added its own
+// extension) are anna.md, "Anna Müller.docx" is anna-mueller.md.
 func mdName(name string) string {
 	base := strings.TrimSuffix(name, path.Ext(name))
 	if strings.EqualFold(path.Ext(base), ".md") {
