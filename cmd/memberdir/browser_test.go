@@ -161,6 +161,18 @@ func TestBrowserSearch(t *testing.T) {
 		t.Errorf("after Esc the URL still has q=%q", location().Query().Get("q"))
 	}
 
+	// Leaving the page at once after typing, before the address follows
+	// the box, still leaves the query in the history entry: back brings
+	// the search back.
+	if err := chromedp.Do(ctx,
+		chromedp.SendKeys(chromedp.ID("q"), "goerres"),
+		chromedp.Navigate(srv.URL+"/members/lena-schaefer/"),
+		chromedp.NavigateBack(),
+		waitFor(`new URLSearchParams(location.search).get("q") === "goerres"`),
+	); err != nil {
+		t.Errorf("back after leaving at once: the URL has q=%q, want goerres (%v)", location().Query().Get("q"), err)
+	}
+
 	// A category filter on its own, before typing anything.
 	if err := chromedp.Do(ctx,
 		chromedp.Navigate(srv.URL+"/"),
