@@ -221,7 +221,8 @@ func (l *Links) execute(i int, d Data) string {
 // body from the site's texts. It returns "" when the member has no e-mail
 // address, because the introduction needs one.
 func (l *Links) Recommend(m *member.Member, profileURL string) string {
-	return l.introduce(m, profileURL, slotBody)
+	link, _ := l.Introduction(m, profileURL)
+	return link
 }
 
 // RecommendShort is Recommend with the short body of referral.card_body:
@@ -237,14 +238,36 @@ func (l *Links) introduce(m *member.Member, profileURL string, body int) string 
 	if strings.TrimSpace(m.Contact.Email) == "" {
 		return ""
 	}
-	d := l.data(m, profileURL, l.cc)
-	cc := ""
+	return l.fit(l.data(m, profileURL, l.cc), func(d Data) message { return l.introMessage(d, body) })
+}
+
+// introMessage renders the introduction e-mail for d with the body of the
+// given slot.
+func (l *Links) introMessage(d Data, body int) message {
+	msg := message{subject: l.execute(slotSubject, d), body: l.execute(body, d)}
 	if l.cc {
-		cc = d.Member.Email
+		msg.cc = d.Member.Email
 	}
-	return l.fit(d, func(d Data) message {
-		return message{cc: cc, subject: l.execute(slotSubject, d), body: l.execute(body, d)}
-	})
+	return msg
+}
+
+// Introduction returns Recommend's link and RecommendText's text together.
+// Both say the same, so the profile page has the texts rendered once for
+// both: each rendering of a site's texts is a template run.
+func (l *Links) Introduction(m *member.Member, profileURL string) (link, text string) {
+	mail := strings.TrimSpace(m.Contact.Email) != ""
+	d := l.data(m, profileURL, l.cc && mail)
+	full := l.introMessage(d, slotBody)
+	text = oneLine(full.subject) + "\n\n" + cleanBody(full.body)
+	if !mail {
+		return "", text
+	}
+	return l.fit(d, func(x Data) message {
+		if x == d {
+			return full
+		}
+		return l.introMessage(x, slotBody)
+	}), text
 }
 
 // AskFirst returns the mailto: URL of the double-opt-in e-mail: it goes to
@@ -263,10 +286,8 @@ func (l *Links) AskFirst(m *member.Member, profileURL string) string {
 // never shortened: the clipboard has no length limit, so the member's why
 // is there in full.
 func (l *Links) RecommendText(m *member.Member, profileURL string) string {
-	d := l.data(m, profileURL, l.cc && strings.TrimSpace(m.Contact.Email) != "")
-	subject := oneLine(l.execute(slotSubject, d))
-	body := cleanBody(l.execute(slotBody, d))
-	return subject + "\n\n" + body
+	_, text := l.Introduction(m, profileURL)
+	return text
 }
 
 // Contact returns mailto:<member> with a subject saying that the contact

@@ -72,14 +72,14 @@ func (s *site) pageLinks(v *MemberView) (*MemberView, error) {
 	// treatment as everyone on a site that obfuscates: the Cc address of
 	// the referral e-mail must not stand in the page either.
 	obf := s.dir.Config.Privacy.ObfuscateEmail || !m.Contact.Public
+	recommend, text := s.referral.Introduction(m, v.AbsURL)
 	if m.Contact.Email != "" {
-		l.Recommend, l.RecommendObf = template.URL(s.referral.Recommend(m, v.AbsURL)), ""
+		l.Recommend, l.RecommendObf = template.URL(recommend), ""
 		if obf {
-			l.Recommend, l.RecommendObf = template.URL(v.URL+"#contact"), base64.StdEncoding.EncodeToString([]byte(s.referral.Recommend(m, v.AbsURL)))
+			l.Recommend, l.RecommendObf = template.URL(v.URL+"#contact"), base64.StdEncoding.EncodeToString([]byte(recommend))
 		}
 	}
 	l.AskFirst = template.URL(s.referral.AskFirst(m, v.AbsURL))
-	text := s.referral.RecommendText(m, v.AbsURL)
 	if obf && m.Contact.Email != "" {
 		l.TextObf = base64.StdEncoding.EncodeToString([]byte(text))
 	} else {
