@@ -74,7 +74,7 @@ var reservedPage = map[string]bool{"members": true, "tags": true, "assets": true
 // Page decodes one page file: front matter with title, menu and weight,
 // then Markdown.
 func Page(p string, data []byte, cfg *member.Config) (*member.Page, member.ErrorList) {
-	f := &file{path: p, lang: cfg.Language}
+	f := &file{path: p, lang: cfg.Language, members: true}
 	root, body, bodyLine := f.frontMatter(data)
 	if root == nil {
 		return nil, f.errs

@@ -100,7 +100,7 @@ func Profile(path string, data []byte, cfg *member.Config) (*member.Member, memb
 }
 
 func decodeProfile(path string, data []byte, cfg *member.Config) (*member.Member, member.ErrorList) {
-	f := &file{path: path, lang: cfg.Language}
+	f := &file{path: path, lang: cfg.Language, members: true}
 	slug := slugOf(path)
 	root, body, bodyLine := f.frontMatter(data)
 	if root == nil {
@@ -267,17 +267,25 @@ func (f *file) field(fl member.Field, v *yaml.Node, m *member.Member, cfg *membe
 		case "offerings":
 			m.Offerings = items
 		case "languages":
+			ok := true
 			for i, s := range items {
-				if key := member.CheckLang(s); key != "" {
-					if code := langCode(s); code != "" {
-						f.add(v.Content[i], name, "lang.name", s, code)
-					} else {
-						f.add(v.Content[i], name, key, s)
-					}
-					return
+				key := member.CheckLang(s)
+				if key == "" {
+					continue
+				}
+				ok = false
+				switch code := langCode(s); {
+				case code != "" && code == strings.ToLower(s):
+					f.add(v.Content[i], name, "lang.lower", s, code)
+				case code != "":
+					f.add(v.Content[i], name, "lang.name", s, code)
+				default:
+					f.add(v.Content[i], name, key, s)
 				}
 			}
-			m.Languages = items
+			if ok {
+				m.Languages = items
+			}
 		case "tags":
 			m.Tags = f.tags(v, items, cfg)
 		}
@@ -684,7 +692,12 @@ func bareEmail(s string) string {
 
 // barePhone returns the number in s when s also holds words, as in
 // "0221 123456 (Büro)" or "Tel. +49 221 123456", or "" when it does not.
+// Words between digits, as in "0221 123456 ab 9 Uhr" or "mobil 0171 …,
+// Büro 0221 …", leave no single number to suggest.
 func barePhone(s string) string {
+	if first, last := strings.IndexAny(s, "+0123456789"), strings.LastIndexAny(s, "0123456789"); first < 0 || strings.IndexFunc(s[first:max(last, first)], unicode.IsLetter) >= 0 {
+		return ""
+	}
 	t := phoneNoteRE.ReplaceAllString(s, " ")
 	t = strings.Trim(strings.Join(strings.Fields(t), " "), " :/-")
 	if t != "" && t != s && member.CheckPhone(t) == "" {

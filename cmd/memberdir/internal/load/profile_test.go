@@ -105,6 +105,8 @@ var profileCases = []profileCase{
 	{name: "URL with quote", edits: e(`contact:` + "\n" + `  website: 'https://x.de/"onmouseover="alert(1)'`), want: e(P + `:9:12: contact.website: "https://x.de/\"onmouseover=\"alert(1)" is not a web address — write it as https://www.example.de/…`)},
 	{name: "phone", edits: e("contact:\n  phone: ruf mich an"), want: e(P + `:9:10: contact.phone: "ruf mich an" is not a phone number — write it as +49 221 1234567`)},
 	{name: "phone with a note", edits: e("contact:\n  phone: 0221 / 4710-604 (Büro)"), want: e(P + `:9:10: contact.phone: "0221 / 4710-604 (Büro)" holds more than the number — write only the number: 0221 / 4710-604`)},
+	{name: "phone with a time", edits: e("contact:\n  phone: 0221 123456 ab 9 Uhr"), want: e(P + `:9:10: contact.phone: "0221 123456 ab 9 Uhr" is not a phone number — write it as +49 221 1234567`)},
+	{name: "two phone numbers", edits: e("contact:\n  phone: mobil 0171 1234567, Büro 0221 123456"), want: e(P + `:9:10: contact.phone: "mobil 0171 1234567, Büro 0221 123456" is not a phone number — write it as +49 221 1234567`)},
 	{name: "phone with a word", edits: e("contact:\n  phone: \"Tel.: +49 (0)221 4710604\""), want: e(P + `:9:10: contact.phone: "Tel.: +49 (0)221 4710604" holds more than the number — write only the number: +49 (0)221 4710604`)},
 
 	// Unknown fields.
@@ -169,10 +171,15 @@ var profileCases = []profileCase{
 	{name: "colon in list item", edits: e("offerings:\n  - Beratung: Firmen\n  - Coaching"), want: e(P + `:6:5: offerings: item 1 contains ": " — put the whole item in double quotes: - "…"`)},
 	{name: "list item is a list", edits: e("offerings:\n  - [Beratung]"), want: e(P + `:6:5: offerings: item 1 must be text — write it after "- " on one line`)},
 	{name: "unknown alias", edits: e("mission: *m"), want: e(P + `:3:10: a value cannot start with * — put the whole value in double quotes: "*m"`)},
-	{name: "Markdown emphasis", edits: e("why: *Weil* ich es liebe"), want: e(P + `:4:6: a value cannot start with * — put the whole value in double quotes: "*Weil* ich es liebe"`)},
-	{name: "Markdown bold in list", edits: e("offerings:\n  - **Premium**\n  - Coaching"), want: e(P + `:6:5: a value cannot start with * — put the whole value in double quotes: "**Premium**"`)},
+	{name: "Markdown emphasis", edits: e("why: *Weil* ich es liebe"), want: e(P + `:4:6: stars and underscores make bold or italic text only in the text below the front matter; here they would be shown as they are — write: why: Weil ich es liebe`)},
+	{name: "Markdown bold in list", edits: e("offerings:\n  - **Premium**\n  - Coaching"), want: e(P + `:6:5: stars and underscores make bold or italic text only in the text below the front matter; here they would be shown as they are — write: - Premium`)},
+	{name: "Markdown bold inside", edits: e("mission: Ich helfe **kleinen** und __mittleren__ Firmen."), want: e(P + `:3:10: mission: stars and underscores make bold or italic text only in the text below the front matter; here they would be shown as they are — write: Ich helfe kleinen und mittleren Firmen.`)},
+	{name: "gender star", edits: e("mission: Ich berate Gründer*innen und Unternehmer*innen."), want: nil},
+	{name: "HTML entity", edits: e("company: Müller &amp; Söhne"), want: e(P + `:11:10: company: this is HTML code (like &amp;), which would be shown as it is — write the characters themselves: Müller & Söhne`)},
+	{name: "ampersand", edits: e("company: Müller & Söhne; Partner"), want: nil},
 	{name: "percent", edits: e("mission: %50 Rabatt für Gründer"), want: e(P + `:3:10: a value cannot start with % — put the whole value in double quotes: "%50 Rabatt für Gründer"`)},
-	{name: "text after block indicator", edits: e("name: | Anna"), want: e(P + `:2:7: a value cannot start with | — put the whole value in double quotes: "| Anna"`)},
+	{name: "text after block indicator", edits: e("name: | Anna"), want: e(P + `:2:7: after | the text must start on the next line, indented by two spaces — or leave out the |: name: Anna`)},
+	{name: "text after folding indicator", edits: e("why: >- Weil ich es liebe."), want: e(P + `:4:6: after > the text must start on the next line, indented by two spaces — or leave out the >: why: Weil ich es liebe.`)},
 	{name: "dash as text", edits: e("name: - Anna"), want: e(P + `:2:7: a value cannot start with - — put the whole value in double quotes: "- Anna"`)},
 	{name: "text after brackets", edits: e("mission: [Beta] Ich helfe"), want: e(P + `:3:10: a value cannot start with [ — put the whole value in double quotes: "[Beta] Ich helfe"`)},
 	{name: "text after single quotes", edits: e("name: 'Anna' Müller"), want: e(P + `:2:7: a value cannot start with ' — put the whole value in double quotes: "'Anna' Müller"`)},
@@ -247,7 +254,11 @@ var profileCases = []profileCase{
 
 	// Other values.
 	{name: "language name", edits: e("languages:\n  - de\n  - deutsch"), want: e(P + `:13:5: languages: "deutsch" is not a two-letter language code — write de`)},
-	{name: "language upper case", edits: e("languages: [DE]"), want: e(P + `:11:13: languages: "DE" is not a two-letter language code — write de`)},
+	{name: "language upper case", edits: e("languages: [DE]"), want: e(P + `:11:13: languages: "DE" is written in capitals — language codes are lower case: write de`)},
+	{name: "every language name", edits: e("languages: [Deutsch, Englisch, Dialekt]"), want: e(
+		P+`:11:13: languages: "Deutsch" is not a two-letter language code — write de`,
+		P+`:11:22: languages: "Englisch" is not a two-letter language code — write en`,
+		P+`:11:32: languages: "Dialekt" is not a two-letter language code — use de, en, fr, …`)},
 	{name: "language in English", edits: e("languages: [German]"), want: e(P + `:11:13: languages: "German" is not a two-letter language code — write de`)},
 	{name: "language in German", edits: e("languages: [Türkisch]"), want: e(P + `:11:13: languages: "Türkisch" is not a two-letter language code — write tr`)},
 	{name: "language in itself", edits: e("languages: [Français]"), want: e(P + `:11:13: languages: "Français" is not a two-letter language code — write fr`)},

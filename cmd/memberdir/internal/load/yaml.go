@@ -2,6 +2,7 @@ package load
 
 import (
 	"fmt"
+	"html"
 	"regexp"
 	"strconv"
 	"strings"
@@ -22,6 +23,10 @@ type file struct {
 	lang   string
 	lines  []string // the YAML text's lines, for hints about syntax errors
 	errs   member.ErrorList
+	// members is true for profiles and pages, whose people write in web
+	// editors, not in HTML: Markdown and HTML references in their fields
+	// are mistakes. config.yaml is the organiser's, who may mean them.
+	members bool
 }
 
 func (f *file) pos(n *yaml.Node) member.Pos {
@@ -222,6 +227,22 @@ func (f *file) syntaxHint(line int, msg string) bool {
 				f.errs.Add(at(l, len(m[1])+1), "owner", member.Msg(f.lang, "yaml.ownerat", strings.TrimSpace(m[2][1:])))
 				return true
 			}
+			if t := leadingStarRE.ReplaceAllString(strings.TrimSpace(m[2]), "$1"); c == "*" && t != strings.TrimSpace(m[2]) {
+				// "why: *Weil* ich …": Markdown, which quoting would show.
+				_, rest := markup(t)
+				if rest == "" {
+					rest = t
+				}
+				f.errs.Add(at(l, len(m[1])+1), "", member.Msg(f.lang, "text.emphasis", strings.TrimSpace(m[1]+rest)))
+				return true
+			}
+			if c == "|" || c == ">" {
+				// "why: > Weil …": the block indicator of the example,
+				// with the text on its line. Quoting would publish the ">".
+				rest := strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(m[2])[1:], "+-0123456789"))
+				f.errs.Add(at(l, len(m[1])+1), "", member.Msg(f.lang, "yaml.block", c, c, strings.TrimSpace(m[1])+" "+rest))
+				return true
+			}
 			f.errs.Add(at(l, len(m[1])+1), "", member.Msg(f.lang, "yaml.reserved", c, strings.TrimSpace(m[2])))
 			return true
 		}
@@ -403,6 +424,12 @@ func (f *file) text(n *yaml.Node, field string, fl member.Field) (string, bool) 
 		f.add(n, field, "field.smartquotes", q)
 		return "", false
 	}
+	if f.members && fl.Format == member.FormatNone {
+		if key, fix := markup(s); key != "" {
+			f.add(n, field, key, fix)
+			return "", false
+		}
+	}
 	if !utf8.ValidString(s) || strings.ContainsFunc(s, func(r rune) bool {
 		return member.Invisible(r) && r != '\n' && r != '\t'
 	}) {
@@ -415,6 +442,31 @@ func (f *file) text(n *yaml.Node, field string, fl member.Field) (string, bool) 
 	}
 	return s, true
 }
+
+// markup returns a message key and the text without it when s holds
+// Markdown emphasis or HTML character references, which the fields above
+// the front matter's "---" show as they are: "Ich helfe **kleinen**
+// Firmen" would show its stars, "Müller &amp; Söhne" its "&amp;". A single
+// star is left alone, since German writes "Unternehmer*innen".
+func markup(s string) (key, fix string) {
+	if t := emphasisRE.ReplaceAllString(s, "$1$2"); t != s {
+		return "text.emphasis", t
+	}
+	if entityRE.MatchString(s) {
+		if t := html.UnescapeString(s); t != s {
+			return "text.entity", t
+		}
+	}
+	return "", ""
+}
+
+var (
+	emphasisRE = regexp.MustCompile(`\*\*([^*\s](?:[^*]*[^*\s])?)\*\*|__([^_\s](?:[^_]*[^_\s])?)__`)
+	// leadingStarRE is emphasis at the start of a value, where YAML
+	// reads a star as an alias: "*Weil* ich", "**Premium**".
+	leadingStarRE = regexp.MustCompile(`^\*\*?([^*\s](?:[^*]*[^*\s])?)\*\*?`)
+	entityRE      = regexp.MustCompile(`&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+)
 
 // smartQuoted returns the quotes when s is wrapped in typographic quotes,
 // as word processors and phones write them.
