@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -13,6 +14,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/load"
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/site"
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/write"
@@ -67,7 +69,19 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	fmt.Fprintf(stdout, "built %d files into %s in %s\n", counter.n.Load(), *out, time.Since(start).Round(time.Millisecond))
+	if cfg, err := siteConfig(*source); err == nil && !absoluteURL(cfg.BaseURL) {
+		// The site works, but what leaves it (referral e-mails, QR
+		// codes, vCards) has no link to the profiles: see render.
+		fmt.Fprintln(stderr, member.Msg(cfg.Language, "build.baseurl", load.ConfigFile))
+	}
 	return nil
+}
+
+// absoluteURL reports whether u has a scheme and a host, as a published
+// base_url must for links that leave the site.
+func absoluteURL(u string) bool {
+	p, err := url.Parse(u)
+	return err == nil && p.Scheme != "" && p.Host != ""
 }
 
 // checkOut refuses an output folder that build must not replace. Build

@@ -215,6 +215,12 @@ func TestBuildMessages(t *testing.T) {
 			"1 problem found\n"},
 		{"no config.yaml: German", map[string]string{"content/members/anna.md": broken}, 1,
 			"1 Problem gefunden\n"},
+		// Built, but referral e-mails and QR codes need the address.
+		{"no base_url", map[string]string{"config.yaml": "language: en\n", "content/members/anna.md": okProfile}, 0,
+			"note: config.yaml has no base_url with the site's published address, so the referral e-mails, QR codes and vCards carry no link to the profiles — add e.g. base_url: https://netzwerk.example/\n"},
+		{"a path as base_url", map[string]string{"config.yaml": "base_url: /verzeichnis/\n", "content/members/anna.md": okProfile}, 0,
+			"deshalb enthalten die Empfehlungs-E-Mails, QR-Codes und vCards keinen Link zu den Profilen — ergänze z. B. base_url: https://netzwerk.example/\n"},
+		{"base_url", map[string]string{"config.yaml": "base_url: https://netzwerk.example/\n", "content/members/anna.md": okProfile}, 0, ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -224,7 +230,7 @@ func TestBuildMessages(t *testing.T) {
 				os.WriteFile(full, []byte(content), 0o644)
 			}
 			code, _, errOut := memberdir(t, "build", "--source", dir)
-			if code != c.code || !strings.HasSuffix(errOut, c.want) {
+			if code != c.code || !strings.HasSuffix(errOut, c.want) || c.want == "" && errOut != "" {
 				t.Errorf("exit %d, stderr:\n%s\nwant exit %d, ending in:\n%s", code, errOut, c.code, c.want)
 			}
 			if c.code == 2 {

@@ -67,9 +67,9 @@ Viele Grüße
 	CardBody: `Hallo …,
 
 ich möchte Sie gern mit ` + who + ` bekannt machen.{{if .Cc}} {{.Member.Name}} liest in Kopie mit.{{end}}
-
-Mehr über {{.Member.Name}}: {{.Member.ProfileURL}}
-
+{{with .Member.ProfileURL}}
+Mehr über {{$.Member.Name}}: {{.}}
+{{end}}
 Viele Grüße
 …
 `,
@@ -122,9 +122,9 @@ Best regards
 	CardBody: `Hello …,
 
 I would like to introduce you to ` + who + `.{{if .Cc}} {{.Member.Name}} is copied in on this e-mail.{{end}}
-
-More about {{.Member.Name}}: {{.Member.ProfileURL}}
-
+{{with .Member.ProfileURL}}
+More about {{$.Member.Name}}: {{.}}
+{{end}}
 Best regards
 …
 `,

@@ -32,7 +32,7 @@ func (s *site) links(v *MemberView) error {
 	}
 	contactAnchor := v.URL + "#contact"
 	if m.Contact.Email != "" {
-		l.Recommend, l.RecommendObf = hide(s.referral.RecommendShort(m, v.AbsURL), contactAnchor)
+		l.Recommend, l.RecommendObf = hide(s.referral.RecommendShort(m, s.shared(v)), contactAnchor)
 		if m.Contact.Public {
 			if obf {
 				l.EmailObf = base64.StdEncoding.EncodeToString([]byte(m.Contact.Email))
@@ -52,14 +52,25 @@ func (s *site) links(v *MemberView) error {
 	l.VCard = s.data.BasePath + "members/" + m.Slug + ".vcf"
 	// The QR code is kept for the print view only while that shows them;
 	// past MaxPrintQR members the profile page makes its own.
-	if len(s.dir.Members) <= MaxPrintQR {
-		code, err := qr.SVG(v.AbsURL, s.strings["member.qr"])
+	if len(s.dir.Members) <= MaxPrintQR && s.shared(v) != "" {
+		code, err := qr.SVG(s.shared(v), s.strings["member.qr"])
 		if err != nil {
 			return err
 		}
 		l.QR = code
 	}
 	return nil
+}
+
+// shared is the profile's address for what leaves the site (e-mails, QR
+// codes, vCards), or "" when base_url is not an absolute address: a path
+// such as /members/anna/ opens nothing in a mail program or a phone, so
+// those then carry no link to the profile at all. build says so.
+func (s *site) shared(v *MemberView) string {
+	if !s.data.Absolute {
+		return ""
+	}
+	return v.AbsURL
 }
 
 // pageLinks returns a copy of v with the links only its profile page
@@ -72,29 +83,29 @@ func (s *site) pageLinks(v *MemberView) (*MemberView, error) {
 	// treatment as everyone on a site that obfuscates: the Cc address of
 	// the referral e-mail must not stand in the page either.
 	obf := s.dir.Config.Privacy.ObfuscateEmail || !m.Contact.Public
-	recommend, text := s.referral.Introduction(m, v.AbsURL)
+	recommend, text := s.referral.Introduction(m, s.shared(v))
 	if m.Contact.Email != "" {
 		l.Recommend, l.RecommendObf = template.URL(recommend), ""
 		if obf {
 			l.Recommend, l.RecommendObf = template.URL(v.URL+"#contact"), base64.StdEncoding.EncodeToString([]byte(recommend))
 		}
 	}
-	l.AskFirst = template.URL(s.referral.AskFirst(m, v.AbsURL))
+	l.AskFirst = template.URL(s.referral.AskFirst(m, s.shared(v)))
 	if obf && m.Contact.Email != "" {
 		l.TextObf = base64.StdEncoding.EncodeToString([]byte(text))
 	} else {
 		l.RecommendText = text
 	}
 	if m.Contact.Email != "" {
-		u := s.referral.Contact(m, v.AbsURL)
+		u := s.referral.Contact(m, s.shared(v))
 		if obf {
 			l.ContactMail, l.ContactMailObf = template.URL(v.URL+"#contact"), base64.StdEncoding.EncodeToString([]byte(u))
 		} else {
 			l.ContactMail = template.URL(u)
 		}
 	}
-	if l.QR == "" {
-		code, err := qr.SVG(v.AbsURL, s.strings["member.qr"])
+	if l.QR == "" && s.shared(v) != "" {
+		code, err := qr.SVG(s.shared(v), s.strings["member.qr"])
 		if err != nil {
 			return nil, err
 		}
@@ -114,7 +125,7 @@ func (s *site) vcards() error {
 		if e != nil && e.vcard != nil {
 			cards[i] = e.vcard
 		} else {
-			cards[i] = vcard.Card(ms[i], v.AbsURL)
+			cards[i] = vcard.Card(ms[i], s.shared(v))
 			if e != nil {
 				e.vcard = cards[i]
 			}
