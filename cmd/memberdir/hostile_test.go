@@ -112,6 +112,8 @@ func TestHostileCheckLog(t *testing.T) {
 		"config.yaml":                      deConfig,
 		"content/members/anna-mueller.md":  withLine(9, "\"x\\n::warning file=README.md::injected\": 1\n---"),
 		"content/members/b\n::error::x.md": anna,
+		// A value quoted in a message, with line breaks YAML decodes.
+		"content/members/eve.md": strings.Replace(anna, "mission: ", "mission: !x \"ok\\n::notice title=memberdir::All profiles OK\\n::stop-commands::abc\"\nx: ", 1),
 	})
 	for _, format := range []string{"text", "github"} {
 		code, stdout, stderr := memberdir(t, "check", "--source", dir, "--format", format)

@@ -1,6 +1,10 @@
 package member
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
 
 // messages holds every text a member or organiser may see about their
 // content, in English and German. Each says what is wrong and how to fix it.
@@ -194,5 +198,30 @@ func Msg(lang, key string, args ...any) string {
 	if len(args) == 0 {
 		return f
 	}
-	return fmt.Sprintf(f, args...)
+	out := fmt.Sprintf(f, args...)
+	if strings.ContainsFunc(f, Invisible) {
+		return out // a text of several lines, such as new.next
+	}
+	return visible(out)
+}
+
+// visible returns s with each invisible character (see Invisible) written
+// as its Go escape, such as \n or \u202e. Messages quote members' text,
+// and every problem must stay on its one line: a line break from a value
+// would start a line of its own in the CI log, which GitHub Actions reads
+// as a workflow command ("::notice …", "::stop-commands::…").
+func visible(s string) string {
+	if !strings.ContainsFunc(s, Invisible) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if Invisible(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

@@ -1,6 +1,7 @@
 package member
 
 import (
+	"errors"
 	"regexp"
 	"slices"
 	"strings"
@@ -46,6 +47,10 @@ func TestMsg(t *testing.T) {
 		{"en", "recommends.self", nil, "you cannot recommend yourself — remove this entry"},
 		{"de", "url.noscheme", []any{"www.x.de", "www.x.de"}, `bei "www.x.de" fehlt https:// — schreibe https://www.x.de`},
 		{"en", "no.such.key", nil, "no.such.key"},
+		// A member's value must not break the line: in a CI log the next
+		// line would be read as a workflow command.
+		{"en", "yaml.reserved", []any{"!", "!x ok\n::notice title=x::All OK\r\n\u202eevil"}, `a value cannot start with ! — put the whole value in double quotes: "!x ok\n::notice title=x::All OK\r\n\u202eevil"`},
+		{"de", "photo.bad", []any{"a.jpg", "JPEG", errors.New("bad\n::error::x")}, `das Foto "a.jpg" kann nicht als JPEG gelesen werden (bad\n::error::x) — speichere es noch einmal als JPEG oder PNG`},
 	}
 	for _, c := range cases {
 		if got := Msg(c.lang, c.key, c.args...); got != c.want {
