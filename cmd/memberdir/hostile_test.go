@@ -15,8 +15,9 @@ import (
 const xss = `<script>alert(1)</script><img src=x onerror=alert(2)>`
 
 // hostileProfile puts xss into every free-text field, template syntax
-// where a careless renderer might execute it, and dangerous links and raw
-// HTML into the Markdown body.
+// where a careless renderer might execute it, and dangerous links and
+// HTML as code into the Markdown body. (Raw HTML in the body is refused
+// by validation; load's tests have it.)
 var hostileProfile = lines(
 	"---",
 	`name: "Eve `+xss+`"`,
@@ -39,9 +40,9 @@ var hostileProfile = lines(
 	"  - member: anna-mueller",
 	`    note: "`+xss+`"`,
 	"---",
-	"<script>alert(3)</script>",
+	"`<script>alert(3)</script>`",
 	"",
-	`<a href="javascript:alert(4)">a</a>`,
+	"`<a href=\"javascript:alert(4)\">a</a>`",
 	"",
 	"[b](javascript:alert(5)) [c](JaVaScRiPt:alert(6)) [d](vbscript:msgbox(7)) [e](data:text/html;base64,PHNjcmlwdD4=)",
 	"",
@@ -51,9 +52,11 @@ var hostileProfile = lines(
 	"",
 	"[r]: javascript:alert(9)",
 	"",
+	"```",
 	`<div onclick="alert(10)">i</div>`,
+	"```",
 	"",
-	`<iframe src="https://evil.example"></iframe>`,
+	"    <iframe src=\"https://evil.example\"></iframe>",
 )
 
 // TestHostileProfileBuild builds a site with hostileProfile and checks

@@ -74,17 +74,17 @@ recommends:
   - member: minimal-max
     note: ` + h + `
 ---
-# A heading <script>alert(1)</script>
+# A heading &lt;script&gt;alert(1)&lt;/script&gt;
 
-Raw <div onclick="x">HTML</div> & "quotes" 'single'.
+HTML as text: &lt;div onclick="x"&gt;HTML&lt;/div&gt; & "quotes" 'single'.
 
-<iframe src="https://evil.example"></iframe>
+&lt;iframe src="https://evil.example">&lt;/iframe>
 
-[a link](javascript:alert(1)) and [another](https://example.org/?q="x"&r=<y>) and ![an "image"](missing.png)
+[a link](javascript:alert(1)) and [another](https://example.org/?q="x"&r=<y>) and ![an "image"](https://example.org/missing.png)
 
 | a | b |
 |---|---|
-| <b>x</b> | "y" |
+| &lt;b>x&lt;/b> | "y" |
 `,
 		"content/members/minimal-max.md": `---
 name: Max
@@ -103,7 +103,7 @@ tags: [law]
 contact: {email: dora@example.org}
 draft: true
 ---
-Draft body with <span>HTML</span> & "quotes".
+Draft body with &lt;span>HTML&lt;/span> & "quotes".
 `,
 		"content/members/long-name.md": `---
 name: Maximiliane-Friederike von Hohenzollern-Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbau
@@ -119,7 +119,7 @@ contact: {email: maximiliane@example.org}
 title: ` + q(`Imprint "<script>" & 'Co'`) + `
 menu: footer
 ---
-Imprint with <b>raw HTML</b> & "quotes".
+Imprint with &lt;b>raw HTML&lt;/b> & "quotes".
 `,
 	}
 }

@@ -79,7 +79,7 @@ func Page(p string, data []byte, cfg *member.Config) (*member.Page, member.Error
 	if root == nil {
 		return nil, f.errs
 	}
-	body = f.checkBody(body, bodyLine, MaxPageBody)
+	body = f.checkBody(body, bodyLine, root, pageBody)
 	pg := &member.Page{Slug: slugOf(p), Path: p, Body: body, BodyLine: bodyLine}
 	hasTitle := false
 	for _, kv := range f.entries(root, "") {

@@ -106,7 +106,7 @@ func decodeProfile(path string, data []byte, cfg *member.Config) (*member.Member
 	if root == nil {
 		return nil, f.errs
 	}
-	body = f.checkBody(body, bodyLine, MaxBody)
+	body = f.checkBody(body, bodyLine, root, profileBody(cfg))
 	m := &member.Member{Slug: slug, Path: path, Body: body, BodyLine: bodyLine}
 	f.member(root, m, cfg)
 	// The member is returned even with problems, so that checks across

@@ -467,7 +467,7 @@ func TestProfileTooLarge(t *testing.T) {
 func TestBodyShapes(t *testing.T) {
 	var links strings.Builder
 	for i := range 40 {
-		fmt.Fprintf(&links, "- [Projekt %d](https://example.org/%d) und ![Bild](bild%d.jpg)\n", i, i, i)
+		fmt.Fprintf(&links, "- [Projekt %d](https://example.org/%d) und ![Bild](https://example.org/bild%d.jpg)\n", i, i, i)
 	}
 	cases := []struct {
 		name, body string
