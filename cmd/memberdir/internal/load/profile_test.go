@@ -483,6 +483,8 @@ func TestBodyShapes(t *testing.T) {
 		{name: "sixteen is allowed", body: strings.Repeat("> ", 16) + "x\n"},
 		{name: "unclosed images", body: strings.Repeat("![a](", 10000), want: e(P + `:12:1: the text has more than 500 links — keep the ones that matter`)},
 		{name: "brackets", body: strings.Repeat("[", 20000) + "x" + strings.Repeat("]", 20000), want: e(P + `:12:1: the text has more than 1000 square brackets "[" — Markdown reads each as the start of a link; remove the ones that are not`)},
+		{name: "emphasis pairs", body: "Text\n\n" + strings.Repeat("*a_", 1100) + "\n", want: e(P + `:14:1: the text has more than 2000 of the characters * _ ~ — Markdown reads each as the start or end of bold, italic or struck-out text; remove the ones that are not`)},
+		{name: "some emphasis", body: strings.Repeat("Ein **fetter** und ein _kursiver_ Satz mit ~~Strich~~.\n", 100)},
 		{name: "too many links", body: strings.Repeat("[a](b) ", 300) + "\n" + strings.Repeat("[a](b) ", 300), want: e(P + `:13:1: the text has more than 500 links — keep the ones that matter`)},
 	}
 	for _, c := range cases {
