@@ -231,8 +231,18 @@ func (f *file) field(fl member.Field, v *yaml.Node, m *member.Member, cfg *membe
 			}
 		}
 		if name == "name" || name == "company" {
+			// Names are how visitors tell members apart: none may look
+			// like another's while being written differently.
 			if mix := member.CheckScripts(s); mix != "" {
 				f.add(v, name, "text.scripts", s, mix)
+				return
+			}
+			if r := member.HiddenInName(s); r >= 0 {
+				f.add(v, name, "text.hiddenname", fmt.Sprintf("U+%04X", r))
+				return
+			}
+			if k := member.CompatForm(s); k != "" {
+				f.add(v, name, "text.compat", s, k)
 				return
 			}
 		}
@@ -515,6 +525,15 @@ func (f *file) contact(v *yaml.Node, fl member.Field, m *member.Member) {
 				f.add(val, name, "url.scripts", s, mix)
 				continue
 			}
+			if sc := lookalikeHost(s); sc != "" {
+				f.add(val, name, "url.lookalike", s, scriptAdjective[f.lang == "de"][sc])
+				continue
+			}
+			if want := profileHosts[k.Value]; want != "" && !onHost(s, want) {
+				// The button says "LinkedIn": it must lead there.
+				f.add(val, name, "url.host", s, want)
+				continue
+			}
 		}
 		switch k.Value {
 		case "email":
@@ -723,6 +742,73 @@ func hostScripts(s string) string {
 		return ""
 	}
 	return member.CheckScripts(host)
+}
+
+// lookalikeHost returns the script of a part of the host of the URL s
+// that is written wholly in Cyrillic or Greek letters that look like
+// Latin ones ("аррӏе.com"), or "". Such a part passes hostScripts, since
+// it mixes nothing, but reads as a Latin name; browsers show it as xn--
+// for the same reason. Under a Cyrillic or Greek top-level domain (.ru,
+// .рф, .gr, …) it is taken as meant.
+func lookalikeHost(s string) string {
+	u, err := url.Parse(s)
+	if err != nil {
+		return ""
+	}
+	host, err := idna.ToUnicode(u.Hostname())
+	if err != nil {
+		return ""
+	}
+	labels := strings.Split(strings.TrimSuffix(host, "."), ".")
+	if ownScript[labels[len(labels)-1]] {
+		return ""
+	}
+	for _, l := range labels {
+		for sc, set := range latinLookalikes {
+			if l != "" && !strings.ContainsFunc(l, func(r rune) bool { return !strings.ContainsRune(set, r) && r != '-' && (r < '0' || r > '9') }) && strings.ContainsFunc(l, func(r rune) bool { return strings.ContainsRune(set, r) }) {
+				return sc
+			}
+		}
+	}
+	return ""
+}
+
+// latinLookalikes are the Cyrillic and Greek letters that look like Latin
+// ones in the fonts of address bars (after Chromium's list of
+// whole-script confusables).
+var latinLookalikes = map[string]string{
+	"Cyrillic": "асԁеһіјӏорԛѕԝхуъьҽпгѵѡ",
+	"Greek":    "αικνορτυχ",
+}
+
+// scriptAdjective names the scripts of latinLookalikes in the message,
+// in German (true) and English.
+var scriptAdjective = map[bool]map[string]string{
+	false: {"Cyrillic": "Cyrillic", "Greek": "Greek"},
+	true:  {"Cyrillic": "kyrillischen", "Greek": "griechischen"},
+}
+
+// ownScript are top-level domains of countries that write Cyrillic or
+// Greek, under which such names are the norm.
+var ownScript = map[string]bool{
+	"ru": true, "su": true, "by": true, "ua": true, "bg": true, "kz": true, "kg": true, "mk": true, "rs": true, "me": true, "mn": true, "tj": true, "uz": true,
+	"рф": true, "бел": true, "укр": true, "бг": true, "срб": true, "мкд": true, "қаз": true, "мон": true,
+	"gr": true, "cy": true, "ελ": true,
+}
+
+// profileHosts are the sites the contact fields of these names link to;
+// the page labels their links "LinkedIn" and "XING".
+var profileHosts = map[string]string{"linkedin": "linkedin.com", "xing": "xing.com"}
+
+// onHost reports whether the URL s is on host or one of its subdomains
+// (de.linkedin.com).
+func onHost(s, host string) bool {
+	u, err := url.Parse(s)
+	if err != nil {
+		return false
+	}
+	h := strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
+	return h == host || strings.HasSuffix(h, "."+host)
 }
 
 // asciiDomain returns the address s with its domain in the ASCII form

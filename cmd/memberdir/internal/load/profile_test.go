@@ -125,6 +125,12 @@ var profileCases = []profileCase{
 	{name: "date with since", edits: e("member_since: seit 2019"), want: e(P + `:11:15: member_since: "seit 2019" is not a date in the expected form — write it as 2019`)},
 	{name: "season", edits: e("member_since: Frühling 2021"), want: e(P + `:11:15: member_since: "Frühling 2021" is not a date — write it as YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2021-03-01`)},
 	{name: "look-alike website", edits: e("  website: https://аpple.com/"), want: e(P + `:10:12: contact.website: "https://аpple.com/" mixes letters of different alphabets (Latin+Cyrillic) in its host name, as fake copies of well-known sites do — type the address again, or copy it from the browser's address bar`)},
+	{name: "website wholly in look-alike letters", edits: e("  website: https://аррӏе.com/"), want: e(P + `:10:12: contact.website: "https://аррӏе.com/" is written in Cyrillic letters that look like Latin ones, as fake copies of well-known sites are — type the address again, or copy it from the browser's address bar`)},
+	{name: "Cyrillic website", edits: e("  website: https://москва.com/"), want: nil},
+	{name: "Cyrillic website under .ru", edits: e("  website: https://сор.ru/"), want: nil},
+	{name: "LinkedIn elsewhere", edits: e("  linkedin: https://www.linkedin.com.evil.example/in/x"), want: e(P + `:11:13: contact.linkedin: "https://www.linkedin.com.evil.example/in/x" is not an address on linkedin.com — copy your profile's address from the browser's address bar`)},
+	{name: "LinkedIn", edits: e("  linkedin: https://de.linkedin.com/in/anna"), want: nil},
+	{name: "XING elsewhere", edits: e("  xing: https://xing.example/profile/x"), want: e(P + `:11:9: contact.xing: "https://xing.example/profile/x" is not an address on xing.com — copy your profile's address from the browser's address bar`)},
 	{name: "look-alike website as xn--", edits: e("  website: https://xn--pple-43d.com/"), want: e(P + `:10:12: contact.website: "https://xn--pple-43d.com/" mixes letters of different alphabets (Latin+Cyrillic) in its host name, as fake copies of well-known sites do — type the address again, or copy it from the browser's address bar`)},
 	{name: "umlaut website", edits: e("  website: https://müller-bau.de/")},
 	{name: "umlaut domain", edits: e("  email: anna@müller.de"), want: e(P + `:9:10: contact.email: "anna@müller.de" has umlauts or other special letters in its domain, which e-mail links cannot carry — write it in its ASCII form: anna@xn--mller-kva.de`)},
@@ -316,6 +322,9 @@ var profileCases = []profileCase{
 			t.Errorf("Offerings = %q", m.Offerings)
 		}
 	}},
+	{name: "soft hyphen in a name", edits: e("name: Dani\u00adel Okafor"), want: e(P + `:2:7: name: contains an invisible character (U+00AD), with which a name can look like another — delete the text and type it again`)},
+	{name: "mathematical letter in a name", edits: e("name: Dani\U0001d5bel Okafor"), want: e(P + `:2:7: name: "Dani𝖾l Okafor" is written with special forms of letters (from a fancy-font generator or a word processor) that look like ordinary ones — write Daniel Okafor`)},
+	{name: "Armenian letter in a Latin name", edits: e("name: Daniel \u0555kafor"), want: e(P + `:2:7: name: "Daniel Օkafor" mixes letters of different alphabets (Latin+Armenian) in one word, which makes it look like another name — type it again with one keyboard`)},
 	{name: "Cyrillic letter in a Latin name", edits: e("name: L\u0435na Schäfer"), want: e(P + `:2:7: name: "Lеna Schäfer" mixes letters of different alphabets (Latin+Cyrillic) in one word, which makes it look like another name — type it again with one keyboard`)},
 	{name: "Cyrillic and Latin words", edits: e("name: Ольга Schmidt"), check: func(t *testing.T, m *member.Member) {
 		if m.Name != "Ольга Schmidt" {

@@ -1,9 +1,11 @@
 package member
 
 import (
+	"cmp"
 	"net/mail"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -267,28 +269,97 @@ func distance(a, b string) int {
 	return d[len(ra)][len(rb)]
 }
 
-// mixedScripts are the alphabets whose letters look alike ("а" and "a",
-// "ο" and "o"): a word that mixes them is almost always a disguise.
-var mixedScripts = []struct {
-	name  string
-	table *unicode.RangeTable
-}{{"Latin", unicode.Latin}, {"Cyrillic", unicode.Cyrillic}, {"Greek", unicode.Greek}}
-
-// CheckScripts returns the alphabets mixed in one word of s, as
-// "Latin+Cyrillic", or "" when every word keeps to one of them. Words
-// wholly in one alphabet are fine, so "Ольга Schmidt" passes and
-// "Lеna" with a Cyrillic е does not.
+// CheckScripts returns the scripts mixed in one word of s, as
+// "Latin+Cyrillic", or "" when every word keeps to one. Words wholly in
+// one script are fine, so "Ольга Schmidt" passes, while "Lеna" with a
+// Cyrillic е, or "Օkafor" with an Armenian Օ, look like another name and
+// do not. Japanese (Han with kana) and Korean (Han with Hangul) words mix
+// scripts by nature and pass.
 func CheckScripts(s string) string {
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsMark(r) }) {
 		var found []string
-		for _, sc := range mixedScripts {
-			if strings.ContainsFunc(w, func(r rune) bool { return unicode.Is(sc.table, r) }) {
-				found = append(found, sc.name)
+		for _, r := range w {
+			if sc := scriptOf(r); sc != "" && !slices.Contains(found, sc) {
+				found = append(found, sc)
 			}
 		}
+		if len(found) > 1 && !slices.ContainsFunc(found, func(sc string) bool { return !eastAsian[sc] }) {
+			continue
+		}
 		if len(found) > 1 {
+			slices.SortFunc(found, func(a, b string) int { // Latin first, the rest by name
+				rank := func(s string) int {
+					if s == "Latin" {
+						return 0
+					}
+					return 1
+				}
+				return cmp.Or(cmp.Compare(rank(a), rank(b)), cmp.Compare(a, b))
+			})
 			return strings.Join(found, "+")
 		}
+	}
+	return ""
+}
+
+// eastAsian are the scripts that words of one language mix.
+var eastAsian = map[string]bool{"Han": true, "Hiragana": true, "Katakana": true, "Hangul": true, "Bopomofo": true}
+
+// scriptOf returns the Unicode script of the letter or mark r, or "" for
+// the scripts shared by all (Common, Inherited). The usual ones are tried
+// first: most names are Latin.
+func scriptOf(r rune) string {
+	for _, sc := range []string{"Latin", "Cyrillic", "Greek"} {
+		if unicode.Is(unicode.Scripts[sc], r) {
+			return sc
+		}
+	}
+	for name, t := range unicode.Scripts {
+		if unicode.Is(t, r) {
+			if name == "Common" || name == "Inherited" {
+				return ""
+			}
+			return name
+		}
+	}
+	return ""
+}
+
+// HiddenInName returns the first character of s that a reader cannot
+// see, or -1: the soft hyphen, joiners, variation selectors and other
+// format characters that Invisible lets through in text, since some
+// scripts need them, but that make a name look like another member's.
+// The zero-width joiner and non-joiner stay allowed between two letters
+// of a script that is not Latin, as Persian and Indian names need them.
+func HiddenInName(s string) rune {
+	rs := []rune(s)
+	for i, r := range rs {
+		if !unicode.Is(unicode.Cf, r) && !unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r) && !unicode.Is(unicode.Variation_Selector, r) {
+			continue
+		}
+		if (r == '\u200c' || r == '\u200d') && i > 0 && i+1 < len(rs) && joins(rs[i-1]) && joins(rs[i+1]) {
+			continue
+		}
+		return r
+	}
+	return -1
+}
+
+// joins reports whether r is a letter or mark of a script that uses
+// joiners.
+func joins(r rune) bool {
+	sc := scriptOf(r)
+	return sc != "" && sc != "Latin" && (unicode.IsLetter(r) || unicode.IsMark(r))
+}
+
+// CompatForm returns s with its compatibility characters written the
+// ordinary way (NFKC), or "" when it has none: "𝖣aniel" (a letter of the
+// mathematical alphabets), "ＡＢＣ" (full-width letters), "ﬁ" (a
+// ligature) look like ordinary letters and make a name look like
+// another's.
+func CompatForm(s string) string {
+	if k := norm.NFKC.String(s); k != norm.NFC.String(s) {
+		return k
 	}
 	return ""
 }

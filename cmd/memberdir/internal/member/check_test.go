@@ -350,10 +350,43 @@ func TestCheckScripts(t *testing.T) {
 		{"Ann\u03b1 Müller", "Latin+Greek"},     // Greek alpha
 		{"Müller\u00a0&\u00a0Co", ""},
 		{"3D-Druck GmbH", ""},
+		{"Daniel \u0555kafor", "Latin+Armenian"}, // Armenian Օ
+		{"\u13a0aniel Okafor", "Latin+Cherokee"}, // Cherokee Ꭰ
+		{"山田 太郎", ""},
+		{"やまだ花子", ""},   // Hiragana with Han
+		{"김민준 金敏俊", ""}, // Hangul, Han
+		{"Ahmad محمد", ""},
+		{"Ahmadمحمد", "Latin+Arabic"},
 	}
 	for _, c := range cases {
 		if got := CheckScripts(c.in); got != c.want {
 			t.Errorf("CheckScripts(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestLookalikeNames: what makes one name look like another's.
+func TestLookalikeNames(t *testing.T) {
+	for _, c := range []struct {
+		in     string
+		hidden rune
+		compat string
+	}{
+		{"Daniel Okafor", -1, ""},
+		{"Dani\u00adel Okafor", '\u00ad', ""},                        // soft hyphen
+		{"Dan\u200ciel", '\u200c', ""},                               // zero-width non-joiner between Latin letters
+		{"Daniel\u034f Okafor", '\u034f', ""},                        // combining grapheme joiner
+		{"Daniel\ufe00 Okafor", '\ufe00', ""},                        // variation selector
+		{"\u0645\u062d\u0645\u062f\u200c\u0631\u0636\u0627", -1, ""}, // Persian: ZWNJ between Arabic letters
+		{"Dani\U0001d5bel", -1, "Daniel"},                            // mathematical sans-serif e
+		{"ＡＢＣ Consulting", -1, "ABC Consulting"},
+		{"Mu\u0308ller", -1, ""}, // decomposed ü is an ordinary ü
+	} {
+		if got := HiddenInName(c.in); got != c.hidden {
+			t.Errorf("HiddenInName(%q) = %U, want %U", c.in, got, c.hidden)
+		}
+		if got := CompatForm(c.in); got != c.compat {
+			t.Errorf("CompatForm(%q) = %q, want %q", c.in, got, c.compat)
 		}
 	}
 }
