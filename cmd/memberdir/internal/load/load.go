@@ -389,6 +389,10 @@ func photoFile(fsys fs.FS, m *member.Member, lang string, files map[string]bool,
 	if px := int64(cfg.Width) * int64(cfg.Height); px > MaxPhotoPixels {
 		return photo.Source{}, bad("photo.pixels", m.Photo, cfg.Width, cfg.Height, (px+999_999)/1_000_000, MaxPhotoPixels/1_000_000)
 	}
+	if n, limit := photo.Scans(data); n > limit {
+		// Decoding would pass over the image once per scan: minutes.
+		return photo.Source{}, bad("photo.scans", m.Photo, n, limit)
+	}
 	key = photo.Key(data)
 	cache.storePhoto(p, stamp, key)
 	return photo.NewSource(key, read), nil

@@ -134,6 +134,9 @@ func TestSitePhotos(t *testing.T) {
 		{name: "just small enough", files: map[string]string{"anna.md": withPhoto, "anna.jpg": encoded(t, "jpeg") + strings.Repeat("\x00", MaxPhotoSize-len(encoded(t, "jpeg")))}},
 		{name: "too many pixels", files: map[string]string{"anna.md": profile("photo: anna.png"), "anna.png": string(phototest.PNGHeader(8000, 6000))}, want: e(
 			`content/members/anna.md:11:8: photo: the photo "anna.png" has 8000×6000 pixels (48 megapixels), more than the 40 megapixels allowed — export it smaller than 4000×4000 pixels`)},
+		{name: "many scans", files: map[string]string{"anna.md": withPhoto, "anna.jpg": string(phototest.ProgressiveJPEG(64, 64, 1500))}, want: e(
+			`content/members/anna.md:11:8: photo: the photo "anna.jpg" is a JPEG of 1510 scans (passes), more than the 64 allowed — save the photo again as an ordinary JPEG, e.g. export it from your photo app, or use PNG`)},
+		{name: "progressive", files: map[string]string{"anna.md": withPhoto, "anna.jpg": string(phototest.ProgressiveJPEG(64, 64, 0))}},
 		{name: "too many pixels, in German", files: map[string]string{"config.yaml": "language: de\n", "anna.md": profile("photo: anna.png"), "anna.png": string(phototest.PNGHeader(40_000_001, 1))}, want: e(
 			`content/members/anna.md:11:8: photo: das Foto "anna.png" hat 40000001×1 Pixel (41 Megapixel), erlaubt sind höchstens 40 Megapixel — exportiere es kleiner als 4000×4000 Pixel`)},
 		{name: "too large, in German", files: map[string]string{"config.yaml": "language: de\n", "anna.md": withPhoto, "anna.jpg": strings.Repeat("x", 20<<20)}, want: e(

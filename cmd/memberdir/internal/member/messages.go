@@ -114,6 +114,7 @@ var messages = map[string][2]string{
 	"lang.invalid":    {"%q is not a two-letter language code — use de, en, fr, …", "%q ist kein zweibuchstabiges Sprachkürzel — verwende de, en, fr, …"},
 	"github.invalid":  {"%q is not a GitHub user name — write only the name, e.g. anna-mueller, without @ or URL", "%q ist kein GitHub-Benutzername — schreibe nur den Namen, z. B. anna-mueller, ohne @ oder Link"},
 	"photo.path":      {"%q must be a file name next to this profile, without folders", "%q muss ein Dateiname neben diesem Profil sein, ohne Ordner"},
+	"photo.scans":     {"the photo %q is a JPEG of %d scans (passes), more than the %d allowed — save the photo again as an ordinary JPEG, e.g. export it from your photo app, or use PNG", "das Foto %q ist ein JPEG aus %d Scans (Durchgängen), erlaubt sind höchstens %d — speichere das Foto noch einmal als gewöhnliches JPEG, z. B. indem du es aus deiner Foto-App exportierst, oder verwende PNG"},
 	"photo.type":      {"%q is not a .jpg or .png file — save the photo as JPEG or PNG", "%q ist keine .jpg- oder .png-Datei — speichere das Foto als JPEG oder PNG"},
 	"photo.missing":   {"the photo %q is not next to the profile — upload it to %s", "das Foto %q liegt nicht neben dem Profil — lade es nach %s hoch"},
 	"photo.bad":       {"the photo %q cannot be read as %s (%v) — save it again as JPEG or PNG", "das Foto %q kann nicht als %s gelesen werden (%v) — speichere es noch einmal als JPEG oder PNG"},

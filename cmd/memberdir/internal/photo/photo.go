@@ -49,7 +49,9 @@ func Decodes() int64 { return decodes.Load() }
 
 // Process decodes a JPEG or PNG and returns its published sizes, smallest
 // first: Small and Large, or fewer when the photo is smaller than that.
-// The same bytes in always give the same bytes out.
+// The same bytes in always give the same bytes out. A photo whose
+// decoding would cost too much, by its pixels (MaxPixels) or its scans
+// (Scans), is refused from its header and markers before it is decoded.
 func Process(data []byte) ([]Image, error) {
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
@@ -60,6 +62,9 @@ func Process(data []byte) ([]Image, error) {
 	}
 	if cfg.Width < 1 || cfg.Height < 1 || int64(cfg.Width)*int64(cfg.Height) > MaxPixels {
 		return nil, fmt.Errorf("%d×%d pixels", cfg.Width, cfg.Height)
+	}
+	if n, limit := Scans(data); n > limit {
+		return nil, fmt.Errorf("%d scans, more than the %d allowed", n, limit)
 	}
 	decodes.Add(1)
 	src, _, err := image.Decode(bytes.NewReader(data))

@@ -285,6 +285,9 @@ func TestProcessRefuses(t *testing.T) {
 		{"one pixel too many", phototest.PNGHeader(MaxPixels+1, 1), "40000001×1 pixels"},
 		{"no pixels", phototest.PNGHeader(0, 10), "png: invalid format: non-positive dimension"},
 		{"not an image", []byte("<svg/>"), "image: unknown format"},
+		{"40 megapixels in 1500 scans", phototest.ProgressiveJPEG(6324, 6324, 1490), "1500 scans, more than the 64 allowed"},
+		{"one scan too many", phototest.ProgressiveJPEG(16, 16, MaxScans-9), "65 scans, more than the 64 allowed"},
+		{"a baseline scan five times", repeatScan(t, encodeJPEG(t, noise(64, 48, 4)), 5), "5 scans, more than the 4 allowed"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
