@@ -30,6 +30,7 @@ import (
 // Paths of a site's parts, relative to its root.
 const (
 	ConfigFile = "config.yaml"
+	ContentDir = "content"
 	MembersDir = "content/members"
 	PagesDir   = "content/pages"
 )
@@ -126,7 +127,7 @@ func SiteCached(fsys fs.FS, cache *Cache) (*Content, member.ErrorList, error) {
 			continue
 		}
 		if e.IsDir() {
-			errs = append(errs, nested(fsys, p, cfg.Language)...)
+			errs = append(errs, nested(fsys, p, cfg.Language, "file.nested")...)
 			continue
 		}
 		if e.Type()&fs.ModeSymlink != 0 {
@@ -200,6 +201,7 @@ func SiteCached(fsys fs.FS, cache *Cache) (*Content, member.ErrorList, error) {
 	}
 	errs = append(errs, perrs...)
 	c.Pages = pages
+	errs = append(errs, astray(fsys, cfg.Language)...)
 	errs = append(errs, deadFooterLinks(c)...)
 	errs.Sort()
 	return c, errs, nil
@@ -449,7 +451,8 @@ func deadFooterLinks(c *Content) member.ErrorList {
 // nested reports the profiles in the folder dir below content/members/,
 // which the build does not read: without a word, a member who made a
 // folder (as Hugo's page bundles do: anna/index.md) would be left out.
-func nested(fsys fs.FS, dir, lang string) member.ErrorList {
+// key is the message, which names the file to move them to.
+func nested(fsys fs.FS, dir, lang, key string) member.ErrorList {
 	var errs member.ErrorList
 	fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -468,9 +471,29 @@ func nested(fsys fs.FS, dir, lang string) member.ErrorList {
 		if base := strings.ToLower(strings.TrimSuffix(name, path.Ext(name))); base == "index" {
 			name = path.Base(path.Dir(p)) + ".md" // anna/index.md is anna.md
 		}
-		errs.Add(member.Pos{Path: p}, "", member.Msg(lang, "file.nested", mdName(name)))
+		errs.Add(member.Pos{Path: p}, "", member.Msg(lang, key, mdName(name)))
 		return nil
 	})
+	return errs
+}
+
+// astray reports the Markdown files in content/ outside members/ and
+// pages/, which the build does not read either: a profile saved as
+// content/member/anna.md or content/anna.md would be left out, and the
+// pull-request check would pass.
+func astray(fsys fs.FS, lang string) member.ErrorList {
+	entries, err := fs.ReadDir(fsys, ContentDir)
+	if err != nil {
+		return nil
+	}
+	var errs member.ErrorList
+	for _, e := range entries {
+		p := ContentDir + "/" + e.Name()
+		if p == MembersDir || p == PagesDir || strings.HasPrefix(e.Name(), ".") || strings.HasPrefix(e.Name(), "_") {
+			continue
+		}
+		errs = append(errs, nested(fsys, p, lang, "file.astray")...)
+	}
 	return errs
 }
 

@@ -85,6 +85,13 @@ func TestSiteFileNames(t *testing.T) {
 		}, slugs: []string{"anna"}, want: e(
 			`content/members/bernd-mueller/index.md: profiles in a folder are not read — move the file to content/members/bernd-mueller.md (to hide a profile, write draft: true in it; a folder whose name starts with _ is skipped)`,
 			`content/members/drafts/Old One.md: profiles in a folder are not read — move the file to content/members/old-one.md (to hide a profile, write draft: true in it; a folder whose name starts with _ is skipped)`)},
+		{name: "profiles beside content/members/", files: map[string]string{
+			"content/member/bernd-mueller.md": valid, "content/Clara Schulz.md": valid, "content/README.md": "x",
+			"content/_drafts/x.md": valid, "content/.github/x.md": valid, "content/logo.svg": "<svg/>",
+			"content/members/anna.md": valid,
+		}, slugs: []string{"anna"}, want: e(
+			`content/Clara Schulz.md: is not read: profiles go into content/members/ and pages into content/pages/ — move a profile to content/members/clara-schulz.md`,
+			`content/member/bernd-mueller.md: is not read: profiles go into content/members/ and pages into content/pages/ — move a profile to content/members/bernd-mueller.md`)},
 		{name: "no name", files: map[string]string{".md": valid, "anna.md": valid}, slugs: []string{"anna"}, want: e(
 			`content/members/.md: the file has no name, only the extension .md — name it after the member, e.g. anna-mueller.md`)},
 		{name: "editor added .txt", files: map[string]string{"anna.md.txt": valid}, want: e(
