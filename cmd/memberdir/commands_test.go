@@ -599,7 +599,7 @@ func TestNew(t *testing.T) {
 	want := lines(
 		"content/members/anna-mueller.md:"+strconv.Itoa(line(`mission: ""`))+":10: mission: ist leer — schreibe den Wert hinter \"mission: \"",
 		"content/members/anna-mueller.md:"+strconv.Itoa(line(`why: ""`))+":6: why: ist leer — schreibe den Wert hinter \"why: \"",
-		"content/members/anna-mueller.md:"+strconv.Itoa(line(`  - ""`))+":5: offerings: ist leer — schreibe etwas hinein oder entferne die Zeile",
+		"content/members/anna-mueller.md:"+strconv.Itoa(line(`  - ""`))+":5: offerings: hat einen leeren Punkt — schreibe ihn hinter \"- \"",
 		"content/members/anna-mueller.md:"+strconv.Itoa(line(`  email: ""`))+":3: contact: braucht mindestens eines von email, phone oder website",
 		"4 Probleme gefunden",
 	)

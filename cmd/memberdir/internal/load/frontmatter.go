@@ -30,6 +30,9 @@ func split(data []byte) (fm string, fmLine int, body string, bodyLine int, probl
 	for start < len(lines) && strings.TrimSpace(lines[start]) == "" {
 		start++
 	}
+	if !isDelim(lines[start]) && nearDelim(lines[start]) {
+		return "", 0, "", 0, "fm.baddelim", start + 1
+	}
 	if !isDelim(lines[start]) {
 		// Text typed above the front matter ("Mein Profil", a stray
 		// heading) pushes "---" down; say so rather than that it is missing.
@@ -55,8 +58,14 @@ func split(data []byte) (fm string, fmLine int, body string, bodyLine int, probl
 			return fm, 2, body, i + 2, "", 0
 		}
 	}
-	// No closing line: point at the first line that cannot be front
-	// matter, which is most likely where the body begins.
+	// No closing line: point at one that was meant to be it, else at the
+	// first line that cannot be front matter, which is most likely where
+	// the body begins.
+	for i := 1; i < len(lines); i++ {
+		if nearDelim(lines[i]) {
+			return "", 0, "", 0, "fm.baddelim", i + 1
+		}
+	}
 	for i := 1; i < len(lines); i++ {
 		l := lines[i]
 		t := strings.TrimSpace(l)
@@ -93,6 +102,21 @@ func keyLine(t string) bool {
 // nothing but trailing spaces.
 func isDelim(line string) bool {
 	return strings.TrimRight(line, " \t\n") == "---"
+}
+
+// nearDelim reports whether line was most likely meant as a delimiter
+// "---": a run of two or more dashes of another length ("----"), or dashes
+// a word processor or phone made long ("—", "–––"), or three dots.
+func nearDelim(line string) bool {
+	t := strings.TrimSpace(line)
+	if t == "---" || t == "" {
+		return false
+	}
+	if t == "..." || t == "…" {
+		return true
+	}
+	n := utf8.RuneCountInString(t)
+	return strings.Trim(t, "-–—") == "" && (n >= 2 || t != "-") && (n <= 6)
 }
 
 // binaryKind names the kind of file data is when it is plainly not text:

@@ -49,6 +49,9 @@ func (f *file) frontMatter(data []byte) (root *yaml.Node, body string, bodyLine 
 	case "fm.notfirst":
 		f.errs.Add(member.Pos{Path: f.path, Line: 1, Col: 1}, "", member.Msg(f.lang, problem, n))
 		return nil, "", 0
+	case "fm.baddelim":
+		f.errs.Add(member.Pos{Path: f.path, Line: n, Col: 1}, "", member.Msg(f.lang, problem))
+		return nil, "", 0
 	case "fm.unclosed":
 		// n is the line where the body seems to begin.
 		f.errs.Add(member.Pos{Path: f.path, Line: n, Col: 1}, "", member.Msg(f.lang, problem))

@@ -308,6 +308,10 @@ var profileCases = []profileCase{
 	{name: "list with long dashes", edits: e("offerings:\n  – Beratung\n  – Coaching"), want: e(P + `:6:3: offerings: list items start with the plain hyphen "-" of the keyboard, not a long dash or a bullet — write "- Beratung"`)},
 	{name: "list with bullets", edits: e("offerings:\n  • Beratung"), want: e(P + `:6:3: offerings: list items start with the plain hyphen "-" of the keyboard, not a long dash or a bullet — write "- Beratung"`)},
 	{name: "numbered list at the left edge", edits: e("offerings:\n1. Beratung\n2. Coaching"), want: e(P + `:6:1: list items start with a dash, not a number — write "- Beratung"`)},
+	{name: "second item without space", edits: e("offerings:\n  - Beratung\n  -Coaching"), want: e(P + `:7:3: a space is missing after the dash — write "- Coaching"`)},
+	{name: "next item without dash", edits: e("offerings:\n  - Beratung\nCoaching"), want: e(P + `:7:1: this line has no field name with a colon, so it is not a field — if it is another item of the list above, write "  - Coaching"`)},
+	{name: "text continued unindented", edits: e("mission: Ich berate\nkleine Firmen."), want: e(P + `:4:1: this line has no field name with a colon, so it is not a field — if it continues the text of mission above, put 2 spaces before it; if it is a field of its own, write its name and a colon first`)},
+	{name: "block text unindented", edits: e("why: |\nWeil ich es liebe."), want: e(P + `:5:1: this line has no field name with a colon, so it is not a field — if it continues the text of why above, put 2 spaces before it; if it is a field of its own, write its name and a colon first`)},
 	{name: "dash without space", edits: e("offerings:\n  -Beratung\n  -Coaching"), want: e(P + `:6:3: offerings: a space is missing after the dash — write "- Beratung"`)},
 	{name: "German field name", edits: e("-offerings", "angebote:\n  - Beratung"), want: e(P + `:8:1: angebote: is not a known field — did you mean "offerings"?`)},
 	{name: "German sub-field name", edits: e("contact:\n  email: anna@example.de\n  Telefon: 0221 123456"), want: e(P + `:10:3: contact.Telefon: is not a known field — did you mean "phone"?`)},
@@ -422,7 +426,10 @@ var frontMatterCases = []profileCase{
 	{name: "blank lines before front matter", text: "\n\n" + profile(), want: e(P + `:1:1: the front matter must start on the first line — remove the 2 line(s) before "---"`)},
 	{name: "no front matter", text: "name: Anna\nmission: x\n", want: e(P + `:1:1: the file does not start with front matter — the first line must be exactly "---"`)},
 	{name: "Markdown only", text: "# Anna Müller\n\nIch bin Anna.\n", want: e(P + `:1:1: the file does not start with front matter — the first line must be exactly "---"`)},
-	{name: "four dashes", text: "----\nname: Anna\n----\n", want: e(P + `:1:1: the file does not start with front matter — the first line must be exactly "---"`)},
+	{name: "four dashes", text: "----\nname: Anna\n----\n", want: e(P + `:1:1: this line seems meant to start or end the front matter, which takes a line of exactly three plain dashes — write ---`)},
+	{name: "closed with four dashes", text: "---\nname: Anna\n----\nText\n", want: e(P + `:3:1: this line seems meant to start or end the front matter, which takes a line of exactly three plain dashes — write ---`)},
+	{name: "closed with a long dash", text: "---\nname: Anna\n—\nText\n", want: e(P + `:3:1: this line seems meant to start or end the front matter, which takes a line of exactly three plain dashes — write ---`)},
+	{name: "closed with dots", text: "---\nname: Anna\n...\nText\n", want: e(P + `:3:1: this line seems meant to start or end the front matter, which takes a line of exactly three plain dashes — write ---`)},
 	{name: "Latin-1", text: string([]byte(strings.Replace(profile(), "Anna Müller", "Anna M\xfcller", 1))), want: e(P + `:2:13: the file is not valid UTF-8 text (here is the first character that is not) — save it again as UTF-8`)},
 	{name: "Latin-1 in the body, CRLF", text: strings.ReplaceAll(profile(), "\n", "\r\n") + "Gr\xfc\xdfe\r\n", want: e(P + `:13:3: the file is not valid UTF-8 text (here is the first character that is not) — save it again as UTF-8`)},
 	{name: "UTF-16", text: "\xff\xfe-\x00-\x00-\x00\n\x00", want: e(P + `:1:1: the file is saved as UTF-16 ("Unicode") — save it again as UTF-8`)},
@@ -555,4 +562,12 @@ func TestWebEditorSlips(t *testing.T) {
 			t.Errorf("%s:\n got %q\nwant %q", tt.name, got, tt.want)
 		}
 	}
+}
+
+// TestIndentedFirstField: yaml.v3 reads an indented first field and drops
+// every field below it without an error.
+func TestIndentedFirstField(t *testing.T) {
+	text := strings.Replace(profile(), "---\nname:", "---\n name:", 1)
+	_, errs := Profile(P, []byte(text), config("en"))
+	diffLines(t, lines(errs), e(P+`:2:1: the first field "name" is indented, unlike the fields below it, and then they are not read — remove the spaces before it`))
 }

@@ -69,7 +69,15 @@ func (f *file) parse(text string) *yaml.Node {
 		if len(doc.Content) == 0 {
 			return &yaml.Node{Kind: yaml.MappingNode}
 		}
-		return doc.Content[0]
+		root := doc.Content[0]
+		if root.Kind == yaml.MappingNode && len(root.Content) > 0 && root.Content[0].Column > 1 && f.outdented(root.Content[0].Line) {
+			// " name: Anna" above "mission: …": yaml.v3 reads the
+			// indented first field and silently drops all the others.
+			k := root.Content[0]
+			f.errs.Add(member.Pos{Path: f.path, Line: k.Line + f.offset, Col: 1}, "", member.Msg(f.lang, "yaml.indentfirst", k.Value))
+			return nil
+		}
+		return root
 	}
 	line, msg := 0, err.Error()
 	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
@@ -83,6 +91,17 @@ func (f *file) parse(text string) *yaml.Node {
 	}
 	f.syntaxError(line, strings.TrimPrefix(msg, "yaml: "))
 	return nil
+}
+
+// outdented reports whether a line after line (1-based) starts a field
+// at the left edge.
+func (f *file) outdented(line int) bool {
+	for _, l := range f.lines[min(line, len(f.lines)):] {
+		if l != "" && l[0] != ' ' && l[0] != '#' {
+			return true
+		}
+	}
+	return false
 }
 
 // parserProblems are the messages of yaml.v3's parser (as opposed to its
@@ -158,6 +177,9 @@ func (f *file) syntaxError(line int, msg string) {
 	if f.syntaxHint(line, msg) {
 		return
 	}
+	if msg == "could not find expected ':'" && f.continuation(line) {
+		return
+	}
 	if line == 0 {
 		line = 1
 	}
@@ -165,6 +187,44 @@ func (f *file) syntaxError(line int, msg string) {
 		msg = t
 	}
 	f.errs.Add(at(line, 1), "", member.Msg(f.lang, "yaml.syntax", msg))
+}
+
+// continuation explains a line without a colon where YAML expects a
+// field (line, 1-based): "-Beratung" lacks the space after its dash, and
+// other text most likely continues the field above it, whose next lines
+// must be indented ("mission: Ich berate" / "kleine Firmen."). It reports
+// whether it added an error.
+func (f *file) continuation(line int) bool {
+	if line < 2 || line > len(f.lines) {
+		return false
+	}
+	text := f.lines[line-1]
+	t := strings.TrimLeft(text, " ")
+	if t == "" || strings.Contains(t, ":") {
+		return false
+	}
+	at := member.Pos{Path: f.path, Line: line + f.offset, Col: len(text) - len(t) + 1}
+	if len(t) > 1 && t[0] == '-' && t[1] != ' ' && t[1] != '-' {
+		f.errs.Add(at, "", member.Msg(f.lang, "yaml.dashspace", strings.TrimSpace(t[1:])))
+		return true
+	}
+	// What the line belongs to: the nearest line above it.
+	for l := line - 1; l >= 1; l-- {
+		above := f.lines[l-1]
+		if strings.TrimSpace(above) == "" {
+			continue
+		}
+		if m := keyColonRE.FindStringSubmatch(above + " "); m != nil {
+			f.errs.Add(at, "", member.Msg(f.lang, "yaml.continue", m[2], len(m[1])+2))
+			return true
+		}
+		if a := strings.TrimLeft(above, " "); strings.HasPrefix(a, "- ") {
+			f.errs.Add(at, "", member.Msg(f.lang, "yaml.nextitem", above[:len(above)-len(a)]+"- "+strings.TrimSpace(t)))
+			return true
+		}
+		return false
+	}
+	return false
 }
 
 var (
@@ -547,7 +607,13 @@ func (f *file) list(n *yaml.Node, field string, fl member.Field) ([]string, bool
 			continue
 		}
 		if s == "" {
-			f.add(it, field, "field.empty")
+			if nonEmpty := len(n.Content) - 1; nonEmpty < fl.Min {
+				// Removing the item, as field.empty says, would leave
+				// too few: "offerings:" / "  - \"\"" of a new profile.
+				f.add(it, field, "field.emptyitem")
+			} else {
+				f.add(it, field, "field.empty")
+			}
 			ok = false
 			continue
 		}
