@@ -68,8 +68,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := w.Commit(); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "built %d files into %s in %s\n", counter.n.Load(), *out, time.Since(start).Round(time.Millisecond))
-	if cfg, err := siteConfig(*source); err == nil && !absoluteURL(cfg.BaseURL) {
+	cfg, cerr := siteConfig(*source)
+	fmt.Fprintln(stdout, member.Msg(cfg.Language, "cli.built", counter.n.Load(), *out, time.Since(start).Round(time.Millisecond).String()))
+	if cerr == nil && !absoluteURL(cfg.BaseURL) {
 		// The site works, but what leaves it (referral e-mails, QR
 		// codes, vCards) has no link to the profiles: see render.
 		fmt.Fprintln(stderr, member.Msg(cfg.Language, "build.baseurl", load.ConfigFile))

@@ -41,6 +41,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("%w: serve takes no arguments, got %q", errUsage, fl.Args())
 	}
 
+	if _, err := strconv.Atoi(*addr); err == nil {
+		*addr = "127.0.0.1:" + *addr // "--addr 8081": a port alone
+	}
 	// Without a profiles folder there is nothing to preview, nor to watch.
 	if err := load.NoMembers(os.DirFS(*source)); err != nil {
 		return err
@@ -75,7 +78,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			base = p
 			preview.SetBasePath(p)
 			if built {
-				fmt.Fprintf(stdout, "base path changed: serving at %s%s\n", origin, p)
+				fmt.Fprintln(stdout, member.Msg(siteLanguage(*source), "cli.basepath", origin+p))
 			}
 		}
 		return files, err
@@ -83,12 +86,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	preview.Title = serveTitle(*source)
 	preview.OnChange = build.Changed
 	preview.OnRebuild = func(took time.Duration, err error) {
-		verb := "rebuilt"
+		lang := siteLanguage(*source)
+		key := "cli.rebuilt"
 		if !built {
-			verb, built = "built", true
+			key, built = "cli.firstbuilt", true
 		}
 		if err == nil {
-			fmt.Fprintf(stdout, "%s in %s\n", verb, took.Round(time.Millisecond))
+			fmt.Fprintln(stdout, member.Msg(lang, key, took.Round(time.Millisecond).String()))
 			return
 		}
 		n := 1
@@ -96,11 +100,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if errors.As(err, &list) {
 			n = len(list)
 		}
-		noun := "problems"
-		if n == 1 {
-			noun = "problem"
-		}
-		fmt.Fprintf(stdout, "build failed: %d %s\n", n, noun)
+		fmt.Fprintln(stdout, member.Msg(lang, "cli.failed", n))
 		fmt.Fprintln(stderr, err)
 	}
 	// Problems are printed and shown in the browser; serving goes on.
@@ -118,7 +118,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
 
-	fmt.Fprintf(stdout, "Serving at %s%s — press Ctrl-C to stop\n", origin, base)
+	fmt.Fprintln(stdout, member.Msg(siteLanguage(*source), "cli.serving", origin+base))
 
 	var wg sync.WaitGroup
 	wg.Go(func() {

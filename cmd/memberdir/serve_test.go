@@ -39,12 +39,17 @@ func (s *syncBuffer) String() string {
 // and returns its address and a stop function that ends it as Ctrl-C
 // does and reports how it ended.
 func startServe(t *testing.T, dir string) (string, func() int) {
+	return startServeAt(t, dir, "127.0.0.1:0")
+}
+
+// startServeAt is startServe with --addr.
+func startServeAt(t *testing.T, dir, listen string) (string, func() int) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	var out, errOut syncBuffer
 	done := make(chan int, 1)
-	go func() { done <- run(ctx, []string{"serve", "--source", dir, "--addr", "127.0.0.1:0"}, &out, &errOut) }()
-	addr := regexp.MustCompile(`Serving at (http://127\.0\.0\.1:\d+/)`)
+	go func() { done <- run(ctx, []string{"serve", "--source", dir, "--addr", listen}, &out, &errOut) }()
+	addr := regexp.MustCompile(`(?:Serving at|Vorschau unter) (http://127\.0\.0\.1:\d+/)`)
 	deadline := time.Now().Add(10 * time.Second)
 	for !addr.MatchString(out.String()) {
 		if time.Now().After(deadline) {
@@ -221,4 +226,15 @@ func TestServeBusyPort(t *testing.T) {
 			t.Errorf("otherPort(%q) = %q, want %q", addr, got, want)
 		}
 	}
+}
+
+// TestServePortOnly: "--addr 8081", a port without a host, is a port on
+// this machine rather than Go's "missing port in address".
+func TestServePortOnly(t *testing.T) {
+	dir := writeSite(t, map[string]string{"config.yaml": "language: de\n", "content/members/anna-mueller.md": anna})
+	addr, stop := startServeAt(t, dir, "0")
+	if !strings.HasPrefix(addr, "http://127.0.0.1:") {
+		t.Errorf("serving at %s, want 127.0.0.1", addr)
+	}
+	stop()
 }

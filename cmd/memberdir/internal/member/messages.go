@@ -176,6 +176,12 @@ var messages = map[string][2]string{
 	// memberdir check: summaries.
 	"check.ok":           {"%d profiles OK", "%d Profile OK"},
 	"check.okone":        {"1 profile OK", "1 Profil OK"},
+	"cli.built":          {"built %d files into %s in %s", "%d Dateien nach %s gebaut in %s"},
+	"cli.serving":        {"Serving at %s — press Ctrl-C to stop", "Vorschau unter %s — Strg-C beendet sie"},
+	"cli.basepath":       {"base path changed: serving at %s", "Basispfad geändert: Vorschau jetzt unter %s"},
+	"cli.firstbuilt":     {"built in %s", "gebaut in %s"},
+	"cli.rebuilt":        {"rebuilt in %s", "neu gebaut in %s"},
+	"cli.failed":         {"build failed: %d problem(s)", "Bauen fehlgeschlagen: %d Problem(e)"},
 	"build.baseurl":      {"note: %s has no base_url with the site's published address, so the referral e-mails, QR codes and vCards carry no link to the profiles — add e.g. base_url: https://netzwerk.example/", "Hinweis: %s hat keine base_url mit der veröffentlichten Adresse der Seite, deshalb enthalten die Empfehlungs-E-Mails, QR-Codes und vCards keinen Link zu den Profilen — ergänze z. B. base_url: https://netzwerk.example/"},
 	"check.problem":      {"1 problem found", "1 Problem gefunden"},
 	"check.problems":     {"%d problems found", "%d Probleme gefunden"},
