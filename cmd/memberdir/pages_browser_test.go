@@ -542,16 +542,40 @@ func shorten(s string, n int) string {
 	return s[:n] + "…"
 }
 
+// longCode is a profile in German, for the English edgeSite, whose text
+// has a code span and a code block of 3,000 characters without a space,
+// and a long compound in a heading.
+var longCode = `---
+name: Donaudampfschifffahrtsgesellschaft Coder
+mission: Ich schreibe Code.
+why: Darum.
+offerings: [Code]
+languages: [de]
+contact: {email: coder@example.org}
+---
+## Donaudampfschifffahrtsgesellschaftskapitänsmütze
+
+A token: ` + "`" + strings.Repeat("x", 3000) + "`" + `.
+
+` + "```" + `
+` + strings.Repeat("y", 3000) + `
+` + "```" + `
+`
+
 // TestBrowserEdgeLayout: the hostile and edge-case profiles of the
-// validity test (a 90-letter compound name, markup in every field) on the
-// narrowest phone: long words must wrap, not push the page sideways, and
-// nothing may break the page.
+// validity test (a 90-letter compound name, markup in every field) and
+// code of 3,000 characters on the narrowest phone, a wider one and a
+// desktop: long words must wrap and code blocks scroll in their box, not
+// push the page sideways, and nothing may break the page. A code block
+// that scrolls takes the keyboard focus, and headings hyphenate.
 func TestBrowserEdgeLayout(t *testing.T) {
 	ctx, done := browser(t)
 	defer done()
 	// The edge site lives under a base path, as on GitHub project pages.
+	files := edgeSite()
+	files["content/members/long-code.md"] = longCode
 	root := t.TempDir()
-	if err := os.Rename(builtSite(t, writeSite(t, edgeSite())), filepath.Join(root, "net-work")); err != nil {
+	if err := os.Rename(builtSite(t, writeSite(t, files)), filepath.Join(root, "net-work")); err != nil {
 		t.Fatal(err)
 	}
 	srv := static(t, root)
@@ -559,13 +583,29 @@ func TestBrowserEdgeLayout(t *testing.T) {
 		t.Fatal(err)
 	}
 	seen := watch(t, ctx)
-	for _, p := range []string{"/net-work/", "/net-work/members/long-name/", "/net-work/members/hostile-hanna/", "/net-work/tags/law/", "/net-work/print/"} {
-		for _, w := range []int64{320, 1280} {
+	eval := evaluator(t, ctx)
+	for _, p := range []string{"/net-work/", "/net-work/members/long-name/", "/net-work/members/hostile-hanna/", "/net-work/members/long-code/", "/net-work/tags/law/", "/net-work/print/"} {
+		for _, w := range []int64{320, 485, 1280} {
 			t.Run(p+"/"+strconv.FormatInt(w, 10), func(t *testing.T) {
 				if err := chromedp.Do(ctx, visit(srv.URL+p, w, "light", "true")); err != nil {
 					t.Fatalf("%s does not load: %v", p, err)
 				}
 				checkLoaded(t, ctx, p, w)
+				if strings.HasSuffix(p, "/long-code/") {
+					pre := eval(`(() => { const p = document.querySelector(".body pre"); return [p.scrollWidth > p.clientWidth, p.tabIndex].join(" "); })()`)
+					if pre != "true 0" {
+						t.Errorf("%s at %d px: the code block (scrolls, tabIndex) is %v, want it to scroll and take the focus (true 0)", p, w, pre)
+					}
+					hy := eval(`[...document.querySelectorAll("h1, .body h3")].map((h) => getComputedStyle(h).hyphens + " " + (h.closest("[lang]") || {}).lang).join(", ")`)
+					if hy != "auto en, auto de" {
+						t.Errorf("%s: the name and the heading in the text have hyphens and language %q, want %q: hyphenated in the page's and the member's language", p, hy, "auto en, auto de")
+					}
+					if w == 485 {
+						t.Run("axe", func(t *testing.T) {
+							checkAxe(t, ctx, readTool(t, "axe-core/axe.min.js"), p+" (485 px)", map[string]any{"runOnly": map[string]any{"type": "tag", "values": axeTags}})
+						})
+					}
+				}
 				problems, _ := seen.take()
 				for _, m := range problems {
 					t.Errorf("%s: %s", p, m)

@@ -69,6 +69,21 @@ func TestBrowserPhone(t *testing.T) {
 		})
 	}
 
+	// The search box's placeholder fits it on the narrowest phone, with
+	// room to spare for a clear button that a browser may keep beside it.
+	if err := chromedp.Do(ctx, onPhone(srv.URL+"/", 320, 640, home)); err != nil {
+		t.Fatal(err)
+	}
+	fit := eval(`(() => {
+  const i = document.getElementById("q"), cs = getComputedStyle(i), c = document.createElement("canvas").getContext("2d");
+  c.font = cs.font;
+  const text = c.measureText(i.placeholder).width, room = i.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+  return text + 8 <= room ? "" : "“" + i.placeholder + "” is " + Math.round(text) + " px wide in a box of " + Math.round(room) + " px";
+})()`)
+	if fit != "" {
+		t.Errorf("the search placeholder is cut off at 320 px: %v; shorten search.placeholder", fit)
+	}
+
 	// Touch targets: what a visitor taps on its own is at least 24×24 px
 	// (WCAG 2.5.8), on the home page, with filters set, and on a profile.
 	targets := func(t *testing.T, page string, selectors ...string) {
@@ -96,9 +111,16 @@ func TestBrowserPhone(t *testing.T) {
 	targets(t, "/members/oezlem-arslan/", ".site-nav a", "#refer a.button", "#refer summary", "[data-copy]",
 		".contact-list a", ".profile-grid .tags a")
 
+	// The first contact line follows the "Kontakt" heading as a paragraph
+	// does: the list's and the line's margins once added 40 px of space.
+	gap := eval(`document.querySelector(".contact-list li").getBoundingClientRect().top - document.getElementById("contact-h").getBoundingClientRect().bottom`).(float64)
+	if gap > 24 {
+		t.Errorf("%.0f px between the contact heading and the first contact line, want at most 24", gap)
+	}
+
 	// The page keeps a gap below the header: main's padding once lost to
 	// .wrap's, and the profile photo touched the header's border.
-	gap := eval(`document.querySelector("main").getBoundingClientRect().top - document.querySelector(".site-header").getBoundingClientRect().bottom + parseFloat(getComputedStyle(document.querySelector("main")).paddingTop)`).(float64)
+	gap = eval(`document.querySelector("main").getBoundingClientRect().top - document.querySelector(".site-header").getBoundingClientRect().bottom + parseFloat(getComputedStyle(document.querySelector("main")).paddingTop)`).(float64)
 	if gap < 8 {
 		t.Errorf("the profile starts %.0f px below the header; main has lost its top padding", gap)
 	}

@@ -180,6 +180,7 @@
     return b;
   }
   const REF_MIN = 8; // refMin in search.go
+  const CARD = 7; // strings a member in a card chunk: cardFields in search.go
 
   // Shard is one loaded token file of an index of n members: its sorted
   // tokens, and their postings, decoded at once (one tight loop, before
@@ -261,7 +262,7 @@
     // meta is the parsed entry file; load(name) resolves to the parsed
     // JSON of a file named in it.
     constructor(meta, load) {
-      if (meta.v !== 2) throw new Error("search: unknown index format " + meta.v);
+      if (meta.v !== 3) throw new Error("search: unknown index format " + meta.v);
       Object.assign(this, { meta, load, n: meta.n });
       this.stop = new Set(meta.stop.split(" "));
       this.memberCats = column(meta.mc, meta.cat.length, this.n);
@@ -458,14 +459,18 @@
 
     // card returns the HTML of member id's result card (its chunk
     // loaded), the words marks accepts highlighted; base is the site's path.
+    // Its head and mission are those of the static card
+    // (templates/partials/card.html): role, company and place in the meta
+    // line, and the member's own words marked with their language when it
+    // is not the site's.
     card(id, marks, base) {
-      const k = this.meta.ck, c = this.cards[Math.floor(id / k)], o = (id % k) * 5;
-      const [slug, name, company, location, mission] = c.slice(o, o + 5);
-      const hl = (s) => highlight(s, marks);
-      const where = [company, location].filter(Boolean).map(hl).join(" · ");
+      const k = this.meta.ck, c = this.cards[Math.floor(id / k)], o = (id % k) * CARD;
+      const [slug, name, role, company, location, mission, lang] = c.slice(o, o + CARD);
+      const hl = (s) => highlight(s, marks), attr = lang ? ' lang="' + esc(lang) + '"' : "";
+      const meta = [[role, attr], [company, ""], [location, ""]].filter(([s]) => s).map(([s, a]) => "<span" + a + ">" + hl(s) + "</span>").join("");
       return '<li class="card" data-slug="' + esc(slug) + '"><div class="card-head"><div><h2 class="card-name"><a href="' + esc(base + "members/" + slug + "/") + '">' + hl(name) + "</a></h2>" +
-        (where ? '<p class="card-meta">' + where + "</p>" : "") + "</div></div>" +
-        (mission ? '<p class="mission">' + hl(mission) + "</p>" : "") + "</li>";
+        (meta ? '<p class="card-meta">' + meta + "</p>" : "") + "</div></div>" +
+        (mission ? '<p class="mission"' + attr + ">" + hl(mission) + "</p>" : "") + "</li>";
     }
   }
 
@@ -488,7 +493,7 @@
     return out + esc(text.slice(last));
   }
 
-  if (typeof module !== "undefined" && module.exports) module.exports = { fold, words, Search, highlight, near };
+  if (typeof module !== "undefined" && module.exports) module.exports = { fold, words, Search, highlight, near, CARD };
   if (typeof document !== "undefined") page();
 
   // page wires the search box of every page and, on the home page, the
@@ -561,6 +566,14 @@
     results.after(more);
     // The server's list and its pager make way for the results.
     const listed = [list, ...document.querySelectorAll(".pager")].filter(Boolean);
+    // The category chips (links to the category pages, with their number
+    // of members) follow the results while there are any: see showChips.
+    const nav = document.querySelector(".category-nav");
+    const chips = [...(nav ? nav.querySelectorAll("a[data-tag]") : [])].map((a) => {
+      const n = a.querySelector(".n");
+      return { a, li: a.closest("li") || a, n, href: a.getAttribute("href"), count: n ? n.textContent : "" };
+    });
+    let catIndex = new Map(); // category ID → its place in the index's cat
 
     function readURL() {
       const p = new URLSearchParams(location.search);
@@ -628,6 +641,7 @@
         filters.append(wrap);
         return sel;
       });
+      catIndex = new Map(m.cat.map((c, i) => [c[0], i]));
       clear.addEventListener("click", () => {
         state.tag = state.loc = state.lang = "";
         for (const s of selects) select(s, "");
@@ -657,6 +671,54 @@
       }
     }
 
+    // showChips makes the category chips tell about the results, as the
+    // category filter does, given the counts of each category under the
+    // query and the other filters (by the index's cat): each chip counts
+    // the results in its category and leads to them on this page (its
+    // link keeps the query; a click filters in place), the chip of the
+    // category filtered by is the current one, and the chips of
+    // categories without results are hidden, all of them when nothing is
+    // found. With null, the chips are the page's own again: every
+    // member, and a link to the category's page.
+    function showChips(counts) {
+      if (!nav) return;
+      let any = false;
+      for (const c of chips) {
+        const tag = c.a.dataset.tag, i = catIndex.get(tag);
+        let href = c.href, n = c.count, hide = false;
+        if (counts) {
+          const p = new URLSearchParams(), count = i === undefined ? 0 : counts[i];
+          for (const k of KEYS) {
+            const v = k === "tag" ? tag : state[k];
+            if (v) p.set(k, v);
+          }
+          href = location.pathname + "?" + p;
+          n = num.format(count);
+          hide = count === 0;
+        }
+        if (c.a.getAttribute("href") !== href) c.a.setAttribute("href", href);
+        if (c.n && c.n.textContent !== n) c.n.textContent = n;
+        if (c.li.hidden !== hide) c.li.hidden = hide;
+        if (counts && state.tag === tag) c.a.setAttribute("aria-current", "true");
+        else c.a.removeAttribute("aria-current");
+        any = any || !hide;
+      }
+      nav.hidden = !any;
+    }
+    if (nav) {
+      nav.addEventListener("click", (e) => {
+        const a = e.target.closest("a[data-tag]");
+        // Without results shown, a chip is a link to its category's page;
+        // a click with a modifier opens its address elsewhere.
+        if (!a || results.hidden || !selects || e.button || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+        e.preventDefault();
+        state.tag = a.dataset.tag;
+        for (const s of selects) if (s.name === "tag") select(s, state.tag);
+        writeURL(true);
+        update();
+      });
+    }
+
     async function update() {
       const my = ++seq;
       try {
@@ -672,6 +734,7 @@
         if (!terms.length && clear.hidden) {
           results.hidden = more.hidden = true;
           for (const e of listed) e.hidden = false;
+          showChips(null);
           status.textContent = "";
           return;
         }
@@ -695,6 +758,7 @@
         show();
         results.hidden = false;
         for (const e of listed) e.hidden = true;
+        showChips(r.counts.tag);
         const n = r.ids.length;
         status.textContent = n === 0 ? text("noResults") : n === 1 ? text("resultsOne") : text("resultsMany").replace("{n}", num.format(n));
         showMore();

@@ -64,3 +64,18 @@
     if (v) el.textContent = v;
   });
 })();
+(function () {
+  // A code block wider than its box scrolls inside it (see site.css).
+  // While it does, the keyboard can reach it to scroll it with the arrow
+  // keys (WCAG 2.1.1), which not every browser allows by itself.
+  var blocks = document.querySelectorAll("pre");
+  if (!blocks.length) return;
+  function reachable() {
+    blocks.forEach(function (pre) {
+      if (pre.scrollWidth > pre.clientWidth) pre.tabIndex = 0;
+      else pre.removeAttribute("tabindex");
+    });
+  }
+  reachable();
+  window.addEventListener("resize", reachable);
+})();

@@ -134,11 +134,11 @@ func TestScript(t *testing.T) {
 		{name: "umlaut as ue", query: query{Q: "Mueller"}, want: []string{"anna-mueller", "jonas-mueller"}},
 		{name: "plain vowel", query: query{Q: "muller"}, want: []string{"anna-mueller", "jonas-mueller"}},
 		{name: "capitals", query: query{Q: "MÜLLER"}, want: []string{"anna-mueller", "jonas-mueller"},
-			card: `<a href="/dir/members/jonas-mueller/">Jonas <mark>Mueller</mark></a></h2><p class="card-meta"><mark>Mueller</mark> Holzwerkstatt · Bonn</p>`},
+			card: `<a href="/dir/members/jonas-mueller/">Jonas <mark>Mueller</mark></a></h2><p class="card-meta"><span>Tischlermeister</span><span><mark>Mueller</mark> Holzwerkstatt</span><span>Bonn</span></p>`},
 		{name: "sharp s", query: query{Q: "Weiß"}, want: []string{"petra-weiss", "tom-weiss"}},
 		{name: "sharp s as ss", query: query{Q: "weiss"}, want: []string{"petra-weiss", "tom-weiss"}},
 		{name: "prefix", query: query{Q: "steuer"}, want: []string{"bjoern-steuerwald", "petra-weiss"}, // name first
-			card: `<p class="card-meta">Weiß <mark>Steuerberatung</mark> · Bonn-Beuel</p>`},
+			card: `<p class="card-meta"><span><mark>Steuerberaterin</mark></span><span>Weiß <mark>Steuerberatung</mark></span><span>Bonn-Beuel</span></p>`},
 		{name: "typo", query: query{Q: "fotogarfie"}, want: []string{"anna-mueller", "ines-berg"},
 			card: `Lichtblick <mark>Fotografie</mark>`},
 		{name: "typo in the last letter", query: query{Q: "fotografun"}, want: []string{"anna-mueller", "ines-berg"}},
@@ -155,7 +155,16 @@ func TestScript(t *testing.T) {
 		{name: "html escaped", query: query{Q: "grenzüberschreitend"}, want: []string{"claire-dubois"},
 			card: `Ich berate &lt;b&gt;<mark>grenzüberschreitend</mark>&lt;/b&gt; &amp; fair.`},
 		{name: "card", query: query{Q: "ines"}, want: []string{"ines-berg"},
-			card: `<li class="card" data-slug="ines-berg"><div class="card-head"><div><h2 class="card-name"><a href="/dir/members/ines-berg/"><mark>Ines</mark> Berg</a></h2><p class="card-meta">Berg Bild · Bonn</p></div></div><p class="mission">Porträts mit Ruhe.</p></li>`},
+			card: `<li class="card" data-slug="ines-berg"><div class="card-head"><div><h2 class="card-name"><a href="/dir/members/ines-berg/"><mark>Ines</mark> Berg</a></h2><p class="card-meta"><span>Fotografin</span><span>Berg Bild</span><span>Bonn</span></p></div></div><p class="mission">Porträts mit Ruhe.</p></li>`},
+		// The meta line of the static card: role, company and place, each
+		// there or not.
+		{name: "card without role", query: query{Q: "backup"}, want: []string{"tom-weiss"},
+			card: `<p class="card-meta"><span>Weiss IT</span><span>Köln</span></p>`},
+		// A member who writes in another language than the site's: role
+		// and mission carry it, as on the static card; company, place and
+		// name are names, in no language.
+		{name: "card in another language", query: query{Q: "rechtsanwaltin"}, want: []string{"claire-dubois"},
+			card: `<a href="/dir/members/claire-dubois/">Claire Dubois</a></h2><p class="card-meta"><span lang="fr"><mark>Rechtsanwältin</mark></span><span>Dubois Avocats</span><span>Koeln</span></p></div></div><p class="mission" lang="fr">Ich berate`},
 		{name: "browse by category", query: query{Tag: "foto-video"}, want: []string{"anna-mueller", "ines-berg"},
 			count: map[string]map[string]int{
 				"tag":  {"foto-video": 2, "handwerk": 2, "it-technik": 1, "recht": 3, "sprache-text": 1, "steuern-finanzen": 1},
@@ -163,7 +172,7 @@ func TestScript(t *testing.T) {
 				"lang": {"de": 2, "en": 1, "fr": 1},
 			}},
 		{name: "browse by place", query: query{Loc: "Köln"}, want: []string{"anna-mueller", "claire-dubois", "oemer-yilmaz", "tom-weiss"},
-			card: `Yılmaz Übersetzungen · Köln-Ehrenfeld`},
+			card: `<p class="card-meta"><span lang="tr">Übersetzer</span><span>Yılmaz Übersetzungen</span><span>Köln-Ehrenfeld</span></p>`},
 		{name: "query and all filters", query: query{Q: "recht", Loc: "Köln", Lang: "fr"}, want: []string{"claire-dubois"},
 			count: map[string]map[string]int{
 				"tag":  {"recht": 1},                // under the query, place and language
@@ -387,6 +396,19 @@ func TestPrefetchBytes(t *testing.T) {
 	m := regexp.MustCompile(`const PREFETCH_BYTES = (\d+) << 10;`).FindSubmatch(src)
 	if m == nil || string(m[1]) != strconv.Itoa(prefetchBytes>>10) {
 		t.Errorf("search.js sets PREFETCH_BYTES to %q << 10, the test assumes %d << 10", m, prefetchBytes>>10)
+	}
+}
+
+// TestCardFields checks that the script reads card chunks with the
+// layout Build writes: CARD in search.js is cardFields.
+func TestCardFields(t *testing.T) {
+	src, err := os.ReadFile(scriptPath(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`const CARD = (\d+);`).FindSubmatch(src)
+	if m == nil || string(m[1]) != strconv.Itoa(cardFields) {
+		t.Errorf("search.js sets CARD to %q, search.go's cardFields is %d", m, cardFields)
 	}
 }
 

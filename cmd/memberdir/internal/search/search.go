@@ -9,8 +9,8 @@
 // postings of contiguous ranges of the sorted vocabulary, cut only between
 // two-letter prefix groups, so that one shard answers a word, its prefixes
 // and its one-typo neighbours that share its first two letters. Card
-// chunks search/c.<hash>.json hold slug, name, company, location and
-// mission of cardChunk consecutive members, to render the results shown.
+// chunks search/c.<hash>.json hold what a result card shows of cardChunk
+// consecutive members (see cardFields), to render the results shown.
 // A first search thus fetches the entry, one shard and a few chunks. The
 // postings and the members' filter values are bits in compact codes (see
 // bits.go and encodeShard), which gzip leaves about as they are. File
@@ -46,7 +46,7 @@ type Index struct {
 }
 
 // Format is the version of the file layout; the script checks it.
-const Format = 2
+const Format = 3
 
 const (
 	// cardChunk is the number of members per card chunk: small, because
@@ -63,6 +63,11 @@ const (
 	// generator, the shards shrank from 53 to 45 KB gzipped. A two-letter
 	// group larger than the target is a shard of its own.
 	shardTarget = 12 << 10
+	// cardFields is the number of strings a member has in a card chunk:
+	// slug, name, role, company, location, mission, and the language the
+	// member writes in when it is not the site's (else ""), for the lang
+	// attribute that the static card carries too.
+	cardFields = 7
 )
 
 // meta is the entry file. Per-member columns are indexed by member number,
@@ -117,7 +122,7 @@ func BuildCached(d *member.Directory, c *Cache) (*Index, error) {
 	for i := 0; i < len(d.Members); i += cardChunk {
 		var c []string
 		for _, mem := range d.Members[i:min(i+cardChunk, len(d.Members))] {
-			c = append(c, mem.Slug, mem.Name, mem.Company, mem.Location, mem.Mission)
+			c = append(c, mem.Slug, mem.Name, mem.Role, mem.Company, mem.Location, mem.Mission, otherLang(mem, d.Config.Language))
 		}
 		name, err := x.add("c", c)
 		if err != nil {
@@ -131,6 +136,17 @@ func BuildCached(d *member.Directory, c *Cache) (*Index, error) {
 	}
 	x.Entry = "search/" + name
 	return x, nil
+}
+
+// otherLang returns the language mem writes in, the first of their
+// languages, when it is not site, the site's language; else "". The
+// static card decides its lang attribute so too (langAttr in package
+// render).
+func otherLang(mem *member.Member, site string) string {
+	if len(mem.Languages) > 0 && mem.Languages[0] != site {
+		return mem.Languages[0]
+	}
+	return ""
 }
 
 // add stores v as JSON under search/<kind>.<hash>.json and returns the

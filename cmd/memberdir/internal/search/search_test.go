@@ -398,25 +398,35 @@ func TestLayout(t *testing.T) {
 		t.Fatal("shards do not hold the postings")
 	}
 
-	// Cards: flat arrays, five strings a member.
-	var n int
+	// Cards: flat arrays, cardFields strings a member; the language only
+	// where it is not the site's.
+	var n, other int
 	for i, f := range m.Cards {
 		var c []string
 		if err := json.Unmarshal(x.Files["search/"+f], &c); err != nil {
 			t.Fatal(err)
 		}
-		if i < len(m.Cards)-1 && len(c) != 5*cardChunk || len(c)%5 != 0 {
+		if i < len(m.Cards)-1 && len(c) != cardFields*cardChunk || len(c)%cardFields != 0 {
 			t.Errorf("card chunk %d has %d strings", i, len(c))
 		}
-		for j := 0; j < len(c); j += 5 {
-			if mem := d.Members[n]; c[j] != mem.Slug || c[j+1] != mem.Name || c[j+4] != mem.Mission {
-				t.Errorf("card %d = %q, want member %s", n, c[j:j+5], mem.Slug)
+		for j := 0; j < len(c); j += cardFields {
+			mem := d.Members[n]
+			lang := ""
+			if mem.Languages[0] != d.Config.Language {
+				lang = mem.Languages[0]
+				other++
+			}
+			if want := []string{mem.Slug, mem.Name, mem.Role, mem.Company, mem.Location, mem.Mission, lang}; !slices.Equal(c[j:j+cardFields], want) {
+				t.Errorf("card %d = %q, want %q", n, c[j:j+cardFields], want)
 			}
 			n++
 		}
 	}
 	if n != 1500 {
 		t.Errorf("%d cards, want 1500", n)
+	}
+	if other == 0 || other == n {
+		t.Errorf("%d of %d members write in another language than the site's; the test needs some of both", other, n)
 	}
 
 	// Member columns: each value's members; a member has one location

@@ -12,7 +12,7 @@
 const fs = require("fs");
 const path = require("path");
 const [script, dir] = process.argv.slice(2);
-const { Search, fold, highlight } = require(script);
+const { Search, fold, highlight, CARD } = require(script);
 
 const req = JSON.parse(fs.readFileSync(0, "utf8"));
 const read = (p) => JSON.parse(fs.readFileSync(path.join(dir, p), "utf8"));
@@ -34,7 +34,7 @@ const read = (p) => JSON.parse(fs.readFileSync(path.join(dir, p), "utf8"));
     Array.from(r.counts.lang).forEach((n, i) => n && (counts.lang[meta.lang[i]] = n));
     out.results.push({
       terms,
-      slugs: r.ids.map((id) => s.cards[Math.floor(id / meta.ck)][(id % meta.ck) * 5]),
+      slugs: r.ids.map((id) => s.cards[Math.floor(id / meta.ck)][(id % meta.ck) * CARD]),
       counts,
       cards: r.ids.slice(0, 20).map((id) => s.card(id, r.marks, "/dir/")),
     });
