@@ -137,7 +137,7 @@ func New(cfg member.Config) (*Links, error) {
 			err = tryTemplate(t, l.site)
 		}
 		if err != nil {
-			errs.Add(pos, slotKeys[i], member.Msg(l.lang, "config.template", err))
+			errs.Add(pos, slotKeys[i], explain(l.lang, site[i], err))
 			continue
 		}
 		l.tmpl[i] = t

@@ -675,10 +675,9 @@ func TestNewErrors(t *testing.T) {
 		t.Fatal("New accepted broken templates")
 	}
 	for _, want := range []string{
-		"config.yaml: referral.body: die Vorlage kann nicht verwendet werden",
-		"Nmae",
+		"config.yaml: referral.body: {{.Member.Nmae}} ist kein Platzhalter — schreibe {{.Member.Name}}",
 		"config.yaml: referral.ask_subject:",
-		"config.yaml: contact.subject:",
+		"config.yaml: contact.subject: ein Platzhalter ist nicht mit zwei Klammern geschlossen",
 		"config.yaml: link_params:",
 	} {
 		if !strings.Contains(err.Error(), want) {
@@ -754,3 +753,26 @@ func TestLinkLen(t *testing.T) {
 // shortcut: a text that needs no change goes through the whole loop.
 func oneLineSlow(s string) string   { return oneLine(s + "\x00") }
 func cleanBodySlow(s string) string { return cleanBody("\x00" + s) }
+
+// TestExplain: the organiser's typos in a referral text, each with what to
+// write instead rather than text/template's own words.
+func TestExplain(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"{{.Member.Nmae}}", "{{.Member.Nmae}} is not a placeholder — write {{.Member.Name}}"},
+		{"{{ .member.name }}", "{{.member.name}} is not a placeholder — write {{.Member.Name}}"},
+		{"{{.Site.Organiser.Email}}", "{{.Site.Organiser.Email}} is not a placeholder — the placeholders are {{.Member.Name}}, {{.Member.Company}}, {{.Member.Role}}, {{.Member.Mission}}, {{.Member.Why}}, {{.Member.IdealReferral}}, {{.Member.Email}}, {{.Member.Phone}}, {{.Member.Website}}, {{.Member.ProfileURL}}, {{.Site.Title}}, {{.Site.URL}}, {{.Site.Organiser}}, {{.Cc}}"},
+		{"{{ Member.Name }}", "a placeholder starts with a dot: instead of Member.Name write {{.Member.Name}}"},
+		{"{{.Member.Name}", "a placeholder is not closed with two braces — end it with }}, e.g. {{.Member.Name}}"},
+		{"{{.Member.Name", "a placeholder is not closed with two braces — end it with }}, e.g. {{.Member.Name}}"},
+		{"{{„.Member.Name“}}", "„ (U+201E) cannot stand inside {{ }} — write the placeholder without it, e.g. {{.Member.Name}}"},
+		{"{{if .Cc}}in Kopie", "an {{if …}} or {{with …}} is not closed — add {{end}} where its text ends"},
+	} {
+		cfg := germanConfig()
+		cfg.Language, cfg.Path = "en", "config.yaml"
+		cfg.Referral.Subject = c.text
+		_, err := New(cfg)
+		if want := "config.yaml: referral.subject: " + c.want; err == nil || err.Error() != want {
+			t.Errorf("%s:\n got %v\nwant %s", c.text, err, want)
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/load"
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/photo"
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/referral"
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/render"
 	"github.com/memberdir/memberdir/templates"
 )
@@ -76,6 +77,15 @@ func loadCached(fsys fs.FS, opts Options, cache *load.Cache) (*member.Directory,
 		} else if err != nil {
 			return nil, nil, err
 		}
+	}
+	// The referral texts are templates, which only package referral
+	// reads; checked here too, a typo in one fails the pull request that
+	// makes it rather than the publishing after it.
+	var rerrs member.ErrorList
+	if _, err := referral.New(c.Config); errors.As(err, &rerrs) {
+		errs = append(errs, rerrs...)
+	} else if err != nil {
+		return nil, nil, err
 	}
 	errs.Sort()
 	if len(errs) > 0 {

@@ -387,3 +387,17 @@ func TestUnknownStringIsAContentProblem(t *testing.T) {
 		t.Errorf("Load:\n got %v\nwant %s", err, want)
 	}
 }
+
+// TestLoadChecksReferralTexts: check (which loads, but does not render)
+// reports a typo in a referral text as build does, so that the pull
+// request making it fails rather than the publishing after it.
+func TestLoadChecksReferralTexts(t *testing.T) {
+	fsys := fstest.MapFS{
+		"config.yaml":          {Data: []byte("language: en\nreferral:\n  subject: \"Referral: {{.Member.Nmae}}\"\n")},
+		"content/members/a.md": {Data: []byte("---\nname: A\nmission: m\nwhy: w\nofferings: [x]\ncontact: {email: a@example.org}\n---\n")},
+	}
+	_, _, err := Load(fsys, Options{})
+	if want := "config.yaml: referral.subject: {{.Member.Nmae}} is not a placeholder — write {{.Member.Name}}"; err == nil || err.Error() != want {
+		t.Errorf("Load: %v\nwant %s", err, want)
+	}
+}
