@@ -34,9 +34,11 @@ const (
 	// maxLinks is the most links (and images) a body may have; it may
 	// have twice as many "[", which Markdown reads as the start of one.
 	maxLinks = 500
-	// maxDelims is the most "*", "_" and "~" a body may have: Markdown
-	// pairs them as emphasis in time that grows with the square of their
-	// number. 2,000 take some 8 ms; the 21,000 of 64 KB of "*a_" took 8 s.
+	// maxDelims is the most "*", "_" and "~" a paragraph may have:
+	// Markdown pairs them as emphasis within a paragraph, in time that
+	// grows with the square of their number. 2,000 take some 8 ms; the
+	// 21,000 of 64 KB of "*a_" took 8 s. A page of events, each a
+	// paragraph with its date in bold, has many more in all.
 	maxDelims = 2000
 )
 
@@ -56,6 +58,9 @@ func bodyProblem(body string, max int) (key string, line int, args []any) {
 		}
 		if brackets += strings.Count(l, "["); brackets > 2*maxLinks {
 			return "body.brackets", n + 1, []any{2 * maxLinks}
+		}
+		if strings.TrimSpace(l) == "" {
+			delims = 0 // a new paragraph
 		}
 		if delims += strings.Count(l, "*") + strings.Count(l, "_") + strings.Count(l, "~"); delims > maxDelims {
 			return "body.delims", n + 1, []any{maxDelims}
@@ -213,6 +218,14 @@ func bodyFields(body string, first int, names []string, set func(string) int) []
 			}
 			end = next
 		}
+		// "why: because …" in the middle of the text is prose: fields
+		// that are also words of prose are taken for fields only where
+		// the front matter ended, at the top of the body or after a "---".
+		top := strings.TrimSpace(strings.Join(lines[:i], "")) == ""
+		if !slices.ContainsFunc(run, func(n string) bool { return !proseWords[n] }) && !top && !afterDelim(lines, i) {
+			i = end
+			continue
+		}
 		twice, at := "", 0
 		for _, n := range run {
 			if at = set(n); at > 0 {
@@ -246,6 +259,20 @@ func bodyFields(body string, first int, names []string, set func(string) int) []
 		i = end
 	}
 	return found
+}
+
+// proseWords are the field names that also start lines of prose.
+var proseWords = map[string]bool{"name": true, "mission": true, "why": true, "role": true, "company": true, "location": true, "languages": true, "offerings": true, "title": true}
+
+// afterDelim reports whether the last line before line i that is not
+// empty is a delimiter "---".
+func afterDelim(lines []string, i int) bool {
+	for i--; i >= 0; i-- {
+		if strings.TrimSpace(lines[i]) != "" {
+			return isDelim(lines[i])
+		}
+	}
+	return false
 }
 
 // anyField reports whether a line of body starts with a field named in
@@ -447,7 +474,7 @@ func tag(s string) string {
 // the site's other pages; a profile should not need to.
 func linkProblem(dest string, image, page bool) (string, []any) {
 	d := strings.TrimSpace(dest)
-	if d == "" || strings.ContainsAny(d[:1], "/#?") || hasScheme(d) {
+	if d == "" || strings.ContainsAny(d[:1], "/#?") || strings.HasPrefix(d, "./") || strings.HasPrefix(d, "../") || hasScheme(d) {
 		return "", nil
 	}
 	p := member.Printable(d)

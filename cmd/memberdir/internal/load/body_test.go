@@ -45,6 +45,7 @@ func TestBodyChecks(t *testing.T) {
 			want: e(P + `:14:1: the front matter seems to be pasted twice: "name" is already set on line 2 — delete everything from line 13 on that repeats it`)},
 		{name: "de: profile pasted twice", lang: "de", text: profile() + profile(),
 			want: e(P + `:14:1: der Kopfbereich scheint doppelt eingefügt zu sein: "name" steht schon in Zeile 2 — lösche ab Zeile 13 alles, was ihn wiederholt`)},
+		{name: "a field's name as a word of prose", body: "Ich bin Anna.\n\nwhy: because I care about small firms.\nlanguages: German, English and a bit of Turkish.\n\nmission: impossible.\n"},
 		{name: "words with colons are text", body: "Wichtig: ich antworte schnell.\nName: Anna\nnames: viele\nname:Anna\n"},
 
 		// HTML.

@@ -477,10 +477,12 @@ func nested(fsys fs.FS, dir, lang, key string) member.ErrorList {
 	return errs
 }
 
-// astray reports the Markdown files in content/ outside members/ and
+// astray reports the profiles and pages in content/ outside members/ and
 // pages/, which the build does not read either: a profile saved as
 // content/member/anna.md or content/anna.md would be left out, and the
-// pull-request check would pass.
+// pull-request check would pass. A Markdown file without front matter
+// (LIESMICH.md, notes on the photos' sources) is the organiser's own and
+// is left alone.
 func astray(fsys fs.FS, lang string) member.ErrorList {
 	entries, err := fs.ReadDir(fsys, ContentDir)
 	if err != nil {
@@ -492,9 +494,26 @@ func astray(fsys fs.FS, lang string) member.ErrorList {
 		if p == MembersDir || p == PagesDir || strings.HasPrefix(e.Name(), ".") || strings.HasPrefix(e.Name(), "_") {
 			continue
 		}
-		errs = append(errs, nested(fsys, p, lang, "file.astray")...)
+		for _, err := range nested(fsys, p, lang, "file.astray") {
+			if hasFrontMatter(fsys, err.Pos.Path) {
+				errs = append(errs, err)
+			}
+		}
 	}
 	return errs
+}
+
+// hasFrontMatter reports whether the file at p starts with a line "---".
+func hasFrontMatter(fsys fs.FS, p string) bool {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 64)
+	n, _ := io.ReadFull(f, head)
+	t := strings.TrimLeft(strings.TrimPrefix(string(head[:n]), "\ufeff"), " \t\r\n")
+	return strings.HasPrefix(t, "---")
 }
 
 // mdName returns the profile file name that a file of another type was

@@ -27,10 +27,22 @@ func loadPages(fsys fs.FS, cfg *member.Config) ([]*member.Page, member.ErrorList
 	var errs member.ErrorList
 	for _, e := range entries {
 		name := e.Name()
-		if e.IsDir() || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || path.Ext(name) != ".md" {
+		p := PagesDir + "/" + name
+		if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || strings.EqualFold(name, "README.md") {
 			continue
 		}
-		p := PagesDir + "/" + name
+		if e.IsDir() {
+			// content/pages/archiv/2023.md would be left out without a word.
+			errs = append(errs, nested(fsys, p, cfg.Language, "file.nestedpage")...)
+			continue
+		}
+		if ext := path.Ext(name); ext != ".md" {
+			if textExt[strings.ToLower(ext)] {
+				// mitmachen.txt: the page and its menu entry would vanish.
+				errs.Add(member.Pos{Path: p}, "", member.Msg(cfg.Language, "file.extpage", name, mdName(name)))
+			}
+			continue
+		}
 		if e.Type()&fs.ModeSymlink != 0 {
 			errs.Add(member.Pos{Path: p}, "", member.Msg(cfg.Language, "file.symlink"))
 			continue
@@ -67,6 +79,10 @@ func loadPages(fsys fs.FS, cfg *member.Config) ([]*member.Page, member.ErrorList
 	sort.Slice(pages, func(i, j int) bool { return pages[i].Slug < pages[j].Slug })
 	return pages, errs, nil
 }
+
+// textExt are the extensions of text files that were meant as Markdown;
+// files of other kinds (a PDF linked from a page) may sit beside pages.
+var textExt = map[string]bool{".md": true, ".txt": true, ".markdown": true, ".mdown": true, ".text": true}
 
 // reservedPage are slugs the site's own output uses at the top level.
 var reservedPage = map[string]bool{"members": true, "tags": true, "assets": true, "print": true, "search": true, "page": true, "_memberdir": true}

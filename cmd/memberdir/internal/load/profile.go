@@ -763,7 +763,8 @@ func lookalikeHost(s string) string {
 		return ""
 	}
 	labels := strings.Split(strings.TrimSuffix(host, "."), ".")
-	if ownScript[labels[len(labels)-1]] {
+	if tld := labels[len(labels)-1]; ownScript[tld] || strings.ContainsFunc(tld, func(r rune) bool { return r > unicode.MaxASCII }) {
+		// .рус, .онлайн, .ευ: a top-level domain in its own script.
 		return ""
 	}
 	for _, l := range labels {
@@ -791,12 +792,12 @@ var scriptAdjective = map[bool]map[string]string{
 	true:  {"Cyrillic": "kyrillischen", "Greek": "griechischen"},
 }
 
-// ownScript are top-level domains of countries that write Cyrillic or
-// Greek, under which such names are the norm.
+// ownScript are the ASCII top-level domains of countries that write
+// Cyrillic or Greek, under which such names are the norm; under those
+// written in these scripts (.рф, .рус, .ευ) too.
 var ownScript = map[string]bool{
 	"ru": true, "su": true, "by": true, "ua": true, "bg": true, "kz": true, "kg": true, "mk": true, "rs": true, "me": true, "mn": true, "tj": true, "uz": true,
-	"рф": true, "бел": true, "укр": true, "бг": true, "срб": true, "мкд": true, "қаз": true, "мон": true,
-	"gr": true, "cy": true, "ελ": true,
+	"gr": true, "cy": true,
 }
 
 // profileHosts are the sites the contact fields of these names link to;

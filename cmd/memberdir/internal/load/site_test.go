@@ -88,10 +88,15 @@ func TestSiteFileNames(t *testing.T) {
 		{name: "profiles beside content/members/", files: map[string]string{
 			"content/member/bernd-mueller.md": valid, "content/Clara Schulz.md": valid, "content/README.md": "x",
 			"content/_drafts/x.md": valid, "content/.github/x.md": valid, "content/logo.svg": "<svg/>",
+			"content/LIESMICH.md": "# Hinweise\n", "content/images/QUELLEN.md": "Fotos: eigene.\n",
+			"content/pages/README.md": "# Seiten\n", "content/pages/archiv/2023.md": "---\ntitle: 2023\n---\n",
+			"content/pages/mitmachen.txt": "---\ntitle: Mitmachen\n---\n", "content/pages/flyer.pdf": "%PDF",
 			"content/members/anna.md": valid,
 		}, slugs: []string{"anna"}, want: e(
 			`content/Clara Schulz.md: is not read: profiles go into content/members/ and pages into content/pages/ — move a profile to content/members/clara-schulz.md`,
-			`content/member/bernd-mueller.md: is not read: profiles go into content/members/ and pages into content/pages/ — move a profile to content/members/bernd-mueller.md`)},
+			`content/member/bernd-mueller.md: is not read: profiles go into content/members/ and pages into content/pages/ — move a profile to content/members/bernd-mueller.md`,
+			`content/pages/archiv/2023.md: pages in a folder are not read — move the file to content/pages/2023.md`,
+			`content/pages/mitmachen.txt: "mitmachen.txt" is not read as a page — pages are Markdown files; rename it to "mitmachen.md"`)},
 		{name: "no name", files: map[string]string{".md": valid, "anna.md": valid}, slugs: []string{"anna"}, want: e(
 			`content/members/.md: the file has no name, only the extension .md — name it after the member, e.g. anna-mueller.md`)},
 		{name: "editor added .txt", files: map[string]string{"anna.md.txt": valid}, want: e(

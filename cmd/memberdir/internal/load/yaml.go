@@ -509,7 +509,15 @@ func (f *file) text(n *yaml.Node, field string, fl member.Field) (string, bool) 
 // Firmen" would show its stars, "Müller &amp; Söhne" its "&amp;". A single
 // star is left alone, since German writes "Unternehmer*innen".
 func markup(s string) (key, fix string) {
-	if t := emphasisRE.ReplaceAllString(s, "$1$2"); t != s {
+	t := s
+	for range 8 { // "**a** **b**": the space between the two is one match's
+		u := emphasisRE.ReplaceAllString(t, "$1$2$3")
+		if u == t {
+			break
+		}
+		t = u
+	}
+	if t != s {
 		return "text.emphasis", t
 	}
 	if entityRE.MatchString(s) {
@@ -521,7 +529,10 @@ func markup(s string) (key, fix string) {
 }
 
 var (
-	emphasisRE = regexp.MustCompile(`\*\*([^*\s](?:[^*]*[^*\s])?)\*\*|__([^_\s](?:[^_]*[^_\s])?)__`)
+	// emphasisRE is bold as Markdown writes it, "**word**" between spaces
+	// or punctuation: not "a**2 + b**2", nor "__init__" or "__main__",
+	// which a member means as written.
+	emphasisRE = regexp.MustCompile(`(^|[\s(„“"'])\*\*([^*\s](?:[^*]*[^*\s])?)\*\*($|[\s.,;:!?)“”"'])`)
 	// leadingStarRE is emphasis at the start of a value, where YAML
 	// reads a star as an alias: "*Weil* ich", "**Premium**".
 	leadingStarRE = regexp.MustCompile(`^\*\*?([^*\s](?:[^*]*[^*\s])?)\*\*?`)

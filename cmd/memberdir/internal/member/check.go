@@ -273,18 +273,16 @@ func distance(a, b string) int {
 // "Latin+Cyrillic", or "" when every word keeps to one. Words wholly in
 // one script are fine, so "Ольга Schmidt" passes, while "Lеna" with a
 // Cyrillic е, or "Օkafor" with an Armenian Օ, look like another name and
-// do not. Japanese (Han with kana) and Korean (Han with Hangul) words mix
-// scripts by nature and pass.
+// do not. The scripts of Chinese, Japanese and Korean look like no other
+// and mix with each other and with Latin by nature ("NTTドコモ", "LG전자");
+// they do not count.
 func CheckScripts(s string) string {
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsMark(r) }) {
 		var found []string
 		for _, r := range w {
-			if sc := scriptOf(r); sc != "" && !slices.Contains(found, sc) {
+			if sc := scriptOf(r); sc != "" && !eastAsian[sc] && !slices.Contains(found, sc) {
 				found = append(found, sc)
 			}
-		}
-		if len(found) > 1 && !slices.ContainsFunc(found, func(sc string) bool { return !eastAsian[sc] }) {
-			continue
 		}
 		if len(found) > 1 {
 			slices.SortFunc(found, func(a, b string) int { // Latin first, the rest by name
@@ -302,7 +300,7 @@ func CheckScripts(s string) string {
 	return ""
 }
 
-// eastAsian are the scripts that words of one language mix.
+// eastAsian are the scripts of Chinese, Japanese and Korean.
 var eastAsian = map[string]bool{"Han": true, "Hiragana": true, "Katakana": true, "Hangul": true, "Bopomofo": true}
 
 // scriptOf returns the Unicode script of the letter or mark r, or "" for
@@ -329,37 +327,69 @@ func scriptOf(r rune) string {
 // see, or -1: the soft hyphen, joiners, variation selectors and other
 // format characters that Invisible lets through in text, since some
 // scripts need them, but that make a name look like another member's.
-// The zero-width joiner and non-joiner stay allowed between two letters
-// of a script that is not Latin, as Persian and Indian names need them.
+// Joiners and variation selectors stay allowed after a letter of a script
+// that is not Latin, as Persian, Indian, Mongolian and Japanese names need
+// them, and after a symbol, as emoji do: "Dani\u00adel" or "Dan\u200ciel"
+// hide something, "مهرنوش\u200c" or "👩\u200d💻" do not.
 func HiddenInName(s string) rune {
-	rs := []rune(s)
-	for i, r := range rs {
-		if !unicode.Is(unicode.Cf, r) && !unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r) && !unicode.Is(unicode.Variation_Selector, r) {
-			continue
+	prev := rune(-1)
+	for _, r := range s {
+		hidden := unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r) || unicode.Is(unicode.Variation_Selector, r)
+		joiner := r == '\u200c' || r == '\u200d' || unicode.Is(unicode.Variation_Selector, r)
+		if hidden && !(joiner && prev >= 0 && joins(prev)) {
+			return r
 		}
-		if (r == '\u200c' || r == '\u200d') && i > 0 && i+1 < len(rs) && joins(rs[i-1]) && joins(rs[i+1]) {
-			continue
+		if !hidden {
+			prev = r
 		}
-		return r
 	}
 	return -1
 }
 
 // joins reports whether r is a letter or mark of a script that uses
-// joiners.
+// joiners and variation selectors, or a symbol such as an emoji.
 func joins(r rune) bool {
+	if unicode.Is(unicode.So, r) {
+		return true
+	}
 	sc := scriptOf(r)
 	return sc != "" && sc != "Latin" && (unicode.IsLetter(r) || unicode.IsMark(r))
 }
 
-// CompatForm returns s with its compatibility characters written the
-// ordinary way (NFKC), or "" when it has none: "𝖣aniel" (a letter of the
-// mathematical alphabets), "ＡＢＣ" (full-width letters), "ﬁ" (a
-// ligature) look like ordinary letters and make a name look like
-// another's.
+// CompatForm returns s with its styled letters written the ordinary way,
+// or "" when it has none: the letters and digits of the mathematical
+// alphabets ("𝖣aniel", "𝐀𝐧𝐧𝐚", what "fancy font" generators make),
+// circled and squared ones ("Ⓐnna"), and full-width Latin ("Ａｎｎａ"),
+// which look like ordinary letters and make a name look like another's.
+// Other compatibility characters are ordinary writing and stay: "²",
+// "™", "½", "Mª", Thai "ำ", and full-width Latin and brackets beside
+// Chinese, Japanese or Korean ("ＮＴＴデータ", "（株）").
 func CompatForm(s string) string {
-	if k := norm.NFKC.String(s); k != norm.NFC.String(s) {
-		return k
+	cjk := strings.ContainsFunc(s, func(r rune) bool { return eastAsian[scriptOf(r)] })
+	if !strings.ContainsFunc(s, func(r rune) bool { return styled(r, cjk) }) {
+		return ""
 	}
-	return ""
+	var b strings.Builder
+	for _, r := range s {
+		if styled(r, cjk) {
+			b.WriteString(norm.NFKC.String(string(r)))
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// styled reports whether r is a styled form of a Latin letter or digit
+// (see CompatForm); full-width forms count only outside CJK text.
+func styled(r rune, cjk bool) bool {
+	switch {
+	case r >= 0x1d400 && r <= 0x1d7ff, // mathematical alphanumeric symbols
+		r >= 0x2460 && r <= 0x24ff,  // enclosed alphanumerics
+		r >= 0x1f100 && r < 0x1f1e6: // enclosed alphanumeric supplement, without the flags
+		return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.So, r) || unicode.Is(unicode.No, r)
+	case r >= 0xff10 && r <= 0xff19, r >= 0xff21 && r <= 0xff3a, r >= 0xff41 && r <= 0xff5a: // full-width
+		return !cjk
+	}
+	return false
 }

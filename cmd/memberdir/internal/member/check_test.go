@@ -357,6 +357,8 @@ func TestCheckScripts(t *testing.T) {
 		{"김민준 金敏俊", ""}, // Hangul, Han
 		{"Ahmad محمد", ""},
 		{"Ahmadمحمد", "Latin+Arabic"},
+		{"NTTドコモ", ""},
+		{"LG전자", ""},
 	}
 	for _, c := range cases {
 		if got := CheckScripts(c.in); got != c.want {
@@ -380,7 +382,20 @@ func TestLookalikeNames(t *testing.T) {
 		{"\u0645\u062d\u0645\u062f\u200c\u0631\u0636\u0627", -1, ""}, // Persian: ZWNJ between Arabic letters
 		{"Dani\U0001d5bel", -1, "Daniel"},                            // mathematical sans-serif e
 		{"ＡＢＣ Consulting", -1, "ABC Consulting"},
-		{"Mu\u0308ller", -1, ""}, // decomposed ü is an ordinary ü
+		{"Mu\u0308ller", -1, ""},                                 // decomposed ü is an ordinary ü
+		{"\U0001d400\U0001d427\U0001d427\U0001d41a", -1, "Anna"}, // mathematical bold
+		{"\u24b6nna", -1, "Anna"},                                // circled A
+		// Ordinary writing that NFKC would change: none is refused.
+		{"สำราญ ใจดี", -1, ""}, {"hoch³ Kommunikation", -1, ""}, {"ACME™", -1, ""}, {"Studio ½", -1, ""},
+		{"Mª Carmen López", -1, ""}, {"µTronic GmbH", -1, ""}, {"Weiter… Coaching", -1, ""},
+		{"华为技术（德国）有限公司", -1, ""}, {"ＮＴＴデータ", -1, ""}, {"Anna 🇩🇪", -1, ""},
+		// Joiners and variation selectors where scripts and emoji need them.
+		{"Anna Müller \U0001f469\u200d\U0001f4bb", -1, ""}, {"Sonne \u2600\ufe0f", -1, ""},
+		{"\u0645\u0647\u0631\u0646\u0648\u0634\u200c \u0631\u0636\u0627\u06cc\u06cc", -1, ""}, // Persian, ZWNJ before a space
+		{"\u0d39\u0d41\u0d38\u0d48\u0d28\u0d4d\u200d", -1, ""},                                // Malayalam chillu
+		{"\u845b\U000e0100\u98fe", -1, ""},                                                    // Japanese ideographic variation
+		{"Anna\u200d", '\u200d', ""},
+		{"\u200dAnna", '\u200d', ""},
 	} {
 		if got := HiddenInName(c.in); got != c.hidden {
 			t.Errorf("HiddenInName(%q) = %U, want %U", c.in, got, c.hidden)

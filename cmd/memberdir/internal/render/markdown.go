@@ -28,18 +28,23 @@ var markdown = goldmark.New(
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// topLevel carries the level the text's first-rank headings get.
-var topLevel = parser.NewContextKey()
+// topLevel carries the level the text's first-rank headings get, and
+// basePath the path of the site's root.
+var topLevel, basePath = parser.NewContextKey(), parser.NewContextKey()
 
 // Markdown renders src to HTML that is safe to put into a page whose
 // headings above the text end at level top-1: a page's body sits under
-// its h1 (top 2), a member's under the h2 "More about …" (top 3).
-func Markdown(src string, top int) template.HTML {
+// its h1 (top 2), a member's under the h2 "More about …" (top 3). base is
+// the path of the site's root ("/" or "/verzeichnis/"), which links to a
+// path on the site ("/mitmachen/") get in front, as the site's own links
+// do: the site may be published below a path.
+func Markdown(src string, top int, base string) template.HTML {
 	buf := bufPool.Get().(*bytes.Buffer)
 	defer bufPool.Put(buf)
 	buf.Reset()
 	ctx := parser.NewContext()
 	ctx.Set(topLevel, top)
+	ctx.Set(basePath, base)
 	if err := markdown.Convert([]byte(src), buf, parser.WithContext(ctx)); err != nil {
 		// goldmark only fails when the writer fails; a bytes.Buffer does not.
 		return ""
@@ -65,6 +70,7 @@ func (memberText) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 			headings = append(headings, n)
 		case *ast.Link:
 			n.SetAttributeString("rel", ugcRel)
+			n.Destination = onSite(n.Destination, pc)
 			if !allowedURL(n.Destination) {
 				unsafe = append(unsafe, n)
 			}
@@ -82,7 +88,7 @@ func (memberText) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 	outline(headings, max(top, 2))
 	for _, img := range images {
 		link := ast.NewLink()
-		link.Destination = img.Destination
+		link.Destination = onSite(img.Destination, pc)
 		link.Title = img.Title
 		link.SetAttributeString("rel", ugcRel)
 		for c := img.FirstChild(); c != nil; {
@@ -113,6 +119,16 @@ func (memberText) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 		}
 		parent.RemoveChild(parent, n)
 	}
+}
+
+// onSite returns the link target dest with the site's base path in front
+// when dest is a path on the site ("/mitmachen/", not "//host/…").
+func onSite(dest []byte, pc parser.Context) []byte {
+	base, _ := pc.Get(basePath).(string)
+	if len(dest) == 0 || dest[0] != '/' || len(dest) > 1 && dest[1] == '/' || base == "" || base == "/" {
+		return dest
+	}
+	return append([]byte(strings.TrimSuffix(base, "/")), dest...)
 }
 
 // allowedURL reports whether a link in members' text may stay a link:

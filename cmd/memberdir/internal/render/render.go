@@ -685,7 +685,7 @@ func (s *site) memberPages() error {
 		if v.Photo != nil && s.data.Absolute {
 			p.Image = s.data.abs(v.Photo.large)
 		}
-		p.Body = Markdown(m.Body, 3)
+		p.Body = Markdown(m.Body, 3, s.data.BasePath)
 		if e := s.dir.Config.EditURL; e != "" {
 			p.EditURL = strings.ReplaceAll(e, "{path}", m.Path)
 		}
@@ -811,7 +811,7 @@ func (s *site) extraPages() error {
 	for _, pg := range s.dir.Pages {
 		p := s.page("page", pg.Title, pg.Slug+"/")
 		p.Page = pg
-		p.Body = Markdown(pg.Body, 2)
+		p.Body = Markdown(pg.Body, 2, s.data.BasePath)
 		if err := s.execute("page.html", p.Path+"index.html", p); err != nil {
 			return err
 		}

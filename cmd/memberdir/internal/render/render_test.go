@@ -31,10 +31,11 @@ func TestMarkdown(t *testing.T) {
 		{"GFM table", "| a | b |\n|---|---|\n| 1 | 2 |", []string{"<table>", "<td>1</td>"}, nil},
 		{"mailto stays", "[mail](mailto:a@example.org)", []string{`href="mailto:a@example.org"`}, nil},
 		{"relative link stays", "[p](../other/)", []string{`href="../other/"`}, nil},
+		{"a path on the site gets the base path", "[Mitmachen](/mitmachen/) ![Plan](/plan.pdf) [x](//cdn.example/y)", []string{`href="/verzeichnis/mitmachen/"`, `href="/verzeichnis/plan.pdf"`, `href="//cdn.example/y"`}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := string(Markdown(tt.in, 2))
+			got := string(Markdown(tt.in, 2, "/verzeichnis/"))
 			for _, w := range tt.want {
 				if !strings.Contains(got, w) {
 					t.Errorf("want %q in\n%s", w, got)
