@@ -16,6 +16,7 @@ import (
 	"io"
 	"io/fs"
 	"maps"
+	"net/url"
 	"path"
 	"runtime"
 	"slices"
@@ -202,7 +203,7 @@ func SiteCached(fsys fs.FS, cache *Cache) (*Content, member.ErrorList, error) {
 	errs = append(errs, perrs...)
 	c.Pages = pages
 	errs = append(errs, astray(fsys, cfg.Language)...)
-	errs = append(errs, deadFooterLinks(c)...)
+	errs = append(errs, deadFooterLinks(fsys, c)...)
 	errs.Sort()
 	return c, errs, nil
 }
@@ -410,7 +411,7 @@ func sortedStrings(s []string) []string {
 // the site (they start with /) where the build writes nothing: most often
 // the imprint, whose page was never created or was renamed — a page a
 // German site must have.
-func deadFooterLinks(c *Content) member.ErrorList {
+func deadFooterLinks(fsys fs.FS, c *Content) member.ErrorList {
 	var errs member.ErrorList
 	pages := map[string]bool{"": true, "print": true}
 	for _, f := range []string{"members.json", "members.vcf", "sitemap.xml", "robots.txt", "404.html", "index.html"} {
@@ -430,7 +431,15 @@ func deadFooterLinks(c *Content) member.ErrorList {
 		p, _, _ := strings.Cut(l.URL, "#")
 		p, _, _ = strings.Cut(p, "?")
 		p = strings.Trim(p, "/")
-		if pages[p] {
+		if pages[p] || fileExists(fsys, PagesDir+"/"+p+".md") {
+			continue // a page with problems of its own has them reported
+		}
+		if lower := strings.ToLower(p); lower != p && (pages[lower] || fileExists(fsys, PagesDir+"/"+lower+".md")) {
+			errs.Add(l.Pos, "footer", member.Msg(c.Config.Language, "footer.case", l.URL, "/"+lower+"/"))
+			continue
+		}
+		if rest, ok := strings.CutPrefix("/"+p+"/", basePath(c.Config.BaseURL)); ok && basePath(c.Config.BaseURL) != "/" && (pages[strings.Trim(rest, "/")] || fileExists(fsys, PagesDir+"/"+strings.Trim(rest, "/")+".md")) {
+			errs.Add(l.Pos, "footer", member.Msg(c.Config.Language, "footer.base", l.URL, "/"+rest))
 			continue
 		}
 		if slug, ok := strings.CutPrefix(p, "members/"); ok && members[strings.TrimSuffix(slug, ".vcf")] {
@@ -446,6 +455,21 @@ func deadFooterLinks(c *Content) member.ErrorList {
 		}
 	}
 	return errs
+}
+
+// fileExists reports whether p is a file in fsys.
+func fileExists(fsys fs.FS, p string) bool {
+	st, err := fs.Stat(fsys, p)
+	return err == nil && !st.IsDir()
+}
+
+// basePath returns the path of a base_url, "/" for none.
+func basePath(baseURL string) string {
+	u, err := url.Parse(baseURL)
+	if err != nil || u.Host == "" {
+		return "/"
+	}
+	return strings.TrimSuffix(u.Path, "/") + "/"
 }
 
 // nested reports the profiles in the folder dir below content/members/,

@@ -6,6 +6,7 @@ import (
 	"image"
 	"image/jpeg"
 	"image/png"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -338,13 +339,22 @@ func TestRecommendsBrokenTarget(t *testing.T) {
 func TestFooterLinks(t *testing.T) {
 	page := "---\ntitle: Impressum\n---\nText.\n"
 	cases := []struct {
-		name string
-		urls string
-		want []string
+		name  string
+		base  string
+		urls  string
+		files map[string]string
+		want  []string
 	}{
 		{name: "pages, members, tags and files", urls: "[/impressum/, /impressum, /impressum/#kontakt, /, /members/anna/, /members/anna.vcf, /tags/handwerk/, /members.json, /print/, https://example.org/impressum/, mailto:a@example.org]"},
 		{name: "page missing", urls: "[/impressum/, /datenschutz/]", want: e(
 			`config.yaml:5:21: footer: "/datenschutz/" leads to no page of the site — create content/pages/datenschutz.md, or correct the address`)},
+		{name: "upper case", urls: "[/Impressum/]", want: e(
+			`config.yaml:4:21: footer: "/Impressum/" leads to no page of the site: addresses are lower case — write /impressum/`)},
+		{name: "the base path repeated", base: "https://example.org/verzeichnis/", urls: "[/verzeichnis/impressum/]", want: e(
+			`config.yaml:4:21: footer: "/verzeichnis/impressum/" repeats the path of base_url, which every link on the site gets in front anyway — write /impressum/`)},
+		{name: "a page with problems of its own", urls: "[/kontakt/]", files: map[string]string{"content/pages/kontakt.md": "---\ntitel: Kontakt\n---\n"}, want: e(
+			`content/pages/kontakt.md:1:1: title: is missing — add a line "title: …"`,
+			`content/pages/kontakt.md:2:1: titel: is not a known field — did you mean "title"?`)},
 		{name: "unknown member and category", urls: "[/members/bernd/, /tags/recht/]", want: e(
 			`config.yaml:4:21: footer: "/members/bernd/" leads to no page of the site — correct the address`,
 			`config.yaml:5:21: footer: "/tags/recht/" leads to no page of the site — correct the address`)},
@@ -356,7 +366,12 @@ func TestFooterLinks(t *testing.T) {
 			for _, u := range strings.Split(strings.Trim(c.urls, "[]"), ", ") {
 				fmt.Fprintf(&cfg, "  - {label: L, url: %q}\n", u)
 			}
-			fsys := site(map[string]string{"anna.md": profile("tags: [handwerk]"), "content/pages/impressum.md": page})
+			if c.base != "" {
+				fmt.Fprintf(&cfg, "base_url: %s\n", c.base)
+			}
+			files := map[string]string{"anna.md": profile("tags: [handwerk]"), "content/pages/impressum.md": page}
+			maps.Copy(files, c.files)
+			fsys := site(files)
 			fsys["config.yaml"].Data = []byte(cfg.String())
 			_, errs, err := Site(fsys)
 			if err != nil {

@@ -112,6 +112,8 @@ var messages = map[string][2]string{
 	"url.noscheme":    {"%q has no https:// — write https://%s", "bei %q fehlt https:// — schreibe https://%s"},
 	"url.scheme":      {"%q is not a web address — only links starting with https:// or http:// are allowed", "%q ist keine Webadresse — erlaubt sind nur Links, die mit https:// oder http:// beginnen"},
 	"footer.dead":     {"%q leads to no page of the site — create content/pages/%s.md, or correct the address", "%q führt zu keiner Seite der Website — lege content/pages/%s.md an oder korrigiere die Adresse"},
+	"footer.case":     {"%q leads to no page of the site: addresses are lower case — write %s", "%q führt zu keiner Seite der Website: Adressen werden kleingeschrieben — schreibe %s"},
+	"footer.base":     {"%q repeats the path of base_url, which every link on the site gets in front anyway — write %s", "%q wiederholt den Pfad der base_url, den jeder Link der Website ohnehin vorn bekommt — schreibe %s"},
 	"footer.deadpath": {"%q leads to no page of the site — correct the address", "%q führt zu keiner Seite der Website — korrigiere die Adresse"},
 	"url.invalid":     {"%q is not a web address — write it as https://www.example.de/…", "%q ist keine Webadresse — schreibe sie als https://www.example.de/…"},
 	"phone.fix":       {"%q holds more than the number — write only the number: %s", "%q enthält mehr als die Nummer — schreibe nur die Nummer: %s"},
