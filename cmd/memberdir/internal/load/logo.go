@@ -3,9 +3,9 @@ package load
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"image"
-	_ "image/png" // logos may be PNG
+	_ "image/jpeg" // logos may be JPEG,
+	_ "image/png"  // PNG
 	"io/fs"
 	"path"
 	"regexp"
@@ -30,48 +30,58 @@ var activeSVG = regexp.MustCompile(`(?i)<script|<foreignobject|<iframe|<embed|<o
 // browser can show it. A problem is reported at the theme.logo line.
 func logo(fsys fs.FS, cfg *member.Config) ([]byte, *member.Error) {
 	p := cfg.Theme.Logo
-	bad := func(err error, fix string) *member.Error {
-		return &member.Error{Pos: cfg.Theme.LogoPos, Field: "theme.logo", Msg: member.Msg(cfg.Language, "config.logo", p, err, fix)}
+	lang := cfg.Language
+	// bad reports the logo unusable: why (a message key and its values),
+	// and the fix.
+	bad := func(fix string, why string, args ...any) *member.Error {
+		return &member.Error{Pos: cfg.Theme.LogoPos, Field: "theme.logo", Msg: member.Msg(lang, "config.logo", p, member.Msg(lang, why, args...), fix)}
 	}
-	uploadFix := member.Msg(cfg.Language, "logo.fix.upload")
+	uploadFix := member.Msg(lang, "logo.fix.upload")
 	if st, err := fs.Lstat(fsys, p); err == nil && st.Mode()&fs.ModeSymlink != 0 {
 		// As with profiles: a link could publish any file of the machine.
-		return nil, bad(errors.New("it is a symbolic link"), uploadFix)
+		return nil, bad(uploadFix, "logo.why.link")
 	}
 	data, err := readLimited(fsys, p, MaxLogoSize)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, bad(errors.New("no such file"), uploadFix)
+		return nil, bad(uploadFix, "logo.why.missing")
 	}
 	if err != nil {
-		return nil, bad(err, uploadFix)
+		return nil, bad(uploadFix, "logo.why.unreadable", err)
 	}
 	if len(data) > MaxLogoSize {
-		return nil, bad(fmt.Errorf("%s is larger than %s", size(len(data)), size(MaxLogoSize)), member.Msg(cfg.Language, "logo.fix.smaller"))
+		return nil, bad(member.Msg(lang, "logo.fix.smaller"), "logo.why.large", size(len(data)), size(MaxLogoSize))
 	}
+	exportFix := member.Msg(lang, "logo.fix.export")
 	ext := strings.ToLower(path.Ext(p))
 	if ext == ".svg" {
 		head := data[:min(len(data), 4096)]
 		if !utf8.Valid(data) || !bytes.Contains(head, []byte("<svg")) {
-			return nil, bad(errors.New("it is not an SVG image"), member.Msg(cfg.Language, "logo.fix.export"))
+			return nil, bad(exportFix, "logo.why.notsvg")
 		}
 		// Shown with <img>, an SVG runs no script; but the file is also
 		// published, and opened on its own it would run one with the
 		// site's origin. A logo needs none of these.
 		if m := activeSVG.Find(data); m != nil {
-			return nil, bad(fmt.Errorf("it contains %q, which a logo does not need and which could run code or load files from elsewhere", m), member.Msg(cfg.Language, "logo.fix.plain"))
+			return nil, bad(member.Msg(lang, "logo.fix.plain"), "logo.why.active", string(m))
 		}
 		return data, nil
 	}
 	ic, format, err := image.DecodeConfig(bytes.NewReader(data))
-	want := map[string]string{".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".webp": "webp"}[ext]
-	if err == nil && format != want {
-		err = fmt.Errorf("it is a %s file", format)
-	}
-	if err == nil && (ic.Width < 1 || ic.Height < 1 || ic.Width*ic.Height > 16_000_000) {
-		err = fmt.Errorf("%d×%d pixels", ic.Width, ic.Height)
-	}
 	if err != nil {
-		return nil, bad(err, member.Msg(cfg.Language, "logo.fix.export"))
+		return nil, bad(exportFix, "logo.why.unknown")
+	}
+	if want := map[string]string{".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".webp": "webp"}[ext]; format != want {
+		// A JPEG saved as logo.png: renaming it is the fix.
+		named := strings.TrimSuffix(p, path.Ext(p)) + map[string]string{"png": ".png", "jpeg": ".jpg", "webp": ".webp"}[format]
+		return nil, bad(member.Msg(lang, "logo.fix.rename", named), "logo.why.format", strings.ToUpper(format), strings.ToUpper(strings.TrimPrefix(ext, ".")))
+	}
+	if ic.Width < 1 || ic.Height < 1 || ic.Width*ic.Height > 16_000_000 {
+		return nil, bad(exportFix, "logo.why.pixels", ic.Width, ic.Height)
+	}
+	// The header says nothing of the rest: a file cut short in the upload
+	// would be published as a broken image on every page.
+	if _, _, err := image.Decode(bytes.NewReader(data)); err != nil {
+		return nil, bad(exportFix, "logo.why.broken", err)
 	}
 	return data, nil
 }
