@@ -22,12 +22,7 @@ func TestConfigMissing(t *testing.T) {
 }
 
 func TestConfig(t *testing.T) {
-	cases := []struct {
-		name  string
-		text  string
-		want  []string
-		check func(t *testing.T, c member.Config)
-	}{
+	cases := []configCase{
 		{name: "empty file", text: "", check: func(t *testing.T, c member.Config) {
 			if c.Language != "de" || c.BaseURL != "/" || c.Path != C {
 				t.Errorf("config = %+v", c)
@@ -65,10 +60,11 @@ func TestConfig(t *testing.T) {
 		{name: "bad base_url", text: "language: en\nbase_url: example.org\n", want: e(C + `:2:11: base_url: "example.org" must be an absolute http(s) URL or a path starting with /, e.g. https://netzwerk.example/`)},
 		{name: "javascript base_url", text: "language: en\nbase_url: javascript:alert(1)\n", want: e(C + `:2:11: base_url: "javascript:alert(1)" must be an absolute http(s) URL or a path starting with /, e.g. https://netzwerk.example/`)},
 		{name: "protocol-relative base_url", text: "language: en\nbase_url: //cdn.example/\n", want: e(C + `:2:11: base_url: "//cdn.example/" must be an absolute http(s) URL or a path starting with /, e.g. https://netzwerk.example/`)},
-		{name: "category without id", text: "language: en\ncategories:\n  - label: Steuern\n", want: e(C + `:3:5: categories: each category needs an id (lowercase a-z, 0-9, dashes) and a label`)},
-		{name: "category id twice", text: "language: en\ncategories:\n  - id: steuern\n    label: Steuern\n  - id: steuern\n    label: Recht\n", want: e(C + `:5:5: categories: each category needs an id (lowercase a-z, 0-9, dashes) and a label`)},
+		{name: "category without id", text: "language: en\ncategories:\n  - label: Steuern\n", want: e(C + `:3:5: categories: the category "Steuern" has no id — add "id: steuern" indented like "label:" (the id is the category's address: lowercase a-z, 0-9 and dashes)`)},
+		{name: "category without id and label", text: "language: en\ncategories:\n  - {}\n", want: e(C + `:3:5: categories: each category needs an id (lowercase a-z, 0-9, dashes) and a label`)},
+		{name: "category id twice", text: "language: en\ncategories:\n  - id: steuern\n    label: Steuern\n  - id: steuern\n    label: Recht\n", want: e(C + `:5:9: categories: the id "steuern" is already used by the category on line 3 — give each category its own id, or remove one of the two`)},
 		{name: "category unknown key", text: "language: en\ncategories:\n  - id: steuern\n    lable: Steuern\n", want: e(
-			C+`:3:5: categories: each category needs an id (lowercase a-z, 0-9, dashes) and a label`,
+			C+`:3:5: categories: the category "steuern" has no label — add "label: …" indented like "id:", with the name visitors see, e.g. label: Steuern & Finanzen`,
 			C+`:4:5: categories.lable: is not a known setting — did you mean "label"?`)},
 		{name: "categories not a list", text: "language: en\ncategories: steuern, recht\n", want: e(C + `:2:13: categories: must be a list of entries, each starting with "  - id: …"`)},
 		{name: "page_size word", text: "language: en\npage_size: many\n", want: e(C + `:2:12: page_size: must be a number between 10 and 100000`)},
@@ -80,7 +76,7 @@ func TestConfig(t *testing.T) {
 		{name: "duplicate key, German", text: "title: A\ntitle: B\n", want: e(C + `:2:1: title: das Feld steht zweimal da (zuerst in Zeile 1) — behalte nur eines`)},
 		{name: "bool", text: "language: en\nprivacy:\n  noindex: ja\n", want: e(C + `:3:12: privacy.noindex: must be true or false, not "ja"`)},
 		{name: "organiser email", text: "language: en\norganiser:\n  email: eva(at)example.de\n", want: e(C + `:3:10: organiser.email: "eva(at)example.de" is not an e-mail address — write it as name@example.de`)},
-		{name: "footer javascript link", text: "language: en\nfooter:\n  - label: Impressum\n    url: javascript:alert(1)\n", want: e(C + `:3:5: footer: "javascript:alert(1)" is not a web address — write it as https://www.example.de/…`)},
+		{name: "footer javascript link", text: "language: en\nfooter:\n  - label: Impressum\n    url: javascript:alert(1)\n", want: e(C + `:4:10: footer: "javascript:alert(1)" is not a web address — write it as https://www.example.de/…`)},
 		{name: "extra field clashes", text: "language: en\nextra_fields:\n  - name: name\n", want: e(C + `:3:5: extra_fields: extra field "name" clashes with a built-in field or is not a valid name (a-z, 0-9, _)`)},
 		{name: "tab", text: "language: en\norganiser:\n\tname: Eva\n", want: e(C + `:3:1: a tab is used for indentation — YAML needs spaces; replace the tab with two spaces`)},
 		{name: "colon in title", text: "language: en\ntitle: Netzwerk: Köln\n", want: e(C + `:2:16: title: the value contains ": " — put the whole value in double quotes: title: "…"`)},
@@ -100,6 +96,20 @@ func TestConfig(t *testing.T) {
 		{name: "theme logo type", text: "language: en\ntheme:\n  logo: content/logo.pdf\n", want: e(C + `:3:9: theme.logo: "content/logo.pdf" is not an SVG, PNG, JPEG or WebP file — export the logo in one of these formats`)},
 		{name: "not a mapping", text: "- title: A\n", want: e(C + `:1:1: config.yaml muss aus Zeilen der Form "einstellung: wert" bestehen, z. B. title: Unser Netzwerk`)},
 	}
+	runConfigCases(t, cases)
+}
+
+// configCase is a config.yaml text and the problems, or the Config, it
+// must give.
+type configCase struct {
+	name  string
+	text  string
+	want  []string
+	check func(t *testing.T, c member.Config)
+}
+
+func runConfigCases(t *testing.T, cases []configCase) {
+	t.Helper()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			cfg, errs := Config(C, []byte(c.text))

@@ -78,6 +78,7 @@ func SiteCached(fsys fs.FS, cache *Cache) (*Content, member.ErrorList, error) {
 	}
 	cfg, cerrs, read := readConfig(ConfigFile, cfgData)
 	errs = append(errs, cerrs...)
+	errs = append(errs, strayConfig(fsys, cfg.Language)...)
 	c := &Content{Config: cfg, Photos: map[string]photo.Source{}}
 	if !read {
 		return c, errs, nil // config.yaml first: see readConfig

@@ -18,6 +18,7 @@ type Config struct {
 	Footer              []Link
 	Strings             map[string]string // UI string overrides by key
 	StringsPos          map[string]Pos    // where config.yaml sets each, for errors
+	TextsPos            map[string]Pos    // where config.yaml sets each e-mail text ("referral.subject", …), for errors
 	Referral            Referral
 	ContactSubject      string // subject template of a direct contact e-mail
 	LinkParams          string // query added to members' website links, e.g. "ref=netzwerk"; "" for none

@@ -80,9 +80,9 @@ func fixPath(path []string) (string, bool) {
 	return strings.Join(out, "."), t.Kind() != reflect.Struct
 }
 
-// placeholders lists every placeholder the texts may use, as they are
-// written: {{.Member.Name}}, …, {{.Site.Title}}, …
-func placeholders() []string {
+// Fields lists the values the texts of a site may use, as paths into
+// Data: "Member.Name", …, "Site.Title", …, "Cc".
+func Fields() []string {
 	var out []string
 	var walk func(t reflect.Type, prefix string)
 	walk = func(t reflect.Type, prefix string) {
@@ -92,10 +92,20 @@ func placeholders() []string {
 				walk(f.Type, prefix+n+".")
 				continue
 			}
-			out = append(out, "{{."+prefix+n+"}}")
+			out = append(out, prefix+n)
 		}
 	}
 	walk(reflect.TypeFor[Data](), "")
+	return out
+}
+
+// placeholders lists every placeholder the texts may use, as they are
+// written: {{.Member.Name}}, …, {{.Site.Title}}, …
+func placeholders() []string {
+	out := Fields()
+	for i, f := range out {
+		out[i] = "{{." + f + "}}"
+	}
 	return out
 }
 

@@ -137,7 +137,11 @@ func New(cfg member.Config) (*Links, error) {
 			err = tryTemplate(t, l.site)
 		}
 		if err != nil {
-			errs.Add(pos, slotKeys[i], explain(l.lang, site[i], err))
+			at := pos
+			if p, ok := cfg.TextsPos[slotKeys[i]]; ok {
+				at = p
+			}
+			errs.Add(at, slotKeys[i], explain(l.lang, site[i], err))
 			continue
 		}
 		l.tmpl[i] = t

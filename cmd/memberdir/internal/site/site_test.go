@@ -397,7 +397,7 @@ func TestLoadChecksReferralTexts(t *testing.T) {
 		"content/members/a.md": {Data: []byte("---\nname: A\nmission: m\nwhy: w\nofferings: [x]\ncontact: {email: a@example.org}\n---\n")},
 	}
 	_, _, err := Load(fsys, Options{})
-	if want := "config.yaml: referral.subject: {{.Member.Nmae}} is not a placeholder — write {{.Member.Name}}"; err == nil || err.Error() != want {
+	if want := "config.yaml:3:12: referral.subject: {{.Member.Nmae}} is not a placeholder — write {{.Member.Name}}"; err == nil || err.Error() != want {
 		t.Errorf("Load: %v\nwant %s", err, want)
 	}
 }
