@@ -164,7 +164,7 @@ func profileBody(cfg *member.Config) bodyKind {
 }
 
 // pageBody is the bodyKind of pages; its fields are the ones Page reads.
-var pageBody = bodyKind{max: MaxPageBody, fields: []string{"title", "menu", "weight"}, page: true}
+var pageBody = bodyKind{max: MaxPageBody, fields: pageFields, page: true}
 
 // finding is one problem of a kept body: its line in the file, its byte
 // offset in the body (-1 for the line's first column), and its message.

@@ -80,6 +80,9 @@ func loadPages(fsys fs.FS, cfg *member.Config) ([]*member.Page, member.ErrorList
 	return pages, errs, nil
 }
 
+// pageFields are the fields of a page's front matter.
+var pageFields = []string{"title", "menu", "weight"}
+
 // textExt are the extensions of text files that were meant as Markdown;
 // files of other kinds (a PDF linked from a page) may sit beside pages.
 var textExt = map[string]bool{".md": true, ".txt": true, ".markdown": true, ".mdown": true, ".text": true}
@@ -121,7 +124,7 @@ func Page(p string, data []byte, cfg *member.Config) (*member.Page, member.Error
 			}
 			pg.Weight = w
 		default:
-			f.unknown(k, "", "field.unknown", []string{"title", "menu", "weight"})
+			f.unknown(k, "", "field.unknown", pageFields)
 		}
 	}
 	if !hasTitle && !f.hasErrorIn("title") {
