@@ -401,3 +401,47 @@ func TestLoadChecksReferralTexts(t *testing.T) {
 		t.Errorf("Load: %v\nwant %s", err, want)
 	}
 }
+
+// TestSharedLinksNeedBaseURL: what leaves the site (the referral e-mail,
+// the QR code, the vCard) links to the profile by its full address, and
+// carries no link when base_url is not one: a path alone opens nothing in
+// a mail program or a phone.
+func TestSharedLinksNeedBaseURL(t *testing.T) {
+	profile := "---\nname: Anna\nmission: m\nwhy: w\nofferings: [x]\ncontact: {email: anna@example.org}\n---\n"
+	for _, c := range []struct {
+		base string
+		want bool
+	}{{"https://netzwerk.example/", true}, {"/verzeichnis/", false}, {"", false}} {
+		fsys := fstest.MapFS{
+			"config.yaml":             {Data: []byte("language: en\nbase_url: \"" + c.base + "\"\n")},
+			"content/members/anna.md": {Data: []byte(profile)},
+		}
+		files, err := Build(fsys, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var page, vcf string
+		for p, data := range files {
+			switch {
+			case strings.HasSuffix(p, "members/anna/index.html"):
+				page = string(data)
+			case strings.HasSuffix(p, "members/anna.vcf"):
+				vcf = string(data)
+			}
+		}
+		for what, has := range map[string]bool{
+			"QR code":             strings.Contains(page, `class="qr-figure"`),
+			"profile in e-mail":   strings.Contains(page, "https%3A%2F%2Fnetzwerk.example%2Fmembers%2Fanna%2F"),
+			"profile in vCard":    strings.Contains(vcf, "https://netzwerk.example/members/anna/"),
+			"a path in an e-mail": strings.Contains(page, "%2Fmembers%2Fanna%2F") && !strings.Contains(page, "netzwerk.example"),
+		} {
+			want := c.want
+			if what == "a path in an e-mail" {
+				want = false
+			}
+			if has != want {
+				t.Errorf("base_url %q: %s: %v, want %v", c.base, what, has, want)
+			}
+		}
+	}
+}
