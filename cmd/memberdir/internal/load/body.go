@@ -10,10 +10,10 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
 	"gopkg.in/yaml.v3"
 
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/gfm"
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
 )
 
@@ -338,7 +338,7 @@ func closesFence(l, fence string) bool {
 
 // bodyParser reads bodies as render reads them (GFM), for the few that
 // need it: parsing every body would slow the build of a large site.
-var bodyParser = goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser()
+var bodyParser = goldmark.New(goldmark.WithExtensions(gfm.Extension)).Parser()
 
 // markdownProblems finds what the page leaves out of body (which starts
 // on line first of the file) or links to nowhere: HTML, once per line or

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/net/idna"
 	"gopkg.in/yaml.v3"
 
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/colour"
@@ -353,11 +354,24 @@ func (f *file) footerLink(label, u string, at func(string) *yaml.Node) (member.L
 		f.add(at("url"), field, "config.footerurl", label, slug, slug)
 		return member.Link{}, false
 	}
-	if !(strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") || member.CheckURL(u) == "" || strings.HasPrefix(u, "mailto:") && member.CheckEmail(strings.TrimPrefix(u, "mailto:")) == "") {
-		f.add(at("url"), field, "url.invalid", u)
+	if !(strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") || member.CheckURL(u) == "" || mailOrPhone(u)) {
+		f.add(at("url"), field, "config.footerinvalid", u)
 		ok = false
 	}
 	return member.Link{Label: label, URL: pageLink(u), Pos: f.pos(at("url"))}, ok
+}
+
+// mailOrPhone reports whether u is a mailto: link to an address (with a
+// subject, say, and an address in Unicode or as xn--) or a tel: link.
+func mailOrPhone(u string) bool {
+	if addr, ok := strings.CutPrefix(u, "mailto:"); ok {
+		addr, _, _ = strings.Cut(addr, "?")
+		return member.CheckEmail(addr) == "" || asciiDomain(addr) != ""
+	}
+	if num, ok := strings.CutPrefix(u, "tel:"); ok {
+		return member.CheckPhone(num) == ""
+	}
+	return false
 }
 
 // pageLink returns a root-relative link to a page of the site with the
@@ -479,6 +493,12 @@ func (f *file) baseURL(v *yaml.Node) string {
 	if !strings.HasSuffix(s, "/") {
 		s += "/"
 	}
+	// "netzwerk-köln.de" in its ASCII form, xn--netzwerk-kln-…, as the
+	// sitemap, the canonical links and the vCards need it: written as is
+	// it came out three ways (raw, %c3%b6, %C3%B6).
+	if ascii, err := idna.Lookup.ToASCII(u.Hostname()); err == nil && ascii != u.Hostname() {
+		s = strings.Replace(s, u.Hostname(), ascii, 1)
+	}
 	return s
 }
 
@@ -524,10 +544,11 @@ func (f *file) mailText(v *yaml.Node, field string, cfg *member.Config) string {
 	for _, m := range braceRE.FindAllStringIndex(blank, -1) {
 		brace := v.Value[m[0]:m[1]]
 		pos := f.textPos(v, m[0], brace)
+		// Only the name of a placeholder is one meant: "{ab 50 €}",
+		// "{de, en}" or "Hallo {Vorname}," (for the sender to fill in)
+		// are text.
 		if fix := mailField(brace[1 : len(brace)-1]); fix != "" {
 			f.errs.Add(pos, field, member.Msg(f.lang, "config.brace", brace, "{{."+fix+"}}"))
-		} else {
-			f.errs.Add(pos, field, member.Msg(f.lang, "config.braceunknown", brace))
 		}
 	}
 	return s
@@ -619,6 +640,7 @@ func (f *file) themeColor(v *yaml.Node) string {
 // The file itself is read and checked with the rest of the site.
 func (f *file) themeLogo(v *yaml.Node) string {
 	p := strings.TrimPrefix(strings.TrimSpace(v.Value), "/")
+	p = strings.TrimPrefix(p, "./") // "./content/logo.svg" is content/logo.svg
 	switch strings.ToLower(path.Ext(p)) {
 	case ".svg", ".png", ".jpg", ".jpeg", ".webp":
 	default:

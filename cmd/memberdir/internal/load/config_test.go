@@ -76,7 +76,13 @@ func TestConfig(t *testing.T) {
 		{name: "duplicate key, German", text: "title: A\ntitle: B\n", want: e(C + `:2:1: title: das Feld steht zweimal da (zuerst in Zeile 1) — behalte nur eines`)},
 		{name: "bool", text: "language: en\nprivacy:\n  noindex: ja\n", want: e(C + `:3:12: privacy.noindex: must be true or false, not "ja"`)},
 		{name: "organiser email", text: "language: en\norganiser:\n  email: eva(at)example.de\n", want: e(C + `:3:10: organiser.email: "eva(at)example.de" is not an e-mail address — write it as name@example.de`)},
-		{name: "footer javascript link", text: "language: en\nfooter:\n  - label: Impressum\n    url: javascript:alert(1)\n", want: e(C + `:4:10: footer: "javascript:alert(1)" is not a web address — write it as https://www.example.de/…`)},
+		{name: "footer javascript link", text: "language: en\nfooter:\n  - label: Impressum\n    url: javascript:alert(1)\n", want: e(C + `:4:10: footer: "javascript:alert(1)" is not a link a footer can have — write a page of the site (/impressum/), a web address (https://…), mailto:name@example.de or tel:+49 221 1234567`)},
+		{name: "base_url with an umlaut", text: "base_url: https://Netzwerk-Köln.de/verzeichnis\n", check: func(t *testing.T, c member.Config) {
+			if c.BaseURL != "https://xn--netzwerk-kln-ejb.de/verzeichnis/" {
+				t.Errorf("BaseURL = %q, want the ASCII form", c.BaseURL)
+			}
+		}},
+		{name: "footer mail and phone links", text: "language: en\nfooter:\n  - {label: Mail, url: \"mailto:kontakt@netzwerk.example?subject=Frage\"}\n  - {label: Mail, url: \"mailto:info@netzwerk-köln.de\"}\n  - {label: Anrufen, url: \"tel:+492211234567\"}\n"},
 		{name: "extra field clashes", text: "language: en\nextra_fields:\n  - name: name\n", want: e(C + `:3:5: extra_fields: extra field "name" clashes with a built-in field or is not a valid name (a-z, 0-9, _)`)},
 		{name: "tab", text: "language: en\norganiser:\n\tname: Eva\n", want: e(C + `:3:1: a tab is used for indentation — YAML needs spaces; replace the tab with two spaces`)},
 		{name: "colon in title", text: "language: en\ntitle: Netzwerk: Köln\n", want: e(C + `:2:16: title: the value contains ": " — put the whole value in double quotes: title: "…"`)},

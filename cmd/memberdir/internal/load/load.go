@@ -18,6 +18,7 @@ import (
 	"maps"
 	"net/url"
 	"path"
+	"regexp"
 	"runtime"
 	"slices"
 	"sort"
@@ -125,7 +126,7 @@ func SiteCached(fsys fs.FS, cache *Cache) (*Content, member.ErrorList, error) {
 			errs.Add(member.Pos{Path: p}, "", member.Msg(cfg.Language, "file.noname"))
 			continue
 		}
-		if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || strings.EqualFold(name, "README.md") {
+		if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || isNote(name) {
 			continue
 		}
 		if e.IsDir() {
@@ -458,6 +459,15 @@ func deadFooterLinks(fsys fs.FS, c *Content) member.ErrorList {
 	return errs
 }
 
+// isNote reports whether the file name is that of notes for whoever edits
+// the folder, which are not profiles or pages: README.md, LIESMICH.md,
+// README.de.md.
+func isNote(name string) bool {
+	return noteRE.MatchString(name)
+}
+
+var noteRE = regexp.MustCompile(`(?i)^(?:readme|liesmich)(?:[._-][^/]*)?\.md$`)
+
 // fileExists reports whether p is a file in fsys.
 func fileExists(fsys fs.FS, p string) bool {
 	st, err := fs.Stat(fsys, p)
@@ -490,7 +500,7 @@ func nested(fsys fs.FS, dir, lang, key string) member.ErrorList {
 			}
 			return nil
 		}
-		if d.IsDir() || !strings.EqualFold(path.Ext(name), ".md") || strings.EqualFold(name, "README.md") {
+		if d.IsDir() || !strings.EqualFold(path.Ext(name), ".md") || isNote(name) {
 			return nil
 		}
 		if base := strings.ToLower(strings.TrimSuffix(name, path.Ext(name))); base == "index" {

@@ -22,9 +22,11 @@ import (
 const MaxLogoSize = 1 << 20
 
 // activeSVG finds what in an SVG can run code or fetch from elsewhere:
-// scripts, event handlers, javascript: links, embedded HTML, and links to
-// other files or hosts.
-var activeSVG = regexp.MustCompile(`(?i)<script|<foreignobject|<iframe|<embed|<object|\son[a-z]+\s*=|javascript:|<!entity|(?:xlink:)?href\s*=\s*["']?\s*(?:https?:|//|data:text)`)
+// scripts, event handlers, javascript: links, embedded HTML, links to
+// other files or hosts, and entities that are files or other entities
+// (what "billion laughs" is made of). A plain text entity, as Illustrator
+// declares its namespaces with, is harmless.
+var activeSVG = regexp.MustCompile(`(?i)<script|<foreignobject|<iframe|<embed|<object|\son[a-z]+\s*=|javascript:|<!entity\s+%|<!entity\s+\S+\s+(?:system|public)|<!entity\s+\S+\s+["'][^"']*&|(?:xlink:)?href\s*=\s*["']?\s*(?:https?:|//|data:text)`)
 
 // logo reads the file config.yaml names as theme.logo and checks that a
 // browser can show it. A problem is reported at the theme.logo line.
@@ -77,6 +79,9 @@ func logo(fsys fs.FS, cfg *member.Config) ([]byte, *member.Error) {
 	}
 	if ic.Width < 1 || ic.Height < 1 || ic.Width*ic.Height > 16_000_000 {
 		return nil, bad(exportFix, "logo.why.pixels", ic.Width, ic.Height)
+	}
+	if format == "webp" && bytes.Contains(data[:min(len(data), 256)], []byte("ANIM")) {
+		return nil, bad(member.Msg(lang, "logo.fix.still"), "logo.why.animated")
 	}
 	// The header says nothing of the rest: a file cut short in the upload
 	// would be published as a broken image on every page.

@@ -28,7 +28,7 @@ func loadPages(fsys fs.FS, cfg *member.Config) ([]*member.Page, member.ErrorList
 	for _, e := range entries {
 		name := e.Name()
 		p := PagesDir + "/" + name
-		if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || strings.EqualFold(name, "README.md") {
+		if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || isNote(name) {
 			continue
 		}
 		if e.IsDir() {

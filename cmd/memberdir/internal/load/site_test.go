@@ -76,7 +76,7 @@ func TestSiteFileNames(t *testing.T) {
 		{name: "not Markdown", files: map[string]string{"anna.txt": valid}, want: e(
 			`content/members/anna.txt: "anna.txt" is not a profile — profiles are Markdown files; rename it to "anna.md"`)},
 		{name: "ignored", files: map[string]string{
-			"_template.md": "x", "README.md": "x", "readme.md": "x", ".hidden.md": "x", ".gitkeep": "",
+			"_template.md": "x", "README.md": "x", "readme.md": "x", "LIESMICH.md": "x", "README.de.md": "x", ".hidden.md": "x", ".gitkeep": "",
 			"anna.jpg": "x", "anna.PNG": "x", "_archiv/old.md": "x", "fotos/anna.jpg": "x", "anna.md": valid,
 		}, slugs: []string{"anna"}},
 		{name: "profiles in folders", files: map[string]string{

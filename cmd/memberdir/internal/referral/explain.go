@@ -43,6 +43,8 @@ func explain(lang, src string, err error) string {
 		return member.Msg(lang, "referral.char", m[2], "U+"+m[1])
 	}
 	switch {
+	case strings.Contains(msg, `unexpected "{" in`):
+		return member.Msg(lang, "referral.braces")
 	case strings.Contains(msg, "unclosed action"):
 		return member.Msg(lang, "referral.close")
 	case strings.Contains(msg, "unexpected EOF"), strings.Contains(msg, "missing {{end}}"):

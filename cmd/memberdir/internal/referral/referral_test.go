@@ -765,6 +765,7 @@ func TestExplain(t *testing.T) {
 		{"{{.Member.Name}", "a placeholder is not closed with two braces — end it with }}, e.g. {{.Member.Name}}"},
 		{"{{.Member.Name", "a placeholder is not closed with two braces — end it with }}, e.g. {{.Member.Name}}"},
 		{"{{„.Member.Name“}}", "„ (U+201E) cannot stand inside {{ }} — write the placeholder without it, e.g. {{.Member.Name}}"},
+		{"Name: {{{.Member.Name}}}", "a placeholder is opened with more than two braces — write it with two, e.g. {{.Member.Name}}"},
 		{"{{if .Cc}}in Kopie", "an {{if …}} or {{with …}} is not closed — add {{end}} where its text ends"},
 	} {
 		cfg := germanConfig()

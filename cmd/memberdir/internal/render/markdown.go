@@ -9,10 +9,11 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/gfm"
 )
 
 // markdown converts members' and pages' Markdown to HTML. It is built once:
@@ -22,7 +23,7 @@ import (
 // turned into links so that no member text can make a visitor's browser
 // fetch anything from another host.
 var markdown = goldmark.New(
-	goldmark.WithExtensions(extension.GFM),
+	goldmark.WithExtensions(gfm.Extension),
 	goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(memberText{}, 100))),
 )
 

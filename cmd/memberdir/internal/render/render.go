@@ -158,8 +158,8 @@ func SiteTo(dir *member.Directory, theme *Theme, opts Options, sink Sink) error 
 	s.data = s.siteData()
 	if logo != "" {
 		s.data.Logo = s.data.BasePath + logo
-		// Link previews show PNG and JPEG, not SVG.
-		if s.data.Absolute && !strings.HasSuffix(logo, ".svg") {
+		// Link previews show PNG and JPEG, not SVG or, everywhere, WebP.
+		if s.data.Absolute && (strings.HasSuffix(logo, ".png") || strings.HasSuffix(logo, ".jpg") || strings.HasSuffix(logo, ".jpeg")) {
 			s.data.shareImage = s.data.abs(logo)
 		}
 	}

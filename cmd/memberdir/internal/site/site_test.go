@@ -5,6 +5,8 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"image"
+	imagepng "image/png"
 	"os"
 	"path/filepath"
 	"sort"
@@ -442,6 +444,33 @@ func TestSharedLinksNeedBaseURL(t *testing.T) {
 			if has != want {
 				t.Errorf("base_url %q: %s: %v, want %v", c.base, what, has, want)
 			}
+		}
+	}
+}
+
+// TestLogoLinkPreview: link previews show the logo only as PNG or JPEG,
+// which every service reads; not SVG, nor WebP, which some do not.
+func TestLogoLinkPreview(t *testing.T) {
+	var png bytes.Buffer
+	if err := imagepng.Encode(&png, image.NewRGBA(image.Rect(0, 0, 4, 4))); err != nil {
+		t.Fatal(err)
+	}
+	webp := []byte("RIFF\x1a\x00\x00\x00WEBPVP8L\x0d\x00\x00\x00\x2f\x00\x00\x00\x10\x07\x10\x11\x11\x88\x88\xfe\x07\x00")
+	for name, c := range map[string]struct {
+		data    []byte
+		preview bool
+	}{"logo.png": {png.Bytes(), true}, "logo.webp": {webp, false}, "logo.svg": {[]byte(`<svg xmlns="http://www.w3.org/2000/svg"/>`), false}} {
+		fsys := fstest.MapFS{
+			"config.yaml":             {Data: []byte("language: en\nbase_url: https://netzwerk.example/\ntheme:\n  logo: content/" + name + "\n")},
+			"content/" + name:         {Data: c.data},
+			"content/members/anna.md": {Data: []byte("---\nname: Anna\nmission: m\nwhy: w\nofferings: [x]\ncontact: {email: anna@example.org}\n---\n")},
+		}
+		files, err := Build(fsys, Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if got := strings.Contains(string(files["index.html"]), `property="og:image"`); got != c.preview {
+			t.Errorf("%s: og:image %v, want %v", name, got, c.preview)
 		}
 	}
 }
