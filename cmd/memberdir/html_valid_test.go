@@ -85,6 +85,10 @@ HTML as text: &lt;div onclick="x"&gt;HTML&lt;/div&gt; & "quotes" 'single'.
 | a | b |
 |---|---|
 | &lt;b>x&lt;/b> | "y" |
+
+A claim with a footnote.[^1]
+
+[^1]: The footnote, with [a link](https://example.org/).
 `,
 		"content/members/minimal-max.md": `---
 name: Max

@@ -1,5 +1,6 @@
 // Package gfm is GitHub Flavored Markdown as memberdir reads it: goldmark's
-// extension.GFM, but with bare web addresses found in any script. Package
+// extension.GFM, but with bare web addresses found in any script, and with
+// footnotes, as GitHub shows them. Package
 // render writes members' text with it, and package load reads it with it
 // for the checks, so that both see the same links.
 package gfm
@@ -11,7 +12,8 @@ import (
 	"github.com/yuin/goldmark/extension"
 )
 
-// Extension is GFM: tables, strikethrough, task lists and bare links.
+// Extension is GFM: tables, strikethrough, task lists, bare links, and
+// footnotes ("[^1]"), which GitHub shows too.
 var Extension goldmark.Extender = gfm{}
 
 type gfm struct{}
@@ -24,6 +26,7 @@ func (gfm) Extend(m goldmark.Markdown) {
 	extension.Table.Extend(m)
 	extension.Strikethrough.Extend(m)
 	extension.TaskList.Extend(m)
+	extension.Footnote.Extend(m)
 }
 
 // urlRE and wwwRE are goldmark's own, with letters and digits of every

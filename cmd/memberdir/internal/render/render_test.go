@@ -31,6 +31,7 @@ func TestMarkdown(t *testing.T) {
 		{"GFM table", "| a | b |\n|---|---|\n| 1 | 2 |", []string{"<table>", "<td>1</td>"}, nil},
 		{"mailto stays", "[mail](mailto:a@example.org)", []string{`href="mailto:a@example.org"`}, nil},
 		{"relative link stays", "[p](../other/)", []string{`href="../other/"`}, nil},
+		{"footnotes", "Ich bin selbstständig.[^1]\n\n[^1]: Vorher war ich angestellt.", []string{`href="#fn:1"`, `id="fn:1"`, "Vorher war ich angestellt."}, []string{"[^1]"}},
 		{"a bare address in any script", "Siehe https://www.müller.de/team und www.пример.рф.", []string{`href="https://www.m%C3%BCller.de/team"`, `>https://www.müller.de/team</a>`, `href="http://www.%D0%BF%D1%80%D0%B8%D0%BC%D0%B5%D1%80.%D1%80%D1%84"`}, []string{`href="https://www.m"`}},
 		{"a path on the site gets the base path", "[Mitmachen](/mitmachen/) ![Plan](/plan.pdf) [x](//cdn.example/y)", []string{`href="/verzeichnis/mitmachen/"`, `href="/verzeichnis/plan.pdf"`, `href="//cdn.example/y"`}, nil},
 	}
