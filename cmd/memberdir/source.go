@@ -1,7 +1,6 @@
 package main
 
 import (
-	"net/url"
 	"os"
 	"path/filepath"
 
@@ -45,11 +44,7 @@ func sitePath(source string) (string, error) {
 		return "", err
 	}
 	cfg, _ := load.Config(load.ConfigFile, data)
-	u, err := url.Parse(cfg.BaseURL)
-	if err != nil || u.Path == "" {
-		return "/", nil
-	}
-	return u.EscapedPath(), nil
+	return cfg.BasePath(), nil
 }
 
 // siteLanguage returns the language of the site's messages: that of its

@@ -331,7 +331,8 @@ func (f *file) category(id, label string, at func(string) *yaml.Node, seen, labe
 }
 
 // footerLink checks one footer link: it needs a label and a url, which is
-// a path within the site, an http(s) address or a mailto: link. A path
+// a path within the site, an http(s) address, or a mailto: or tel: link
+// (see mailOrPhone). A path
 // to a page gets the slash the page's address ends in, so that
 // "/datenschutz" is the same link as the page's own menu entry
 // "/datenschutz/" and not shown twice.

@@ -16,7 +16,6 @@ import (
 	"io"
 	"io/fs"
 	"maps"
-	"net/url"
 	"path"
 	"regexp"
 	"runtime"
@@ -440,7 +439,7 @@ func deadFooterLinks(fsys fs.FS, c *Content) member.ErrorList {
 			errs.Add(l.Pos, "footer", member.Msg(c.Config.Language, "footer.case", l.URL, "/"+lower+"/"))
 			continue
 		}
-		if rest, ok := strings.CutPrefix("/"+p+"/", basePath(c.Config.BaseURL)); ok && basePath(c.Config.BaseURL) != "/" && (pages[strings.Trim(rest, "/")] || fileExists(fsys, PagesDir+"/"+strings.Trim(rest, "/")+".md")) {
+		if rest, ok := strings.CutPrefix("/"+p+"/", c.Config.BasePath()); ok && c.Config.BasePath() != "/" && (pages[strings.Trim(rest, "/")] || fileExists(fsys, PagesDir+"/"+strings.Trim(rest, "/")+".md")) {
 			errs.Add(l.Pos, "footer", member.Msg(c.Config.Language, "footer.base", l.URL, "/"+rest))
 			continue
 		}
@@ -472,15 +471,6 @@ var noteRE = regexp.MustCompile(`(?i)^(?:readme|liesmich)(?:[._-][^/]*)?\.md$`)
 func fileExists(fsys fs.FS, p string) bool {
 	st, err := fs.Stat(fsys, p)
 	return err == nil && !st.IsDir()
-}
-
-// basePath returns the path of a base_url, "/" for none.
-func basePath(baseURL string) string {
-	u, err := url.Parse(baseURL)
-	if err != nil || u.Host == "" {
-		return "/"
-	}
-	return strings.TrimSuffix(u.Path, "/") + "/"
 }
 
 // nested reports the profiles in the folder dir below content/members/,

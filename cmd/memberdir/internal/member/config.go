@@ -1,5 +1,10 @@
 package member
 
+import (
+	"net/url"
+	"strings"
+)
+
 // Config is the site's config.yaml after defaults are applied.
 type Config struct {
 	Title       string
@@ -98,6 +103,21 @@ func DefaultConfig() Config {
 		Referral: Referral{CcMember: true},
 		PageSize: DefaultPageSize,
 	}
+}
+
+// BasePath returns the path part of BaseURL, ending in "/": "/" for a
+// site at the root of its host, "/verzeichnis/" for one below it, as on
+// GitHub project pages. Every link within the site starts with it.
+func (c *Config) BasePath() string {
+	u, err := url.Parse(c.BaseURL)
+	if err != nil || u.EscapedPath() == "" {
+		return "/"
+	}
+	p := u.EscapedPath()
+	if !strings.HasSuffix(p, "/") {
+		p += "/"
+	}
+	return p
 }
 
 // Category returns the configured category with the given ID, or nil.

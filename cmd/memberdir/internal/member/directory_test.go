@@ -244,3 +244,16 @@ func TestPositions(t *testing.T) {
 		}
 	}
 }
+
+func TestBasePath(t *testing.T) {
+	for base, want := range map[string]string{
+		"": "/", "/": "/", "/verzeichnis/": "/verzeichnis/", "https://netzwerk.example/": "/",
+		"https://netzwerk.example": "/", "https://org.github.io/verzeichnis/": "/verzeichnis/",
+		"https://org.github.io/mit%20leer/": "/mit%20leer/",
+	} {
+		c := Config{BaseURL: base}
+		if got := c.BasePath(); got != want {
+			t.Errorf("BasePath of %q = %q, want %q", base, got, want)
+		}
+	}
+}

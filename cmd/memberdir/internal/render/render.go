@@ -282,15 +282,11 @@ func (s *site) siteData() *SiteData {
 	cfg := &s.dir.Config
 	d := &SiteData{
 		Title: cfg.Title, Description: cfg.Description, Lang: cfg.Language,
-		BaseURL: cfg.BaseURL, BasePath: cfg.BaseURL, Config: cfg,
+		BaseURL: cfg.BaseURL, BasePath: cfg.BasePath(), Config: cfg,
 		Categories: s.dir.Categories, MemberCount: len(s.dir.Members), Organiser: cfg.Organiser,
 	}
 	if u, err := url.Parse(cfg.BaseURL); err == nil && u.Host != "" {
 		d.Absolute = true
-		d.BasePath = u.EscapedPath()
-		if !strings.HasSuffix(d.BasePath, "/") {
-			d.BasePath += "/"
-		}
 	}
 	for _, p := range s.dir.Pages {
 		link := NavLink{Label: p.Title, URL: d.BasePath + p.Slug + "/"}
