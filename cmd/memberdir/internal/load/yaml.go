@@ -162,10 +162,20 @@ func (f *file) syntaxError(line int, msg string) {
 			return
 		}
 		if m := keyColonRE.FindStringSubmatch(text); m != nil {
-			v := m[4]
-			if v != "" && !strings.ContainsAny(v[:1], `"'|>[{`) && strings.Contains(v, ": ") {
-				col := len(m[1]) + len(m[2]) + 1 + len(m[3]) + strings.Index(v, ": ") + 1
-				f.errs.Add(at(l, col), m[2], member.Msg(f.lang, "yaml.colon", m[2]))
+			v := strings.TrimRight(m[4], " ")
+			start := len(m[1]) + len(m[2]) + 1 + len(m[3]) // where the value starts
+			if v != "" && !strings.ContainsAny(v[:1], `"'|>[{`) && (strings.Contains(v, ": ") || strings.HasSuffix(v, ":")) {
+				// "mission: Meine Themen:" ends in a colon, which starts
+				// a field just as ": " does.
+				i := strings.Index(v, ": ")
+				if i < 0 {
+					i = len(v) - 1
+				}
+				f.errs.Add(at(l, start+i+1), m[2], member.Msg(f.lang, "yaml.colon", m[2]))
+				return
+			}
+			if fix := requote(v); fix != "" {
+				f.errs.Add(at(l, start+1), m[2], member.Msg(f.lang, "yaml.innerquote", m[2]+": "+fix))
 				return
 			}
 		}
@@ -225,6 +235,53 @@ func (f *file) continuation(line int) bool {
 		return false
 	}
 	return false
+}
+
+// requote returns v quoted so that YAML reads it, when v is a value in
+// quotes with the same quote inside ("Ich sage "Hallo"", 'Anna's
+// Laden'), or "". The other kind of quote outside is the fix; with both
+// kinds inside, „…“ replaces the inner double quotes.
+func requote(v string) string {
+	if len(v) < 3 || v[0] != '"' && v[0] != '\'' || v[len(v)-1] != v[0] {
+		return ""
+	}
+	q := v[:1]
+	inner := v[1 : len(v)-1]
+	if q == "'" {
+		inner = strings.ReplaceAll(inner, "''", "'") // YAML's own escape
+	} else {
+		inner = strings.ReplaceAll(inner, `\"`, `"`)
+	}
+	if !strings.Contains(inner, q) {
+		return ""
+	}
+	switch {
+	case q == `"` && !strings.Contains(inner, "'"):
+		return "'" + inner + "'"
+	case q == "'" && !strings.Contains(inner, `"`):
+		return `"` + inner + `"`
+	}
+	return `"` + typographic(strings.ReplaceAll(inner, `"`, "\x00")) + `"`
+}
+
+// typographic turns the pairs of NUL that requote left for double quotes
+// into German quotes „…“.
+func typographic(s string) string {
+	var b strings.Builder
+	open := true
+	for _, r := range s {
+		if r == 0 {
+			if open {
+				b.WriteString("„")
+			} else {
+				b.WriteString("“")
+			}
+			open = !open
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 var (
