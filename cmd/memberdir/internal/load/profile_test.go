@@ -310,6 +310,8 @@ var profileCases = []profileCase{
 	{name: "list with long dashes", edits: e("offerings:\n  – Beratung\n  – Coaching"), want: e(P + `:6:3: offerings: list items start with the plain hyphen "-" of the keyboard, not a long dash or a bullet — write "- Beratung"`)},
 	{name: "list with bullets", edits: e("offerings:\n  • Beratung"), want: e(P + `:6:3: offerings: list items start with the plain hyphen "-" of the keyboard, not a long dash or a bullet — write "- Beratung"`)},
 	{name: "numbered list at the left edge", edits: e("offerings:\n1. Beratung\n2. Coaching"), want: e(P + `:6:1: list items start with a dash, not a number — write "- Beratung"`)},
+	{name: "note at the dash", edits: e("recommends:\n  - member: bernd\n  note: Gut."), want: e(P + `:13:3: "note" belongs to the list item above — put it under "member", with 4 spaces before it`)},
+	{name: "unclosed quote, a quote further down", edits: e(`name: "Anna`, "contact:\n  phone: \"+49 221 123456\""), want: e(P + `:2:7: the quote " is never closed — add it again at the end of the value`)},
 	{name: "value ending in a colon", edits: e("mission: Meine Themen:"), want: e(P + `:3:22: mission: the value contains ": " — put the whole value in double quotes: mission: "…"`)},
 	{name: "double quotes inside double quotes", edits: e(`mission: "Ich sage "Hallo" zu allen"`), want: e(P + `:3:10: mission: the value's quotes also stand inside it, so YAML sees it end early — write mission: 'Ich sage "Hallo" zu allen'`)},
 	{name: "apostrophe inside single quotes", edits: e(`company: 'Anna's Laden'`), want: e(P + `:11:10: company: the value's quotes also stand inside it, so YAML sees it end early — write company: "Anna's Laden"`)},

@@ -199,6 +199,46 @@ func (f *file) syntaxError(line int, msg string) {
 	f.errs.Add(at(line, 1), "", member.Msg(f.lang, "yaml.syntax", msg))
 }
 
+// itemField explains a field of a list item written at the item's dash
+// ("  - member: lena" / "  note: Gut."), which YAML reports at the item,
+// a line early. It reports whether it found one below line (1-based).
+func (f *file) itemField(line int) bool {
+	for l := max(line, 2); l <= min(line+2, len(f.lines)); l++ {
+		m := keyColonRE.FindStringSubmatch(f.lines[l-1] + " ")
+		if m == nil || strings.Contains(m[1], "-") {
+			continue
+		}
+		item := keyColonRE.FindStringSubmatch(f.lines[l-2] + " ")
+		if item == nil || !strings.HasSuffix(strings.TrimRight(item[1], " "), "-") || len(item[1])-len(strings.TrimLeft(item[1], " ")) != len(m[1]) {
+			continue
+		}
+		f.errs.Add(member.Pos{Path: f.path, Line: l + f.offset, Col: len(m[1]) + 1}, "", member.Msg(f.lang, "yaml.itemfield", m[2], item[2], len(item[1])))
+		return true
+	}
+	return false
+}
+
+// unclosedQuote reports, and says whether it found, the nearest value at
+// or above line (1-based) that opens a quote it never closes.
+func (f *file) unclosedQuote(line int) bool {
+	for l := line; l >= 1; l-- {
+		m := valueRE.FindStringSubmatch(f.lines[l-1])
+		if m == nil || !strings.ContainsAny(m[2][:1], `"'`) {
+			continue
+		}
+		q, v := m[2][:1], m[2][1:]
+		if q == `"` {
+			v = strings.ReplaceAll(v, `\\`, "")
+			v = strings.ReplaceAll(v, `\"`, "")
+		}
+		if strings.Count(v, q)%2 == 0 {
+			f.errs.Add(member.Pos{Path: f.path, Line: l + f.offset, Col: len(m[1]) + 1}, "", member.Msg(f.lang, "yaml.quote", q))
+			return true
+		}
+	}
+	return false
+}
+
 // continuation explains a line without a colon where YAML expects a
 // field (line, 1-based): "-Beratung" lacks the space after its dash, and
 // other text most likely continues the field above it, whose next lines
@@ -308,22 +348,15 @@ func (f *file) syntaxHint(line int, msg string) bool {
 		if line == 0 {
 			to = len(f.lines)
 		}
-		for l := to; l >= 1; l-- {
-			m := valueRE.FindStringSubmatch(f.lines[l-1])
-			if m == nil || !strings.ContainsAny(m[2][:1], `"'`) {
-				continue
-			}
-			q, v := m[2][:1], m[2][1:]
-			if q == `"` {
-				v = strings.ReplaceAll(v, `\\`, "")
-				v = strings.ReplaceAll(v, `\"`, "")
-			}
-			if strings.Count(v, q)%2 == 0 {
-				f.errs.Add(at(l, len(m[1])+1), "", member.Msg(f.lang, "yaml.quote", q))
-				return true
-			}
-		}
-		return false
+		return f.unclosedQuote(to)
+	}
+	if line > 1 && line <= len(f.lines) && strings.ContainsAny(f.lines[line-1], `"'`) && f.unclosedQuote(line-1) {
+		// 'name: "Anna' with a quoted value further down: YAML reads on
+		// to that quote and stumbles there, lines below the mistake.
+		return true
+	}
+	if msg == "did not find expected '-' indicator" && f.itemField(line) {
+		return true
 	}
 	if msg == "mapping values are not allowed in this context" && f.indentHint(line) {
 		return true

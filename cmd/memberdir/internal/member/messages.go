@@ -57,6 +57,7 @@ var messages = map[string][2]string{
 	"yaml.tab":         {"a tab is used for indentation — YAML needs spaces; replace the tab with two spaces", "ein Tabulator wird zum Einrücken verwendet — YAML braucht Leerzeichen; ersetze den Tabulator durch zwei Leerzeichen"},
 	"yaml.space":       {"here is a special space (%s, e.g. a non-breaking space copied from Word or a web page) where YAML needs an ordinary one — delete it and type a normal space", "hier steht ein besonderes Leerzeichen (%s, z. B. ein geschütztes Leerzeichen aus Word oder einer Webseite), wo YAML ein normales braucht — lösche es und tippe ein normales Leerzeichen"},
 	"yaml.colon":       {"the value contains \": \" — put the whole value in double quotes: %s: \"…\"", "der Wert enthält \": \" — setze den ganzen Wert in Anführungszeichen: %s: \"…\""},
+	"yaml.itemfield":   {"%q belongs to the list item above — put it under %q, with %d spaces before it", "%q gehört zum Listenpunkt darüber — setze es unter %q, mit %d Leerzeichen davor"},
 	"yaml.innerquote":  {"the value's quotes also stand inside it, so YAML sees it end early — write %s", "die Anführungszeichen des Werts stehen auch in ihm, deshalb sieht YAML ihn zu früh enden — schreibe %s"},
 	"yaml.nospace":     {"a space is missing after the colon — write %q", "nach dem Doppelpunkt fehlt ein Leerzeichen — schreibe %q"},
 	"yaml.syntax":      {"the line cannot be read (%s) — check indentation, colons and quotes", "die Zeile kann nicht gelesen werden (%s) — prüfe Einrückung, Doppelpunkte und Anführungszeichen"},
