@@ -86,7 +86,10 @@ func TestConfig(t *testing.T) {
 		{name: "extra field clashes", text: "language: en\nextra_fields:\n  - name: name\n", want: e(C + `:3:5: extra_fields: extra field "name" clashes with a built-in field or is not a valid name (a-z, 0-9, _)`)},
 		{name: "tab", text: "language: en\norganiser:\n\tname: Eva\n", want: e(C + `:3:1: a tab is used for indentation — YAML needs spaces; replace the tab with two spaces`)},
 		{name: "colon in title", text: "language: en\ntitle: Netzwerk: Köln\n", want: e(C + `:2:16: title: the value contains ": " — put the whole value in double quotes: title: "…"`)},
-		{name: "list", text: "language: en\n- title\n", want: e(C + `:2:1: the line cannot be read (did not find expected key) — check indentation, colons and quotes`)},
+		{name: "list", text: "language: en\n- title\n", want: e(C + `:2:1: this list item stands at the left edge, where only fields stand — put 2 spaces before its "-", as the items above`)},
+		{name: "category at the left edge", text: "language: en\ncategories:\n  - id: a\n    label: A\n- id: b\n  label: B\n", want: e(C + `:5:1: this list item stands at the left edge, where only fields stand — put 2 spaces before its "-", as the items above`)},
+		{name: "label indented by 3", text: "language: en\ncategories:\n  - id: a\n    label: A\n  - id: b\n   label: B\n", want: e(C + `:6:4: "label" belongs to the list item above — put it under "id", with 4 spaces before it`)},
+		{name: "footer url at the dash", text: "language: en\nfooter:\n  - label: Impressum\n    url: /impressum/\n  - label: Datenschutz\n  url: /datenschutz/\n", want: e(C + `:6:3: "url" belongs to the list item above — put it under "label", with 4 spaces before it`)},
 		{name: "theme", text: "language: en\ntheme:\n  color: \"#8A1C2B\"\n  logo: content/logo.svg\n", check: func(t *testing.T, c member.Config) {
 			if c.Theme.Color != "#8a1c2b" || c.Theme.Logo != "content/logo.svg" || c.Theme.LogoPos.Line != 4 {
 				t.Errorf("theme = %+v", c.Theme)

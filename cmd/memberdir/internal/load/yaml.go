@@ -199,21 +199,58 @@ func (f *file) syntaxError(line int, msg string) {
 	f.errs.Add(at(line, 1), "", member.Msg(f.lang, "yaml.syntax", msg))
 }
 
-// itemField explains a field of a list item written at the item's dash
-// ("  - member: lena" / "  note: Gut."), which YAML reports at the item,
-// a line early. It reports whether it found one below line (1-based).
+// itemField explains a field of a list item indented unlike the item's
+// first field ("  - member: lena" / "  note: Gut.", or "   label: …"),
+// which YAML reports where the list begins. It reports whether it found
+// one in the list that starts at or after line (1-based).
 func (f *file) itemField(line int) bool {
-	for l := max(line, 2); l <= min(line+2, len(f.lines)); l++ {
-		m := keyColonRE.FindStringSubmatch(f.lines[l-1] + " ")
-		if m == nil || strings.Contains(m[1], "-") {
+	dash, first := -1, ""
+	for l := max(line, 1); l <= len(f.lines); l++ {
+		text := f.lines[l-1]
+		t := strings.TrimLeft(text, " ")
+		if t == "" || t[0] == '#' {
 			continue
 		}
-		item := keyColonRE.FindStringSubmatch(f.lines[l-2] + " ")
-		if item == nil || !strings.HasSuffix(strings.TrimRight(item[1], " "), "-") || len(item[1])-len(strings.TrimLeft(item[1], " ")) != len(m[1]) {
+		indent := len(text) - len(t)
+		if item := keyColonRE.FindStringSubmatch(text + " "); item != nil && strings.HasPrefix(t, "- ") {
+			if dash < 0 {
+				dash = indent
+			}
+			if indent == dash {
+				first = item[2]
+			}
 			continue
 		}
-		f.errs.Add(member.Pos{Path: f.path, Line: l + f.offset, Col: len(m[1]) + 1}, "", member.Msg(f.lang, "yaml.itemfield", m[2], item[2], len(item[1])))
+		if dash < 0 {
+			continue
+		}
+		if indent < dash {
+			return false // past the list
+		}
+		m := keyColonRE.FindStringSubmatch(text + " ")
+		if m == nil || indent == dash+2 {
+			continue
+		}
+		f.errs.Add(member.Pos{Path: f.path, Line: l + f.offset, Col: indent + 1}, "", member.Msg(f.lang, "yaml.itemfield", m[2], first, dash+2))
 		return true
+	}
+	return false
+}
+
+// outdentedItem explains a list item written at the left edge ("- id:
+// recht" among "  - id: …"), where only fields stand: YAML reports it at
+// the start of the text. It reports whether it found one.
+func (f *file) outdentedItem() bool {
+	want := 2
+	for l, text := range f.lines {
+		t := strings.TrimLeft(text, " ")
+		if strings.HasPrefix(t, "- ") && len(text) > len(t) {
+			want = len(text) - len(t) // as the items above
+		}
+		if strings.HasPrefix(text, "- ") && l > 0 {
+			f.errs.Add(member.Pos{Path: f.path, Line: l + 1 + f.offset, Col: 1}, "", member.Msg(f.lang, "yaml.itemleft", want))
+			return true
+		}
 	}
 	return false
 }
@@ -356,6 +393,9 @@ func (f *file) syntaxHint(line int, msg string) bool {
 		return true
 	}
 	if msg == "did not find expected '-' indicator" && f.itemField(line) {
+		return true
+	}
+	if msg == "did not find expected key" && f.outdentedItem() {
 		return true
 	}
 	if msg == "mapping values are not allowed in this context" && f.indentHint(line) {
