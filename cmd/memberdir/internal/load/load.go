@@ -362,7 +362,7 @@ func photoFile(fsys fs.FS, m *member.Member, lang string, files map[string]bool,
 	}
 	data, err := readLimited(fsys, p, MaxPhotoSize)
 	if err != nil {
-		return photo.Source{}, bad("photo.bad", m.Photo, "JPEG/PNG", err)
+		return photo.Source{}, bad("photo.bad", m.Photo, "JPEG/PNG", member.DecodeReason(lang, err))
 	}
 	if len(data) > MaxPhotoSize {
 		n := len(data)
@@ -388,7 +388,7 @@ func photoFile(fsys fs.FS, m *member.Member, lang string, files map[string]bool,
 		err = fmt.Errorf("%d×%d pixels", cfg.Width, cfg.Height)
 	}
 	if err != nil {
-		return photo.Source{}, bad("photo.bad", m.Photo, strings.ToUpper(want), err)
+		return photo.Source{}, bad("photo.bad", m.Photo, strings.ToUpper(want), member.DecodeReason(lang, err))
 	}
 	if px := int64(cfg.Width) * int64(cfg.Height); px > MaxPhotoPixels {
 		return photo.Source{}, bad("photo.pixels", m.Photo, cfg.Width, cfg.Height, (px+999_999)/1_000_000, MaxPhotoPixels/1_000_000)

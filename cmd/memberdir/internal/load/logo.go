@@ -86,7 +86,7 @@ func logo(fsys fs.FS, cfg *member.Config) ([]byte, *member.Error) {
 	// The header says nothing of the rest: a file cut short in the upload
 	// would be published as a broken image on every page.
 	if _, _, err := image.Decode(bytes.NewReader(data)); err != nil {
-		return nil, bad(exportFix, "logo.why.broken", err)
+		return nil, bad(exportFix, "logo.why.broken", member.DecodeReason(lang, err))
 	}
 	return data, nil
 }

@@ -137,7 +137,7 @@ func TestSitePhotos(t *testing.T) {
 		{name: "other case", files: map[string]string{"anna.md": withPhoto, "Anna.JPG": encoded(t, "jpeg")}, want: e(
 			`content/members/anna.md:11:8: photo: the photo "anna.jpg" is not next to the profile, but "Anna.JPG" is — write photo: Anna.JPG (upper and lower case matter)`)},
 		{name: "not a JPEG", files: map[string]string{"anna.md": withPhoto, "anna.jpg": "<html>not a photo</html>"}, want: e(
-			`content/members/anna.md:11:8: photo: the photo "anna.jpg" cannot be read as JPEG (image: unknown format) — save it again as JPEG or PNG`)},
+			`content/members/anna.md:11:8: photo: the photo "anna.jpg" cannot be read as JPEG (it is not an image) — save it again as JPEG or PNG`)},
 		{name: "PNG named .jpg", files: map[string]string{"anna.md": withPhoto, "anna.jpg": encoded(t, "png")}, want: e(
 			`content/members/anna.md:11:8: photo: the photo "anna.jpg" is a PNG file, not a JPEG — rename the file to "anna.png" and write photo: anna.png`)},
 		{name: "JPEG named .png", files: map[string]string{"anna.md": profile("photo: anna.png"), "anna.png": encoded(t, "jpeg")}, want: e(
@@ -155,9 +155,9 @@ func TestSitePhotos(t *testing.T) {
 		{name: "too large, in German", files: map[string]string{"config.yaml": "language: de\n", "anna.md": withPhoto, "anna.jpg": strings.Repeat("x", 20<<20)}, want: e(
 			`content/members/anna.md:11:8: photo: das Foto "anna.jpg" ist 20.0 MiB groß, erlaubt sind höchstens 15.0 MiB — exportiere es kleiner, z. B. als JPEG mit höchstens 4000×4000 Pixeln`)},
 		{name: "no pixels", files: map[string]string{"anna.md": profile("photo: anna.png"), "anna.png": string(phototest.PNGHeader(0, 10))}, want: e(
-			`content/members/anna.md:11:8: photo: the photo "anna.png" cannot be read as PNG (png: invalid format: non-positive dimension) — save it again as JPEG or PNG`)},
+			`content/members/anna.md:11:8: photo: the photo "anna.png" cannot be read as PNG (the file is damaged) — save it again as JPEG or PNG`)},
 		{name: "truncated JPEG", files: map[string]string{"anna.md": withPhoto, "anna.jpg": encoded(t, "jpeg")[:20]}, want: e(
-			`content/members/anna.md:11:8: photo: the photo "anna.jpg" cannot be read as JPEG (unexpected EOF) — save it again as JPEG or PNG`)},
+			`content/members/anna.md:11:8: photo: the photo "anna.jpg" cannot be read as JPEG (the file is incomplete) — save it again as JPEG or PNG`)},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

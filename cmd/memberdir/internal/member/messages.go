@@ -109,47 +109,51 @@ var messages = map[string][2]string{
 	"contact.none":        {"needs at least one of email, phone or website", "braucht mindestens eines von email, phone oder website"},
 
 	// Values.
-	"email.at":        {"%q is not an e-mail address — write it as name@example.de", "%q ist keine E-Mail-Adresse — schreibe sie als name@example.de"},
-	"email.idn":       {"%q has umlauts or other special letters in its domain, which e-mail links cannot carry — write it in its ASCII form: %s", "%q hat Umlaute oder andere Sonderzeichen in der Domain, die E-Mail-Links nicht tragen können — schreibe sie in ihrer ASCII-Form: %s"},
-	"email.invalid":   {"%q is not an e-mail address — write it as name@example.de", "%q ist keine E-Mail-Adresse — schreibe sie als name@example.de"},
-	"url.noscheme":    {"%q has no https:// — write https://%s", "bei %q fehlt https:// — schreibe https://%s"},
-	"url.scheme":      {"%q is not a web address — only links starting with https:// or http:// are allowed", "%q ist keine Webadresse — erlaubt sind nur Links, die mit https:// oder http:// beginnen"},
-	"footer.dead":     {"%q leads to no page of the site — create content/pages/%s.md, or correct the address", "%q führt zu keiner Seite der Website — lege content/pages/%s.md an oder korrigiere die Adresse"},
-	"footer.case":     {"%q leads to no page of the site: addresses are lower case — write %s", "%q führt zu keiner Seite der Website: Adressen werden kleingeschrieben — schreibe %s"},
-	"footer.base":     {"%q repeats the path of base_url, which every link on the site gets in front anyway — write %s", "%q wiederholt den Pfad der base_url, den jeder Link der Website ohnehin vorn bekommt — schreibe %s"},
-	"footer.deadpath": {"%q leads to no page of the site — correct the address", "%q führt zu keiner Seite der Website — korrigiere die Adresse"},
-	"url.invalid":     {"%q is not a web address — write it as https://www.example.de/…", "%q ist keine Webadresse — schreibe sie als https://www.example.de/…"},
-	"phone.fix":       {"%q holds more than the number — write only the number: %s", "%q enthält mehr als die Nummer — schreibe nur die Nummer: %s"},
-	"email.fix":       {"%q holds more than the address — write only the address: %s", "%q enthält mehr als die Adresse — schreibe nur die Adresse: %s"},
-	"phone.invalid":   {"%q is not a phone number — write it as +49 221 1234567", "%q ist keine Telefonnummer — schreibe sie als +49 221 1234567"},
-	"lang.name":       {"%q is not a two-letter language code — write %s", "%q ist kein zweibuchstabiges Sprachkürzel — schreibe %s"},
-	"lang.lower":      {"%q is written in capitals — language codes are lower case: write %s", "%q ist großgeschrieben — Sprachkürzel werden kleingeschrieben: schreibe %s"},
-	"lang.invalid":    {"%q is not a two-letter language code — use de, en, fr, …", "%q ist kein zweibuchstabiges Sprachkürzel — verwende de, en, fr, …"},
-	"github.invalid":  {"%q is not a GitHub user name — write only the name, e.g. anna-mueller, without @ or URL", "%q ist kein GitHub-Benutzername — schreibe nur den Namen, z. B. anna-mueller, ohne @ oder Link"},
-	"photo.path":      {"%q must be a file name next to this profile, without folders", "%q muss ein Dateiname neben diesem Profil sein, ohne Ordner"},
-	"photo.scans":     {"the photo %q is a JPEG of %d scans (passes), more than the %d allowed — save the photo again as an ordinary JPEG, e.g. export it from your photo app, or use PNG", "das Foto %q ist ein JPEG aus %d Scans (Durchgängen), erlaubt sind höchstens %d — speichere das Foto noch einmal als gewöhnliches JPEG, z. B. indem du es aus deiner Foto-App exportierst, oder verwende PNG"},
-	"photo.type":      {"%q is not a .jpg or .png file — save the photo as JPEG or PNG", "%q ist keine .jpg- oder .png-Datei — speichere das Foto als JPEG oder PNG"},
-	"photo.missing":   {"the photo %q is not next to the profile — upload it to %s", "das Foto %q liegt nicht neben dem Profil — lade es nach %s hoch"},
-	"photo.bad":       {"the photo %q cannot be read as %s (%v) — save it again as JPEG or PNG", "das Foto %q kann nicht als %s gelesen werden (%v) — speichere es noch einmal als JPEG oder PNG"},
-	"photo.case":      {"the photo %q is not next to the profile, but %q is — write photo: %s (upper and lower case matter)", "das Foto %q liegt nicht neben dem Profil, aber %q — schreibe photo: %s (Groß- und Kleinschreibung zählen)"},
-	"photo.format":    {"the photo %q is a %s file, not a %s — rename the file to %q and write photo: %s", "das Foto %q ist eine %s-Datei, keine %s-Datei — benenne die Datei in %q um und schreibe photo: %s"},
-	"photo.toolarge":  {"the photo %q is %s, larger than the limit of %s — export it smaller, e.g. as a JPEG of at most 4000×4000 pixels", "das Foto %q ist %s groß, erlaubt sind höchstens %s — exportiere es kleiner, z. B. als JPEG mit höchstens 4000×4000 Pixeln"},
-	"photo.pixels":    {"the photo %q has %d×%d pixels (%d megapixels), more than the %d megapixels allowed — export it smaller than 4000×4000 pixels", "das Foto %q hat %d×%d Pixel (%d Megapixel), erlaubt sind höchstens %d Megapixel — exportiere es kleiner als 4000×4000 Pixel"},
-	"photo.shared":    {"the photo %q is already the photo of %s — upload your own photo under a name of its own, e.g. your file name with .jpg", "das Foto %q ist schon das Foto von %s — lade dein eigenes Foto unter eigenem Namen hoch, z. B. deinem Dateinamen mit .jpg"},
-	"text.hiddenname": {"contains an invisible character (%s), with which a name can look like another — delete the text and type it again", "enthält ein unsichtbares Zeichen (%s), mit dem ein Name wie ein anderer aussehen kann — lösche den Text und tippe ihn neu"},
-	"text.compat":     {"%q is written with special forms of letters (from a fancy-font generator or a word processor) that look like ordinary ones — write %s", "%q ist mit besonderen Formen von Buchstaben geschrieben (aus einem Schriftgenerator oder einer Textverarbeitung), die wie gewöhnliche aussehen — schreibe %s"},
-	"text.scripts":    {"%q mixes letters of different alphabets (%s) in one word, which makes it look like another name — type it again with one keyboard", "%q mischt Buchstaben verschiedener Alphabete (%s) in einem Wort, so dass es wie ein anderer Name aussieht — tippe es mit einer Tastatur neu"},
-	"date.invalid":    {"%q is not a date — write it as YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2021-03-01", "%q ist kein Datum — schreibe es als JJJJ-MM-TT, JJJJ-MM oder JJJJ, z. B. 2021-03-01"},
-	"url.lookalike":   {"%q is written in %s letters that look like Latin ones, as fake copies of well-known sites are — type the address again, or copy it from the browser's address bar", "%q ist mit %s Buchstaben geschrieben, die wie lateinische aussehen, wie bei gefälschten Kopien bekannter Seiten — tippe die Adresse neu oder kopiere sie aus der Adresszeile des Browsers"},
-	"url.host":        {"%q is not an address on %s — copy your profile's address from the browser's address bar", "%q ist keine Adresse auf %s — kopiere die Adresse deines Profils aus der Adresszeile des Browsers"},
-	"url.scripts":     {"%q mixes letters of different alphabets (%s) in its host name, as fake copies of well-known sites do — type the address again, or copy it from the browser's address bar", "%q mischt Buchstaben verschiedener Alphabete (%s) im Namen der Website, wie es Fälschungen bekannter Seiten tun — tippe die Adresse neu oder kopiere sie aus der Adresszeile des Browsers"},
-	"date.future":     {"%q lies in the future — write the month you joined, e.g. 2021-03", "%q liegt in der Zukunft — schreibe den Monat, in dem du beigetreten bist, z. B. 2021-03"},
-	"date.german":     {"%q is not a date in the expected form — write it as %s", "%q ist kein Datum in der erwarteten Form — schreibe es als %s"},
-	"slug.target":     {"%q is not a member's file name — use lowercase a-z, 0-9 and dashes, as in the address /members/anna-mueller/", "%q ist kein Dateiname eines Mitglieds — verwende a-z, 0-9 und Bindestriche wie in der Adresse /members/anna-mueller/"},
-	"slug.targetfix":  {"%q is not a member's file name — write the name of their file without .md, as in the address /members/…/; probably %q", "%q ist kein Dateiname eines Mitglieds — schreibe den Namen der Datei ohne .md wie in der Adresse /members/…/; vermutlich %q"},
-	"tag.unknown":     {"%q is not a category of this site%s", "%q ist keine Kategorie dieser Website%s"},
-	"tag.unknownlist": {" — use one of: %s", " — verwende eine von: %s"},
-	"tag.invalid":     {"%q cannot be used as a category — use letters, digits and dashes", "%q kann nicht als Kategorie verwendet werden — verwende Buchstaben, Ziffern und Bindestriche"},
+	"email.at":           {"%q is not an e-mail address — write it as name@example.de", "%q ist keine E-Mail-Adresse — schreibe sie als name@example.de"},
+	"email.idn":          {"%q has umlauts or other special letters in its domain, which e-mail links cannot carry — write it in its ASCII form: %s", "%q hat Umlaute oder andere Sonderzeichen in der Domain, die E-Mail-Links nicht tragen können — schreibe sie in ihrer ASCII-Form: %s"},
+	"email.invalid":      {"%q is not an e-mail address — write it as name@example.de", "%q ist keine E-Mail-Adresse — schreibe sie als name@example.de"},
+	"url.noscheme":       {"%q has no https:// — write https://%s", "bei %q fehlt https:// — schreibe https://%s"},
+	"url.scheme":         {"%q is not a web address — only links starting with https:// or http:// are allowed", "%q ist keine Webadresse — erlaubt sind nur Links, die mit https:// oder http:// beginnen"},
+	"footer.dead":        {"%q leads to no page of the site — create content/pages/%s.md, or correct the address", "%q führt zu keiner Seite der Website — lege content/pages/%s.md an oder korrigiere die Adresse"},
+	"footer.case":        {"%q leads to no page of the site: addresses are lower case — write %s", "%q führt zu keiner Seite der Website: Adressen werden kleingeschrieben — schreibe %s"},
+	"footer.base":        {"%q repeats the path of base_url, which every link on the site gets in front anyway — write %s", "%q wiederholt den Pfad der base_url, den jeder Link der Website ohnehin vorn bekommt — schreibe %s"},
+	"footer.deadpath":    {"%q leads to no page of the site — correct the address", "%q führt zu keiner Seite der Website — korrigiere die Adresse"},
+	"url.invalid":        {"%q is not a web address — write it as https://www.example.de/…", "%q ist keine Webadresse — schreibe sie als https://www.example.de/…"},
+	"phone.fix":          {"%q holds more than the number — write only the number: %s", "%q enthält mehr als die Nummer — schreibe nur die Nummer: %s"},
+	"email.fix":          {"%q holds more than the address — write only the address: %s", "%q enthält mehr als die Adresse — schreibe nur die Adresse: %s"},
+	"phone.invalid":      {"%q is not a phone number — write it as +49 221 1234567", "%q ist keine Telefonnummer — schreibe sie als +49 221 1234567"},
+	"lang.name":          {"%q is not a two-letter language code — write %s", "%q ist kein zweibuchstabiges Sprachkürzel — schreibe %s"},
+	"lang.lower":         {"%q is written in capitals — language codes are lower case: write %s", "%q ist großgeschrieben — Sprachkürzel werden kleingeschrieben: schreibe %s"},
+	"lang.invalid":       {"%q is not a two-letter language code — use de, en, fr, …", "%q ist kein zweibuchstabiges Sprachkürzel — verwende de, en, fr, …"},
+	"github.invalid":     {"%q is not a GitHub user name — write only the name, e.g. anna-mueller, without @ or URL", "%q ist kein GitHub-Benutzername — schreibe nur den Namen, z. B. anna-mueller, ohne @ oder Link"},
+	"photo.path":         {"%q must be a file name next to this profile, without folders", "%q muss ein Dateiname neben diesem Profil sein, ohne Ordner"},
+	"photo.scans":        {"the photo %q is a JPEG of %d scans (passes), more than the %d allowed — save the photo again as an ordinary JPEG, e.g. export it from your photo app, or use PNG", "das Foto %q ist ein JPEG aus %d Scans (Durchgängen), erlaubt sind höchstens %d — speichere das Foto noch einmal als gewöhnliches JPEG, z. B. indem du es aus deiner Foto-App exportierst, oder verwende PNG"},
+	"photo.type":         {"%q is not a .jpg or .png file — save the photo as JPEG or PNG", "%q ist keine .jpg- oder .png-Datei — speichere das Foto als JPEG oder PNG"},
+	"photo.missing":      {"the photo %q is not next to the profile — upload it to %s", "das Foto %q liegt nicht neben dem Profil — lade es nach %s hoch"},
+	"decode.short":       {"the file is incomplete", "die Datei ist unvollständig"},
+	"decode.unknown":     {"it is not an image", "sie ist kein Bild"},
+	"decode.unsupported": {"it is saved in a variant this program cannot read", "sie ist in einer Variante gespeichert, die dieses Programm nicht lesen kann"},
+	"decode.damaged":     {"the file is damaged", "die Datei ist beschädigt"},
+	"photo.bad":          {"the photo %q cannot be read as %s (%v) — save it again as JPEG or PNG", "das Foto %q kann nicht als %s gelesen werden (%v) — speichere es noch einmal als JPEG oder PNG"},
+	"photo.case":         {"the photo %q is not next to the profile, but %q is — write photo: %s (upper and lower case matter)", "das Foto %q liegt nicht neben dem Profil, aber %q — schreibe photo: %s (Groß- und Kleinschreibung zählen)"},
+	"photo.format":       {"the photo %q is a %s file, not a %s — rename the file to %q and write photo: %s", "das Foto %q ist eine %s-Datei, keine %s-Datei — benenne die Datei in %q um und schreibe photo: %s"},
+	"photo.toolarge":     {"the photo %q is %s, larger than the limit of %s — export it smaller, e.g. as a JPEG of at most 4000×4000 pixels", "das Foto %q ist %s groß, erlaubt sind höchstens %s — exportiere es kleiner, z. B. als JPEG mit höchstens 4000×4000 Pixeln"},
+	"photo.pixels":       {"the photo %q has %d×%d pixels (%d megapixels), more than the %d megapixels allowed — export it smaller than 4000×4000 pixels", "das Foto %q hat %d×%d Pixel (%d Megapixel), erlaubt sind höchstens %d Megapixel — exportiere es kleiner als 4000×4000 Pixel"},
+	"photo.shared":       {"the photo %q is already the photo of %s — upload your own photo under a name of its own, e.g. your file name with .jpg", "das Foto %q ist schon das Foto von %s — lade dein eigenes Foto unter eigenem Namen hoch, z. B. deinem Dateinamen mit .jpg"},
+	"text.hiddenname":    {"contains an invisible character (%s), with which a name can look like another — delete the text and type it again", "enthält ein unsichtbares Zeichen (%s), mit dem ein Name wie ein anderer aussehen kann — lösche den Text und tippe ihn neu"},
+	"text.compat":        {"%q is written with special forms of letters (from a fancy-font generator or a word processor) that look like ordinary ones — write %s", "%q ist mit besonderen Formen von Buchstaben geschrieben (aus einem Schriftgenerator oder einer Textverarbeitung), die wie gewöhnliche aussehen — schreibe %s"},
+	"text.scripts":       {"%q mixes letters of different alphabets (%s) in one word, which makes it look like another name — type it again with one keyboard", "%q mischt Buchstaben verschiedener Alphabete (%s) in einem Wort, so dass es wie ein anderer Name aussieht — tippe es mit einer Tastatur neu"},
+	"date.invalid":       {"%q is not a date — write it as YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2021-03-01", "%q ist kein Datum — schreibe es als JJJJ-MM-TT, JJJJ-MM oder JJJJ, z. B. 2021-03-01"},
+	"url.lookalike":      {"%q is written in %s letters that look like Latin ones, as fake copies of well-known sites are — type the address again, or copy it from the browser's address bar", "%q ist mit %s Buchstaben geschrieben, die wie lateinische aussehen, wie bei gefälschten Kopien bekannter Seiten — tippe die Adresse neu oder kopiere sie aus der Adresszeile des Browsers"},
+	"url.host":           {"%q is not an address on %s — copy your profile's address from the browser's address bar", "%q ist keine Adresse auf %s — kopiere die Adresse deines Profils aus der Adresszeile des Browsers"},
+	"url.scripts":        {"%q mixes letters of different alphabets (%s) in its host name, as fake copies of well-known sites do — type the address again, or copy it from the browser's address bar", "%q mischt Buchstaben verschiedener Alphabete (%s) im Namen der Website, wie es Fälschungen bekannter Seiten tun — tippe die Adresse neu oder kopiere sie aus der Adresszeile des Browsers"},
+	"date.future":        {"%q lies in the future — write the month you joined, e.g. 2021-03", "%q liegt in der Zukunft — schreibe den Monat, in dem du beigetreten bist, z. B. 2021-03"},
+	"date.german":        {"%q is not a date in the expected form — write it as %s", "%q ist kein Datum in der erwarteten Form — schreibe es als %s"},
+	"slug.target":        {"%q is not a member's file name — use lowercase a-z, 0-9 and dashes, as in the address /members/anna-mueller/", "%q ist kein Dateiname eines Mitglieds — verwende a-z, 0-9 und Bindestriche wie in der Adresse /members/anna-mueller/"},
+	"slug.targetfix":     {"%q is not a member's file name — write the name of their file without .md, as in the address /members/…/; probably %q", "%q ist kein Dateiname eines Mitglieds — schreibe den Namen der Datei ohne .md wie in der Adresse /members/…/; vermutlich %q"},
+	"tag.unknown":        {"%q is not a category of this site%s", "%q ist keine Kategorie dieser Website%s"},
+	"tag.unknownlist":    {" — use one of: %s", " — verwende eine von: %s"},
+	"tag.invalid":        {"%q cannot be used as a category — use letters, digits and dashes", "%q kann nicht als Kategorie verwendet werden — verwende Buchstaben, Ziffern und Bindestriche"},
 
 	// Across files.
 	"recommends.unknown": {"there is no member %q%s", "es gibt kein Mitglied %q%s"},
@@ -213,7 +217,7 @@ var messages = map[string][2]string{
 	"logo.why.unknown":     {"it is not an image a browser can show", "es ist kein Bild, das ein Browser anzeigen kann"},
 	"logo.why.format":      {"it is a %s file, not a %s", "es ist eine %s-Datei, keine %s-Datei"},
 	"logo.why.pixels":      {"it has %d×%d pixels", "es hat %d×%d Pixel"},
-	"logo.why.broken":      {"the file is damaged or incomplete (%v)", "die Datei ist beschädigt oder unvollständig (%v)"},
+	"logo.why.broken":      {"it cannot be read: %s", "es kann nicht gelesen werden: %s"},
 	"logo.why.animated":    {"it is an animated image", "es ist ein animiertes Bild"},
 	"logo.fix.still":       {"export a still image as SVG, PNG, JPEG or WebP", "exportiere ein unbewegtes Bild als SVG, PNG, JPEG oder WebP"},
 	"logo.fix.rename":      {"rename the file and write theme.logo: %s", "benenne die Datei um und schreibe theme.logo: %s"},
@@ -281,6 +285,25 @@ func Msg(lang, key string, args ...any) string {
 		return out // a text of several lines, such as new.next
 	}
 	return visible(out)
+}
+
+// DecodeReason says in the site's language why an image decoder refused
+// a file, for the messages about photos and logos: the decoders' own
+// words ("png: invalid format: …") are English and technical. Errors it
+// does not know are given as they are.
+func DecodeReason(lang string, err error) string {
+	s := err.Error()
+	switch {
+	case strings.Contains(s, "unexpected EOF"):
+		return Msg(lang, "decode.short")
+	case strings.Contains(s, "unknown format"):
+		return Msg(lang, "decode.unknown")
+	case strings.Contains(s, "unsupported"):
+		return Msg(lang, "decode.unsupported")
+	case strings.Contains(s, "invalid format"):
+		return Msg(lang, "decode.damaged")
+	}
+	return s
 }
 
 // visible returns s with each invisible character (see Invisible) written

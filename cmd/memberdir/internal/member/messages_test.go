@@ -81,3 +81,17 @@ func TestFieldDocs(t *testing.T) {
 	}
 	check("", ProfileFields)
 }
+
+func TestDecodeReason(t *testing.T) {
+	for err, want := range map[string]string{
+		"png: invalid format: unexpected EOF":  "die Datei ist unvollständig",
+		"image: unknown format":                "sie ist kein Bild",
+		"unsupported JPEG feature: arithmetic": "sie ist in einer Variante gespeichert, die dieses Programm nicht lesen kann",
+		"png: invalid format: bad checksum":    "die Datei ist beschädigt",
+		"something else":                       "something else",
+	} {
+		if got := DecodeReason("de", errors.New(err)); got != want {
+			t.Errorf("DecodeReason(%q) = %q, want %q", err, got, want)
+		}
+	}
+}

@@ -68,7 +68,7 @@ func (s *site) photos(photos map[string]photo.Source, store PhotoStore) error {
 		}
 		if err != nil {
 			m := ms[i]
-			errs[i] = &member.Error{Pos: m.Pos.Get("photo"), Field: "photo", Msg: member.Msg(s.dir.Config.Language, "photo.bad", m.Photo, photoFormat(m.Photo), err)}
+			errs[i] = &member.Error{Pos: m.Pos.Get("photo"), Field: "photo", Msg: member.Msg(s.dir.Config.Language, "photo.bad", m.Photo, photoFormat(m.Photo), member.DecodeReason(s.dir.Config.Language, err))}
 			return nil
 		}
 		if store != nil {
