@@ -241,15 +241,20 @@ func (f *file) itemField(line int) bool {
 // recht" among "  - id: …"), where only fields stand: YAML reports it at
 // the start of the text. It reports whether it found one.
 func (f *file) outdentedItem() bool {
-	want := 2
+	want, prev := 2, ""
 	for l, text := range f.lines {
 		t := strings.TrimLeft(text, " ")
 		if strings.HasPrefix(t, "- ") && len(text) > len(t) {
 			want = len(text) - len(t) // as the items above
 		}
-		if strings.HasPrefix(text, "- ") && l > 0 {
+		// "offerings:" / "- A" is a list YAML reads; an item at the edge
+		// below indented lines is not.
+		if strings.HasPrefix(text, "- ") && strings.HasPrefix(prev, " ") {
 			f.errs.Add(member.Pos{Path: f.path, Line: l + 1 + f.offset, Col: 1}, "", member.Msg(f.lang, "yaml.itemleft", want))
 			return true
+		}
+		if strings.TrimSpace(text) != "" && !strings.HasPrefix(t, "#") {
+			prev = text
 		}
 	}
 	return false
