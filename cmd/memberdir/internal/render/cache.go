@@ -229,9 +229,8 @@ func memberKey(site [32]byte, m *member.Member, photo string) [32]byte {
 	return sha256.Sum256(b)
 }
 
-// str writes s with its length, so that two fields cannot run together.
-// appendStr appends s with its length, so that no two lists of strings
-// give the same bytes.
+// appendStr appends s with its length, so that two fields cannot run
+// together: no two lists of strings give the same bytes.
 func appendStr(b []byte, s string) []byte {
 	b = binary.LittleEndian.AppendUint64(b, uint64(len(s)))
 	return append(b, s...)
