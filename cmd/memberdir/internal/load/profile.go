@@ -736,6 +736,12 @@ var phoneNoteRE = regexp.MustCompile(`\([^)0-9]*\)|[\pL][\pL.:]*`)
 // URL s, written in Unicode or as xn--, as "Latin+Cyrillic", or "": a
 // Cyrillic а in аpple.com makes a link that looks like another site's.
 func hostScripts(s string) string {
+	return member.CheckScripts(unicodeHost(s))
+}
+
+// unicodeHost returns the host of the URL s as a reader sees it: xn--
+// parts in Unicode. It returns "" when s has none that can be read.
+func unicodeHost(s string) string {
 	u, err := url.Parse(s)
 	if err != nil {
 		return ""
@@ -744,7 +750,7 @@ func hostScripts(s string) string {
 	if err != nil {
 		return ""
 	}
-	return member.CheckScripts(host)
+	return host
 }
 
 // lookalikeHost returns the script of a part of the host of the URL s
@@ -754,12 +760,8 @@ func hostScripts(s string) string {
 // for the same reason. Under a Cyrillic or Greek top-level domain (.ru,
 // .рф, .gr, …) it is taken as meant.
 func lookalikeHost(s string) string {
-	u, err := url.Parse(s)
-	if err != nil {
-		return ""
-	}
-	host, err := idna.ToUnicode(u.Hostname())
-	if err != nil {
+	host := unicodeHost(s)
+	if host == "" {
 		return ""
 	}
 	labels := strings.Split(strings.TrimSuffix(host, "."), ".")
