@@ -307,10 +307,13 @@ var eastAsian = map[string]bool{"Han": true, "Hiragana": true, "Katakana": true,
 // the scripts shared by all (Common, Inherited). The usual ones are tried
 // first: most names are Latin.
 func scriptOf(r rune) string {
-	for _, sc := range []string{"Latin", "Cyrillic", "Greek"} {
-		if unicode.Is(unicode.Scripts[sc], r) {
-			return sc
-		}
+	switch {
+	case unicode.Is(unicode.Latin, r):
+		return "Latin"
+	case unicode.Is(unicode.Cyrillic, r):
+		return "Cyrillic"
+	case unicode.Is(unicode.Greek, r):
+		return "Greek"
 	}
 	for name, t := range unicode.Scripts {
 		if unicode.Is(t, r) {
@@ -365,6 +368,9 @@ func joins(r rune) bool {
 // "™", "½", "Mª", Thai "ำ", and full-width Latin and brackets beside
 // Chinese, Japanese or Korean ("ＮＴＴデータ", "（株）").
 func CompatForm(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return styled(r, false) }) {
+		return "" // the usual case, without looking at scripts
+	}
 	cjk := strings.ContainsFunc(s, func(r rune) bool { return eastAsian[scriptOf(r)] })
 	if !strings.ContainsFunc(s, func(r rune) bool { return styled(r, cjk) }) {
 		return ""
