@@ -27,7 +27,7 @@ import (
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fl.SetOutput(stderr)
-	addr := fl.String("addr", "127.0.0.1:8080", "`host:port` to listen on (port 0 picks a free port)")
+	addr := fl.String("addr", "127.0.0.1:8080", "`host:port` to listen on, or a port alone on 127.0.0.1 (port 0 picks a free port)")
 	source := fl.String("source", ".", "the site's `folder` (with config.yaml and content/)")
 	drafts := fl.Bool("drafts", false, "include profiles marked draft: true")
 	fl.Usage = func() {
