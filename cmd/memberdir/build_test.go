@@ -241,3 +241,18 @@ func TestBuildMessages(t *testing.T) {
 		})
 	}
 }
+
+// TestBuildSaysItInTheSiteLanguage: the line build ends with is in the
+// language of the site's problems, not English beside German.
+func TestBuildSaysItInTheSiteLanguage(t *testing.T) {
+	for lang, want := range map[string]string{"de": " Dateien nach ", "en": " files into "} {
+		dir := writeSite(t, map[string]string{
+			"config.yaml":                     "language: " + lang + "\nbase_url: https://netzwerk.example/\n",
+			"content/members/anna-mueller.md": anna,
+		})
+		code, stdout, stderr := memberdir(t, "build", "--source", dir)
+		if code != 0 || !strings.Contains(stdout, want) || stderr != "" {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q; want %q and no note", lang, code, stdout, stderr, want)
+		}
+	}
+}
