@@ -9,29 +9,28 @@ import (
 )
 
 // Tel returns the tel: URL (RFC 3966) of a phone number as a member writes
-// it, or "" when it has no digits. The number is normalised to what a phone
-// dials: only digits and a leading "+".
+// it on a site in the language siteLang, or "" when it has no digits. The
+// profile page's link and the vCard's TEL both come from here, so that a
+// visitor who saves the card gets the number the page dials. The number is
+// normalised to what a phone dials: only digits and a leading "+".
 //
 //   - "(0)", the German way of showing the trunk prefix inside an
 //     international number, is dropped: "+49 (0)221 123-45" → "tel:+4922112345".
 //   - "00" at the start is the international prefix: "0049 221 …" → "tel:+49221…".
 //   - A "0" right after +49, +43 or +41 is a trunk prefix written by mistake
 //     (no number there starts with 0) and is dropped.
-//   - A national number (one leading "0") is taken as German and gets +49:
-//     "0221 1234567" → "tel:+492211234567". Directories are German by default
-//     and a global number works from a mobile abroad, too. Sites in other
-//     countries use (*Links).Tel, which applies this rule only when the site's
-//     language is de, or ask members for numbers starting with "+".
+//   - A national number (one leading "0") on a German site is taken as
+//     German and gets +49: "0221 1234567" → "tel:+492211234567", which
+//     works from a mobile abroad, too. On a site in any other language the
+//     digits stay as they are ("tel:02079460000"), which the phone dials as
+//     a national number; such sites ask members for numbers with "+".
 //   - A number without any prefix (a local number without area code) is kept
 //     as its digits.
-func Tel(phone string) string {
-	return tel(phone, true)
+func Tel(phone, siteLang string) string {
+	return tel(phone, lang(siteLang) == "de")
 }
 
-// Tel is the package's Tel with the site's language deciding whether a
-// national number is German: on a German site it gets +49, on any other
-// the digits stay as they are ("tel:02079460000"), which the phone dials
-// as a national number.
+// Tel is the package's Tel for this site's language.
 func (l *Links) Tel(phone string) string {
 	return tel(phone, l.lang == "de")
 }

@@ -28,8 +28,8 @@ func TestTel(t *testing.T) {
 		{"", ""},
 		{"keine", ""},
 	} {
-		if got := Tel(tt.in); got != tt.want {
-			t.Errorf("Tel(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := Tel(tt.in, "de"); got != tt.want {
+			t.Errorf("Tel(%q, de) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
@@ -43,6 +43,9 @@ func TestLinksTel(t *testing.T) {
 	}
 	if got, want := en.Tel("+49 (0)221 123-45"), "tel:+4922112345"; got != want {
 		t.Errorf("English site: Tel = %q, want %q", got, want)
+	}
+	if got, want := Tel("020 7946 0000", "en"), en.Tel("020 7946 0000"); got != want {
+		t.Errorf("Tel(…, en) = %q, but the English site's links dial %q", got, want)
 	}
 	de := newLinks(t, member.DefaultConfig())
 	if got, want := de.Tel("0221 1234567"), "tel:+492211234567"; got != want {

@@ -125,7 +125,7 @@ func (s *site) vcards() error {
 		if e != nil && e.vcard != nil {
 			cards[i] = e.vcard
 		} else {
-			cards[i] = vcard.Card(ms[i], s.shared(v))
+			cards[i] = vcard.Card(ms[i], s.shared(v), s.data.Lang)
 			if e != nil {
 				e.vcard = cards[i]
 			}

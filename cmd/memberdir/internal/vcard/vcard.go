@@ -30,8 +30,9 @@ import (
 // member's page, becomes the card's UID and a URL, so that importing the
 // card again updates the contact instead of duplicating it. EMAIL and TEL
 // are left out when the member chose not to publish them
-// (contact.public: false).
-func Card(m *member.Member, profileURL string) []byte {
+// (contact.public: false). siteLang, the site's language, decides how a
+// national phone number is dialled, as on the profile page (referral.Tel).
+func Card(m *member.Member, profileURL, siteLang string) []byte {
 	var w writer
 	w.prop("BEGIN", "VCARD")
 	w.prop("VERSION", "4.0")
@@ -48,7 +49,7 @@ func Card(m *member.Member, profileURL string) []byte {
 		if e := oneLine(m.Contact.Email); e != "" {
 			w.prop("EMAIL;TYPE=work", text(e))
 		}
-		if t := referral.Tel(m.Contact.Phone); t != "" {
+		if t := referral.Tel(m.Contact.Phone, siteLang); t != "" {
 			w.prop("TEL;VALUE=uri;TYPE=work,voice", t)
 		}
 	}

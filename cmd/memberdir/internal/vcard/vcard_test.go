@@ -61,7 +61,7 @@ const jonasCard = "BEGIN:VCARD\r\n" +
 	"END:VCARD\r\n"
 
 func TestCardGolden(t *testing.T) {
-	got := string(Card(jonas(), profile))
+	got := string(Card(jonas(), profile, "de"))
 	if got != jonasCard {
 		t.Errorf("Card:\n%s\nwant:\n%s", strings.ReplaceAll(got, "\r\n", "⏎\n"), strings.ReplaceAll(jonasCard, "\r\n", "⏎\n"))
 	}
@@ -138,7 +138,7 @@ func checkLines(t *testing.T, b []byte) {
 }
 
 func TestCardReadBack(t *testing.T) {
-	b := Card(jonas(), profile)
+	b := Card(jonas(), profile, "de")
 	checkLines(t, b)
 	c := decode(t, b)
 	for _, tt := range []struct{ field, want string }{
@@ -205,7 +205,7 @@ func TestCardHostile(t *testing.T) {
 			Public:  true,
 		},
 	}
-	b := Card(m, "https://netzwerk.example/members/anna/?x=1,2;3")
+	b := Card(m, "https://netzwerk.example/members/anna/?x=1,2;3", "de")
 	checkLines(t, b)
 	if lines := strings.Split(string(b), "\r\n"); slices.Index(lines, "BEGIN:VCARD") != 0 || slices.Index(lines, "END:VCARD") != len(lines)-2 {
 		t.Errorf("a value started or ended a card:\n%s", b)
@@ -266,7 +266,7 @@ func TestCardHostile(t *testing.T) {
 func TestCardNotPublic(t *testing.T) {
 	m := jonas()
 	m.Contact.Public = false
-	b := Card(m, profile)
+	b := Card(m, profile, "de")
 	c := decode(t, b)
 	if c.Get(govcard.FieldEmail) != nil || c.Get(govcard.FieldTelephone) != nil {
 		t.Errorf("card shows e-mail or phone of a member who hid them:\n%s", b)
@@ -278,7 +278,7 @@ func TestCardNotPublic(t *testing.T) {
 
 func TestCardMinimal(t *testing.T) {
 	m := &member.Member{Name: "Bo", Mission: "Möbel.", Tags: []string{"handwerk"}}
-	b := Card(m, "")
+	b := Card(m, "", "de")
 	want := "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Bo\r\nN:Bo;;;;\r\nKIND:individual\r\nNOTE:Möbel.\r\nCATEGORIES:handwerk\r\nEND:VCARD\r\n"
 	if string(b) != want {
 		t.Errorf("Card = %q, want %q", b, want)
@@ -286,7 +286,7 @@ func TestCardMinimal(t *testing.T) {
 }
 
 func TestCardDeterministic(t *testing.T) {
-	a, b := Card(jonas(), profile), Card(jonas(), profile)
+	a, b := Card(jonas(), profile, "de"), Card(jonas(), profile, "de")
 	if !bytes.Equal(a, b) {
 		t.Errorf("two cards of the same member differ")
 	}
