@@ -573,6 +573,7 @@ func TestNew(t *testing.T) {
 		file+" angelegt",
 		"Nächste Schritte:",
 		`  1. Fülle die leeren ""-Felder aus; die Zeilen mit # davor erklären jedes Feld.`,
+		"     Ersetze den Beispieltext unter dem zweiten --- durch deine Geschichte oder lösche ihn.",
 		"  2. Prüfe das Profil: memberdir check --source "+dir+" content/members/anna-mueller.md",
 		"  3. Sieh dir die Website an: memberdir serve --source "+dir,
 	)
@@ -601,7 +602,8 @@ func TestNew(t *testing.T) {
 		"content/members/anna-mueller.md:"+strconv.Itoa(line(`why: ""`))+":6: why: ist leer — schreibe den Wert hinter \"why: \"",
 		"content/members/anna-mueller.md:"+strconv.Itoa(line(`  - ""`))+":5: offerings: hat einen leeren Punkt — schreibe ihn hinter \"- \"",
 		"content/members/anna-mueller.md:"+strconv.Itoa(line(`  email: ""`))+":3: contact: braucht mindestens eines von email, phone oder website",
-		"4 Probleme gefunden",
+		"content/members/anna-mueller.md:"+strconv.Itoa(line(member.Msg("de", "new.body")))+":1: "+member.Msg("de", "body.placeholder"),
+		"5 Probleme gefunden",
 	)
 	if code != 1 || out != want {
 		t.Errorf("unfilled: exit %d, stdout:\n%s\nwant:\n%s", code, out, want)
@@ -614,6 +616,7 @@ func TestNew(t *testing.T) {
 		`  - ""`, `  - "Beratung"`,
 		`  email: ""`, `  email: "anna@example.de"`,
 		`tags: []`, `tags: [steuern]`,
+		member.Msg("de", "new.body"), "Seit 2010 erkläre ich Handwerksbetrieben ihre Zahlen.",
 	).Replace(text)
 	os.WriteFile(file, []byte(filled), 0o644)
 	if code, out, _ := memberdir(t, "check", "--source", dir, "content/members/anna-mueller.md"); code != 0 || out != "1 Profil OK\n" {

@@ -112,6 +112,7 @@ func decodeProfile(path string, data []byte, cfg *member.Config) (*member.Member
 	body = f.checkBody(body, bodyLine, root, profileBody(cfg))
 	m := &member.Member{Slug: slug, Path: path, Body: body, BodyLine: bodyLine}
 	f.member(root, m, cfg)
+	f.placeholders(root, body, bodyLine)
 	// The member is returned even with problems, so that checks across
 	// files (recommends targets, exclusive categories) still run and a
 	// member sees all problems at once.

@@ -449,6 +449,16 @@ func TestTemplate(t *testing.T) {
 			`  - ""`, `  - "Beratung"`,
 			`  email: ""`, `  email: "anna@example.de"`,
 		).Replace(text)
+		// The sample paragraph below the front matter must not go live:
+		// with every field filled in, it is the one problem left, at its
+		// line.
+		body := member.Msg(lang, "new.body")
+		bodyLine := strings.Count(filled[:strings.Index(filled, body)], "\n") + 1
+		errs := goProblems(filled, &cfg)
+		if len(errs) != 1 || errs[0].Pos.Line != bodyLine || errs[0].Msg != member.Msg(lang, "body.placeholder") {
+			t.Errorf("%s: filled template with the sample text: want only %d:1 %q, got %v", lang, bodyLine, member.Msg(lang, "body.placeholder"), errs)
+		}
+		filled = strings.Replace(filled, body, "Seit 2010 berate ich Familienbetriebe.", 1)
 		if errs := goProblems(filled, &cfg); len(errs) > 0 {
 			t.Errorf("%s: filled template: %v\n%s", lang, errs, filled)
 		}

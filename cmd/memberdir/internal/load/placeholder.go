@@ -1,0 +1,172 @@
+package load
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
+)
+
+// placeholders reports text that `memberdir new` wrote for the member to
+// replace and that is still there: the sample paragraph below the front
+// matter, a field's explanation pasted as its value (the comment line
+// above it, without its "#"), and the sample phone number the
+// explanations and messages show. Such a profile would otherwise pass and
+// go live with "Replace this paragraph." on it.
+//
+// Both languages are looked for, since a profile may have been created
+// before the site's language was changed, or copied from another site.
+func (f *file) placeholders(root *yaml.Node, body string, bodyLine int) {
+	if body != "" {
+		f.bodyPlaceholder(body, bodyLine)
+	}
+	f.valuePlaceholders(root, "", member.ProfileFields)
+}
+
+// bodyPlaceholder reports the first line of the body that holds a
+// sentence of new's sample paragraph.
+func (f *file) bodyPlaceholder(body string, bodyLine int) {
+	for i, l := range strings.Split(body, "\n") {
+		if col := sampleSentence(l); col > 0 {
+			f.errs.Add(member.Pos{Path: f.path, Line: bodyLine + i, Col: col}, "", member.Msg(f.lang, "body.placeholder"))
+			return
+		}
+	}
+}
+
+// sampleSentences are the parts of new's sample paragraph that a member
+// who wrote their own text would not keep: its first words and its last
+// sentence, in each language.
+var sampleSentences = func() []string {
+	var out []string
+	for _, lang := range []string{"en", "de"} {
+		p := member.Msg(lang, "new.body")
+		first, _, _ := strings.Cut(p, ",")
+		last := p[strings.LastIndex(strings.TrimSuffix(p, "."), ".")+1:]
+		out = append(out, foldText(first), foldText(last))
+	}
+	return out
+}()
+
+// sampleSentence returns the column (1-based, in characters) where line
+// l holds a sentence of the sample paragraph, or 0. A sentence that was
+// re-wrapped or re-spaced is found too, and then reported at the line's
+// start.
+func sampleSentence(l string) int {
+	fl := foldText(l)
+	lower := strings.ToLower(l)
+	for _, s := range sampleSentences {
+		if !strings.Contains(fl, s) {
+			continue
+		}
+		if i := strings.Index(lower, s); i >= 0 {
+			return utf8.RuneCountInString(lower[:i]) + 1
+		}
+		return 1
+	}
+	return 0
+}
+
+// valuePlaceholders walks the mapping n, whose fields are fields (under
+// parent, "" at the top), and reports values that are a field's
+// explanation or the sample phone number.
+func (f *file) valuePlaceholders(n *yaml.Node, parent string, fields []member.Field) {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		fl, ok := fieldByName(fields, k.Value)
+		if !ok {
+			continue
+		}
+		name := k.Value
+		if parent != "" {
+			name = parent + "." + k.Value
+		}
+		switch {
+		case fl.Kind == member.Map:
+			f.valuePlaceholders(v, name, fl.Sub)
+		case fl.Kind == member.MapList && v.Kind == yaml.SequenceNode:
+			for _, item := range v.Content {
+				f.valuePlaceholders(item, name, fl.Sub)
+			}
+		case v.Kind == yaml.SequenceNode:
+			for _, item := range v.Content {
+				f.valuePlaceholder(item, name, fl)
+			}
+		default:
+			f.valuePlaceholder(v, name, fl)
+		}
+	}
+}
+
+// valuePlaceholder reports the scalar v of field fl (called name) when it
+// is an explanation from new's comments or the sample phone number.
+func (f *file) valuePlaceholder(v *yaml.Node, name string, fl member.Field) {
+	if v.Kind != yaml.ScalarNode || v.Tag == "!!bool" || strings.TrimSpace(v.Value) == "" {
+		return
+	}
+	if fl.Format == member.FormatPhone && digits(v.Value) == digits(samplePhone) {
+		f.add(v, name, "value.samplephone", v.Value)
+		return
+	}
+	if docs[foldText(v.Value)] {
+		f.add(v, name, "value.placeholder", strings.TrimSpace(v.Value))
+	}
+}
+
+// samplePhone is the number the phone field's explanation and the phone
+// messages give as an example.
+const samplePhone = "+49 221 1234567"
+
+// docs are the explanations of every profile field in both languages, as
+// fold writes them: new writes them as comments above the fields, and a
+// member who deletes the "# " or copies the line makes one a value.
+var docs = func() map[string]bool {
+	out := map[string]bool{}
+	var walk func([]member.Field)
+	walk = func(fields []member.Field) {
+		for _, fl := range fields {
+			for _, d := range fl.Doc {
+				out[foldText(d)] = true
+			}
+			walk(fl.Sub)
+		}
+	}
+	walk(member.ProfileFields)
+	return out
+}()
+
+// foldText returns s in lower case with runs of white space as one space and
+// without the surrounding space and final full stop, so that a sentence
+// matches whether it was re-wrapped, re-cased or lost its full stop.
+func foldText(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.TrimSpace(s) {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return strings.TrimRight(b.String(), ". ")
+}
+
+// digits returns the digits of s.
+func digits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if '0' <= r && r <= '9' {
+			return r
+		}
+		return -1
+	}, s)
+}
