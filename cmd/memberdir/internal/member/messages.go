@@ -138,6 +138,7 @@ var messages = map[string][2]string{
 	"decode.unsupported": {"it is saved in a variant this program cannot read", "sie ist in einer Variante gespeichert, die dieses Programm nicht lesen kann"},
 	"decode.damaged":     {"the file is damaged", "die Datei ist beschädigt"},
 	"photo.bad":          {"the photo %q cannot be read as %s (%v) — save it again as JPEG or PNG", "das Foto %q kann nicht als %s gelesen werden (%v) — speichere es noch einmal als JPEG oder PNG"},
+	"photo.broken":       {"the photo %q is incomplete or damaged (%s) — upload it again", "das Foto %q ist unvollständig oder beschädigt (%s) — lade es noch einmal hoch"},
 	"photo.case":         {"the photo %q is not next to the profile, but %q is — write photo: %s (upper and lower case matter)", "das Foto %q liegt nicht neben dem Profil, aber %q — schreibe photo: %s (Groß- und Kleinschreibung zählen)"},
 	"photo.format":       {"the photo %q is a %s file, not a %s — rename the file to %q and write photo: %s", "das Foto %q ist eine %s-Datei, keine %s-Datei — benenne die Datei in %q um und schreibe photo: %s"},
 	"photo.toolarge":     {"the photo %q is %s, larger than the limit of %s — export it smaller, e.g. as a JPEG of at most 4000×4000 pixels", "das Foto %q ist %s groß, erlaubt sind höchstens %s — exportiere es kleiner, z. B. als JPEG mit höchstens 4000×4000 Pixeln"},
@@ -297,13 +298,13 @@ func Msg(lang, key string, args ...any) string {
 func DecodeReason(lang string, err error) string {
 	s := err.Error()
 	switch {
-	case strings.Contains(s, "unexpected EOF"):
+	case strings.Contains(s, "unexpected EOF"), strings.Contains(s, "short Huffman data"):
 		return Msg(lang, "decode.short")
 	case strings.Contains(s, "unknown format"):
 		return Msg(lang, "decode.unknown")
 	case strings.Contains(s, "unsupported"):
 		return Msg(lang, "decode.unsupported")
-	case strings.Contains(s, "invalid format"):
+	case strings.Contains(s, "invalid format"), strings.Contains(s, "invalid JPEG format"):
 		return Msg(lang, "decode.damaged")
 	}
 	return s

@@ -43,7 +43,7 @@ type Image struct {
 // decodes counts the photos decoded, for the tests of the caches.
 var decodes atomic.Int64
 
-// Decodes returns how many photos Process has decoded since the program
+// Decodes returns how many photos Process and Check have decoded since the program
 // started. Tests use it to prove that a cached photo is not decoded again.
 func Decodes() int64 { return decodes.Load() }
 
@@ -53,27 +53,9 @@ func Decodes() int64 { return decodes.Load() }
 // decoding would cost too much, by its pixels (MaxPixels) or its scans
 // (Scans), is refused from its header and markers before it is decoded.
 func Process(data []byte) ([]Image, error) {
-	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+	src, o, err := open(data)
 	if err != nil {
 		return nil, err
-	}
-	if format != "jpeg" && format != "png" {
-		return nil, fmt.Errorf("it is a %s file", format)
-	}
-	if cfg.Width < 1 || cfg.Height < 1 || int64(cfg.Width)*int64(cfg.Height) > MaxPixels {
-		return nil, fmt.Errorf("%d×%d pixels", cfg.Width, cfg.Height)
-	}
-	if n, limit := Scans(data); n > limit {
-		return nil, fmt.Errorf("%d scans, more than the %d allowed", n, limit)
-	}
-	decodes.Add(1)
-	src, _, err := image.Decode(bytes.NewReader(data))
-	if err != nil {
-		return nil, err
-	}
-	o := 1
-	if format == "jpeg" {
-		o = Orientation(data)
 	}
 	var out []Image
 	for _, m := range squares(src, o) {
@@ -84,6 +66,46 @@ func Process(data []byte) ([]Image, error) {
 		out = append(out, Image{Size: m.Rect.Dx(), Data: buf.Bytes()})
 	}
 	return out, nil
+}
+
+// Check decodes a photo as Process does and returns the error Process
+// would, without scaling and encoding it, which costs as much again.
+// Process can fail only where Check does: what it adds to decoding is
+// scaling, which cannot fail, and jpeg.Encode, which fails only for
+// images wider or higher than 65,535 pixels, and Process encodes at most
+// Large. So a photo Check accepts is one a build publishes.
+func Check(data []byte) error {
+	_, _, err := open(data)
+	return err
+}
+
+// open checks a photo's header and markers against the limits and
+// decodes all of it, so that a file cut short or damaged anywhere is
+// refused. It returns the image and its EXIF orientation.
+func open(data []byte) (image.Image, int, error) {
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return nil, 0, err
+	}
+	if format != "jpeg" && format != "png" {
+		return nil, 0, fmt.Errorf("it is a %s file", format)
+	}
+	if cfg.Width < 1 || cfg.Height < 1 || int64(cfg.Width)*int64(cfg.Height) > MaxPixels {
+		return nil, 0, fmt.Errorf("%d×%d pixels", cfg.Width, cfg.Height)
+	}
+	if n, limit := Scans(data); n > limit {
+		return nil, 0, fmt.Errorf("%d scans, more than the %d allowed", n, limit)
+	}
+	decodes.Add(1)
+	src, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, 0, err
+	}
+	o := 1
+	if format == "jpeg" {
+		o = Orientation(data)
+	}
+	return src, o, nil
 }
 
 // Sizes returns the sizes published of a photo whose square has the given

@@ -59,8 +59,9 @@ func (s *site) photos(photos map[string]photo.Source, store PhotoStore) error {
 				return nil
 			}
 		}
-		// load checked the header; the rest of the file can still be
-		// broken, or the file changed since.
+		// site's load step hands every photo processed in through the
+		// store; only a caller without it, as render's tests, or a file
+		// that changed since, gets here.
 		data, err := src.Read()
 		var imgs []photo.Image
 		if err == nil {

@@ -41,16 +41,24 @@ func (opts Options) photoStore() render.PhotoStore {
 // their content.
 type Files = render.Files
 
-// Load reads and links the site in fsys. Content problems come back as a
-// member.ErrorList (all of them, sorted); other errors are I/O failures.
+// Load reads and links the site in fsys and runs everything of it that
+// can fail a build: the photos, decoded in full, the referral texts and
+// the theme's strings. Content problems come back as a member.ErrorList
+// (all of them, sorted); other errors are I/O failures. check calls it,
+// and Build calls the same steps, so that check passes exactly when a
+// build succeeds (TestVerdict).
 func Load(fsys fs.FS, opts Options) (*member.Directory, *load.Content, error) {
-	return loadCached(fsys, opts, nil)
+	dir, c, _, err := loadCached(fsys, opts, nil, false, nil)
+	return dir, c, err
 }
 
-func loadCached(fsys fs.FS, opts Options, cache *load.Cache) (*member.Directory, *load.Content, error) {
+// loadCached is Load reusing the profiles in cache. With keep, as a build
+// needs, it also returns the photos processed, by key, for render to
+// publish; prev are the last build's (see decodePhotos).
+func loadCached(fsys fs.FS, opts Options, cache *load.Cache, keep bool, prev map[[32]byte][]photo.Image) (*member.Directory, *load.Content, map[[32]byte][]photo.Image, error) {
 	c, errs, err := load.SiteCached(fsys, cache)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if opts.Updated != nil {
 		paths := make([]string, len(c.Members))
@@ -69,13 +77,13 @@ func loadCached(fsys fs.FS, opts Options, cache *load.Cache) (*member.Directory,
 	if len(c.Config.Strings) > 0 {
 		theme, err := Theme(fsys)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		var serrs member.ErrorList
 		if _, err := theme.Strings(&c.Config); errors.As(err, &serrs) {
 			errs = append(errs, serrs...)
 		} else if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 	}
 	// The referral texts are templates, which only package referral
@@ -85,13 +93,18 @@ func loadCached(fsys fs.FS, opts Options, cache *load.Cache) (*member.Directory,
 	if _, err := referral.New(c.Config); errors.As(err, &rerrs) {
 		errs = append(errs, rerrs...)
 	} else if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
+	imgs, perrs, err := decodePhotos(c, keep, prev, opts.photoStore())
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	errs = append(errs, perrs...)
 	errs.Sort()
 	if len(errs) > 0 {
-		return dir, c, errs
+		return dir, c, imgs, errs
 	}
-	return dir, c, nil
+	return dir, c, imgs, nil
 }
 
 // Build loads the site in fsys and renders it with the embedded theme,
@@ -108,7 +121,7 @@ func Build(fsys fs.FS, opts Options) (Files, error) {
 // BuildTo is Build streaming each file into sink as it is rendered, so
 // that memory stays small when the files go to disk anyway.
 func BuildTo(fsys fs.FS, opts Options, sink render.Sink) error {
-	dir, c, err := Load(fsys, opts)
+	dir, c, imgs, err := loadCached(fsys, opts, nil, true, nil)
 	if err != nil {
 		return err
 	}
@@ -116,7 +129,8 @@ func BuildTo(fsys fs.FS, opts Options, sink render.Sink) error {
 	if err != nil {
 		return err
 	}
-	return render.SiteTo(dir, theme, render.Options{Photos: c.Photos, Logo: c.Logo, PhotoStore: opts.photoStore()}, sink)
+	photos := &processed{imgs: imgs, store: opts.photoStore()}
+	return render.SiteTo(dir, theme, render.Options{Photos: c.Photos, Logo: c.Logo, PhotoStore: photos}, sink)
 }
 
 // Theme returns the default theme overlaid with the site's templates/.
@@ -144,7 +158,8 @@ type Builder struct {
 	opts    Options
 	loads   *load.Cache
 	renders *render.Cache
-	files   int // how many files the last build had
+	photos  map[[32]byte][]photo.Image // the last build's, processed
+	files   int                        // how many files the last build had
 }
 
 // NewBuilder returns a Builder of the site in fsys.
@@ -160,7 +175,10 @@ func (b *Builder) Changed(path string) { b.loads.Changed(path) }
 
 // Build builds the site into memory. Calls must not overlap.
 func (b *Builder) Build() (Files, error) {
-	dir, c, err := loadCached(b.fsys, b.opts, b.loads)
+	dir, c, imgs, err := loadCached(b.fsys, b.opts, b.loads, true, b.photos)
+	if imgs != nil {
+		b.photos = imgs // the photos that failed are decoded again next time
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -169,7 +187,8 @@ func (b *Builder) Build() (Files, error) {
 		return nil, err
 	}
 	m := render.NewMemorySized(b.files)
-	if err := render.SiteTo(dir, theme, render.Options{Photos: c.Photos, Logo: c.Logo, Cache: b.renders, PhotoStore: b.opts.photoStore()}, m); err != nil {
+	photos := &processed{imgs: b.photos, store: b.opts.photoStore()}
+	if err := render.SiteTo(dir, theme, render.Options{Photos: c.Photos, Logo: c.Logo, Cache: b.renders, PhotoStore: photos}, m); err != nil {
 		return nil, err
 	}
 	b.files = len(m.Files())

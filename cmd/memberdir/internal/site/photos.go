@@ -1,0 +1,135 @@
+package site
+
+import (
+	"runtime"
+	"sync"
+
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/load"
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/photo"
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/render"
+)
+
+// processed is the photos of one build by photo.Key, processed by the
+// load step (see decodePhotos) for render to publish. It is the
+// render.PhotoStore of the build, in front of the one Options chooses,
+// so that render finds every photo processed and decodes none again.
+type processed struct {
+	imgs  map[[32]byte][]photo.Image
+	store render.PhotoStore // nil for none
+}
+
+func (p *processed) Get(key [32]byte) ([]photo.Image, bool) {
+	imgs, ok := p.imgs[key]
+	return imgs, ok
+}
+
+// Put passes on what render processed itself, which it does only for a
+// photo the load step did not see.
+func (p *processed) Put(key [32]byte, imgs []photo.Image) error {
+	if p.store == nil {
+		return nil
+	}
+	return p.store.Put(key, imgs)
+}
+
+// decodePhotos decodes every photo of c in full, for check and build
+// alike: load reads only their headers, and a file cut short in the
+// upload has a sound header. Each photo that cannot be decoded is a
+// problem at its profile's photo: line, in the site's language.
+//
+// With keep, as a build needs, the photos are processed (photo.Process)
+// and returned by key; a photo that prev (the last build's) or store
+// already holds processed is neither read nor decoded, since it was
+// decoded once and its key is that of its bytes. Without keep, as check
+// needs, each photo is only decoded (photo.Check, half the work) and
+// nothing is kept. Either way photo.Process fails exactly where
+// photo.Check does, so check and build give the same verdict.
+//
+// Photos are decoded one per core at a time, as render would, which
+// bounds memory by photo.MaxPixels per core. A photo that two profiles
+// share is decoded once. Errors other than problems are I/O failures.
+func decodePhotos(c *load.Content, keep bool, prev map[[32]byte][]photo.Image, store render.PhotoStore) (map[[32]byte][]photo.Image, member.ErrorList, error) {
+	type job struct {
+		src photo.Source
+		ms  []*member.Member // the profiles that name it
+	}
+	var jobs []*job
+	byKey := map[[32]byte]*job{}
+	for _, m := range c.Members {
+		src, ok := c.Photos[m.Slug]
+		if !ok {
+			continue
+		}
+		j := byKey[src.Key]
+		if j == nil {
+			j = &job{src: src}
+			byKey[src.Key] = j
+			jobs = append(jobs, j)
+		}
+		j.ms = append(j.ms, m)
+	}
+	out := make([][]photo.Image, len(jobs))
+	bad := make([]error, len(jobs)) // the photo's decoding error
+	ioErrs := make([]error, len(jobs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				key := jobs[i].src.Key
+				if imgs, ok := prev[key]; ok {
+					out[i] = imgs
+					continue
+				}
+				if store != nil {
+					if imgs, ok := store.Get(key); ok {
+						out[i] = imgs
+						continue
+					}
+				}
+				data, err := jobs[i].src.Read()
+				if err != nil {
+					ioErrs[i] = err
+					continue
+				}
+				if !keep {
+					bad[i] = photo.Check(data)
+					continue
+				}
+				out[i], bad[i] = photo.Process(data)
+				if bad[i] == nil && store != nil {
+					store.Put(key, out[i]) // only a cache: its errors do not matter
+				}
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var errs member.ErrorList
+	var imgs map[[32]byte][]photo.Image
+	if keep {
+		imgs = make(map[[32]byte][]photo.Image, len(jobs))
+	}
+	lang := c.Config.Language
+	for i, j := range jobs {
+		if ioErrs[i] != nil {
+			return nil, nil, ioErrs[i]
+		}
+		if bad[i] != nil {
+			for _, m := range j.ms {
+				errs = append(errs, &member.Error{Pos: m.Pos.Get("photo"), Field: "photo", Msg: member.Msg(lang, "photo.broken", m.Photo, member.DecodeReason(lang, bad[i]))})
+			}
+			continue
+		}
+		if keep {
+			imgs[j.src.Key] = out[i]
+		}
+	}
+	return imgs, errs, nil
+}
