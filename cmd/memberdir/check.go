@@ -23,7 +23,9 @@ import (
 // including the rules across files (recommends targets, exclusive
 // categories, duplicate file names), and reports every problem, or only
 // those in the files named. With --author and --base it also checks, with
-// git, that the author changed only profiles they own. Drafts are
+// git, that the author changed only what they may: their own profile and
+// photo, unless they are an organiser (see package owner). Every file of
+// the repository counts, also outside the site folder. Drafts are
 // checked too, but as in a build without --drafts they take no part in
 // the one-member-per-category rule. Problems in config.yaml are reported
 // even when FILEs are named, since every profile is read through it.
@@ -36,7 +38,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fl.SetOutput(stderr)
 	source := fl.String("source", ".", "the site's `folder` (with config.yaml and content/)")
 	format := fl.String("format", "text", "output `format`: text, github (annotations and a summary for GitHub Actions) or json")
-	author := fl.String("author", "", "GitHub `user` who made the changes; with --base, check that they changed only their own profiles")
+	author := fl.String("author", "", "GitHub `user` who made the changes; with --base, check that they changed only their own profile and photo, or are an organiser")
 	base := fl.String("base", "", "git `revision` the changes are compared with, e.g. origin/main")
 	fl.Usage = func() {
 		fmt.Fprintln(stderr, "usage: memberdir check [--source DIR] [--format text|github|json] [--author USER --base REV] [FILE…]")
@@ -68,7 +70,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	cfg := content.Config
 	if *author != "" {
-		changes, organisers, err := owner.Changes(ctx, *source, *base)
+		changes, organisers, err := owner.Changes(ctx, *source, *base, cfg.Language)
 		if err != nil {
 			return err
 		}

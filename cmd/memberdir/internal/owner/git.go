@@ -5,10 +5,11 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"os/exec"
+	"path"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -16,17 +17,22 @@ import (
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
 )
 
-// Changes returns the files in content/members/ that HEAD adds, modifies
+// Changes returns the files of the repository that HEAD adds, modifies
 // or deletes compared with the revision base, as a pull request into base
 // sees them: from the merge base of the two on, so that what base gained
 // meanwhile does not count as the author's. It also returns the organisers
 // named in base's config.yaml. Owners and organisers are read from base
 // itself, the branch the changes go into. dir is the site folder, inside
-// a git work tree; git must be installed.
-func Changes(ctx context.Context, dir, base string) ([]Change, []string, error) {
-	g := &git{ctx: ctx, dir: dir}
+// a git work tree; git must be installed. Its errors are in the language
+// lang.
+func Changes(ctx context.Context, dir, base, lang string) ([]Change, []string, error) {
+	g := &git{ctx: ctx, dir: dir, lang: lang}
 	out, err := g.run(nil, "rev-parse", "--show-prefix")
 	if err != nil {
+		var exit *exec.ExitError
+		if errors.As(err, &exit) {
+			return nil, nil, &gitError{member.Msg(lang, "git.norepo", dir), err}
+		}
 		return nil, nil, err
 	}
 	prefix := strings.TrimSpace(string(out)) // the site folder in the repository, "" or "site/"
@@ -35,21 +41,28 @@ func Changes(ctx context.Context, dir, base string) ([]Change, []string, error) 
 		if !errors.As(err, &exit) {
 			return nil, nil, err
 		}
-		return nil, nil, fmt.Errorf("git: %q is not a revision of this repository — fetch it first; in GitHub Actions, check out with fetch-depth: 0", base)
+		return nil, nil, &gitError{member.Msg(lang, "git.norev", base), err}
 	}
 	out, err = g.run(nil, "merge-base", base, "HEAD")
 	if err != nil {
-		return nil, nil, fmt.Errorf("git: %s and HEAD have no common history — fetch the whole history (in GitHub Actions: fetch-depth: 0)", base)
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) {
+			return nil, nil, err
+		}
+		return nil, nil, &gitError{member.Msg(lang, "git.nomergebase", base), err}
 	}
 	mergeBase := strings.TrimSpace(string(out))
-	out, err = g.run(nil, "diff", "--name-status", "--no-renames", "-z", "--relative", mergeBase, "HEAD", "--", load.MembersDir)
+	// Every file of the repository, named from its root: a pull request
+	// can change the workflows or the tool as well as the site.
+	out, err = g.run(nil, "diff", "--name-status", "--no-renames", "-z", mergeBase, "HEAD")
 	if err != nil {
 		return nil, nil, err
 	}
 	fields := strings.Split(strings.TrimSuffix(string(out), "\x00"), "\x00")
 	type diff struct {
 		op   Op
-		path string
+		repo string // from the root of the repository
+		site string // from the site folder
 	}
 	var diffs []diff
 	for i := 0; i+1 < len(fields); i += 2 {
@@ -60,16 +73,26 @@ func Changes(ctx context.Context, dir, base string) ([]Change, []string, error) 
 		case "D":
 			op = Deleted
 		}
-		diffs = append(diffs, diff{op, fields[i+1]})
+		diffs = append(diffs, diff{op, fields[i+1], sitePath(prefix, fields[i+1])})
 	}
 
-	// One cat-file reads all versions needed: each file and config.yaml
-	// in base, each file in HEAD.
+	// One cat-file reads the versions of config.yaml and the profiles
+	// needed: each in base, each profile in HEAD too. Of other files,
+	// which may be large, another one asks only whether base has them.
 	specs := []string{base + ":" + prefix + load.ConfigFile}
+	var checks []string
 	for _, d := range diffs {
-		specs = append(specs, base+":"+prefix+d.path, "HEAD:"+prefix+d.path)
+		if IsProfile(d.site) {
+			specs = append(specs, base+":"+d.repo, "HEAD:"+d.repo)
+		} else {
+			checks = append(checks, base+":"+d.repo)
+		}
 	}
-	blobs, err := g.blobs(specs)
+	blobs, err := g.cat(specs, true)
+	if err != nil {
+		return nil, nil, err
+	}
+	inBase, err := g.cat(checks, false)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -77,8 +100,16 @@ func Changes(ctx context.Context, dir, base string) ([]Change, []string, error) 
 
 	var photos map[string]Change // file name → the base profile naming it
 	var changes []Change
-	for i, d := range diffs {
-		before, after := blobs[1+2*i], blobs[2+2*i]
+	nb, nc := 1, 0
+	for _, d := range diffs {
+		var before, after []byte
+		if IsProfile(d.site) {
+			before, after = blobs[nb], blobs[nb+1]
+			nb += 2
+		} else {
+			before = inBase[nc]
+			nc++
+		}
 		op := d.op
 		// What base looks like decides, in case it changed since the
 		// merge base.
@@ -90,27 +121,70 @@ func Changes(ctx context.Context, dir, base string) ([]Change, []string, error) 
 		case op == Added:
 			op = Modified
 		}
-		c := Change{Path: d.path, Op: op}
+		c := Change{Path: d.site, Op: op}
 		switch {
-		case IsProfile(d.path):
-			c.Profile = d.path
+		case IsProfile(d.site):
+			c.Profile = d.site
 			if op == Added {
-				c.Owner = ownerOf(d.path, after, &cfg)
+				c.Owner = ownerOf(d.site, after, &cfg)
+				c.Line, c.OwnerLine = ownerLine(after)
 			} else {
-				c.Owner = ownerOf(d.path, before, &cfg)
+				c.Owner = ownerOf(d.site, before, &cfg)
 			}
-		case strings.HasPrefix(d.path, load.MembersDir+"/") && !strings.Contains(d.path[len(load.MembersDir)+1:], "/"):
+		case IsMemberFile(d.site):
 			if photos == nil {
 				if photos, err = g.photos(base, prefix, &cfg); err != nil {
 					return nil, nil, err
 				}
 			}
-			p := photos[d.path[len(load.MembersDir)+1:]]
+			p := photos[path.Base(d.site)]
 			c.Profile, c.Owner = p.Profile, p.Owner
 		}
 		changes = append(changes, c)
 	}
+	sort.Slice(changes, func(i, j int) bool { return changes[i].Path < changes[j].Path })
 	return changes, cfg.Organiser.GitHub, nil
+}
+
+// sitePath returns p, a path from the root of the repository, relative
+// to the site folder prefix ("" or "site/"), with a "../" for each folder
+// of prefix that p lies outside of.
+func sitePath(prefix, p string) string {
+	dirs := strings.Split(strings.TrimSuffix(prefix, "/"), "/")
+	if prefix == "" {
+		dirs = nil
+	}
+	for len(dirs) > 0 && strings.HasPrefix(p, dirs[0]+"/") {
+		p = p[len(dirs[0])+1:]
+		dirs = dirs[1:]
+	}
+	return strings.Repeat("../", len(dirs)) + p
+}
+
+// ownerLine returns the line of a new profile's owner field and true, or
+// when it has none the line on which its front matter starts and false,
+// where the field can go. It reads the lines as they are, since the
+// profile may have mistakes that keep it from being read as YAML.
+func ownerLine(data []byte) (int, bool) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	lines := strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
+	start := 0
+	for start < len(lines) && strings.TrimSpace(lines[start]) == "" {
+		start++
+	}
+	if start == len(lines) || strings.TrimRight(lines[start], " \t") != "---" {
+		return 1, false
+	}
+	for i := start + 1; i < len(lines); i++ {
+		l := lines[i]
+		if strings.TrimRight(l, " \t") == "---" {
+			break
+		}
+		if k, _, ok := strings.Cut(l, ":"); ok && strings.TrimRight(k, " \t") == "owner" {
+			return i + 1, true
+		}
+	}
+	return start + 2, false
 }
 
 // photos returns, for each photo file name that a profile in base names,
@@ -127,7 +201,7 @@ func (g *git) photos(base, prefix string, cfg *member.Config) (map[string]Change
 			specs = append(specs, base+":"+prefix+p)
 		}
 	}
-	blobs, err := g.blobs(specs)
+	blobs, err := g.cat(specs, true)
 	if err != nil {
 		return nil, err
 	}
@@ -162,15 +236,28 @@ func ownerOf(p string, data []byte, cfg *member.Config) string {
 	return ""
 }
 
-// git runs git commands in a folder.
+// git runs git commands in a folder and says what went wrong in the
+// language lang.
 type git struct {
-	ctx context.Context
-	dir string
+	ctx  context.Context
+	dir  string
+	lang string
 }
 
+// gitError is a failure of git, told in the site's language, that keeps
+// the error it comes from.
+type gitError struct {
+	msg string
+	err error
+}
+
+func (e *gitError) Error() string { return e.msg }
+func (e *gitError) Unwrap() error { return e.err }
+
 func (g *git) run(stdin io.Reader, args ...string) ([]byte, error) {
-	args = append([]string{"-c", "core.quotePath=false"}, args...)
-	cmd := exec.CommandContext(g.ctx, "git", args...)
+	// Paths as they are, and from the root of the repository whatever
+	// the user's configuration says.
+	cmd := exec.CommandContext(g.ctx, "git", append([]string{"-c", "core.quotePath=false", "-c", "diff.relative=false"}, args...)...)
 	cmd.Dir = g.dir
 	cmd.Stdin = stdin
 	var stderr bytes.Buffer
@@ -179,16 +266,22 @@ func (g *git) run(stdin io.Reader, args ...string) ([]byte, error) {
 	if err != nil {
 		var exit *exec.ExitError
 		if errors.As(err, &exit) {
-			return out, fmt.Errorf("git %s: %w: %s", args[2], err, strings.TrimSpace(stderr.String()))
+			why := strings.TrimSpace(stderr.String())
+			if why == "" {
+				why = err.Error()
+			}
+			return out, &gitError{member.Msg(g.lang, "git.failed", args[0], why), err}
 		}
-		return out, fmt.Errorf("git: %w — is git installed?", err)
+		return out, &gitError{member.Msg(g.lang, "git.missing", err), err}
 	}
 	return out, nil
 }
 
-// blobs returns the files named by specs ("REV:path"), nil for each one
-// that does not exist (or is a folder), with one git cat-file.
-func (g *git) blobs(specs []string) ([][]byte, error) {
+// cat returns the files named by specs ("REV:path"), nil for each one
+// that does not exist (or is a folder), with one git cat-file. Without
+// content it only asks whether they exist, and returns an empty slice
+// for each that does.
+func (g *git) cat(specs []string, content bool) ([][]byte, error) {
 	out := make([][]byte, len(specs))
 	var in strings.Builder
 	var asked []int
@@ -204,15 +297,20 @@ func (g *git) blobs(specs []string) ([][]byte, error) {
 	if len(asked) == 0 {
 		return out, nil
 	}
-	data, err := g.run(strings.NewReader(in.String()), "cat-file", "--batch")
+	mode := "--batch"
+	if !content {
+		mode = "--batch-check"
+	}
+	data, err := g.run(strings.NewReader(in.String()), "cat-file", mode)
 	if err != nil {
 		return nil, err
 	}
+	short := &gitError{member.Msg(g.lang, "git.short"), io.ErrUnexpectedEOF}
 	r := bufio.NewReader(bytes.NewReader(data))
 	for _, i := range asked {
 		head, err := r.ReadString('\n')
 		if err != nil {
-			return nil, fmt.Errorf("git cat-file: unexpected end of output")
+			return nil, short
 		}
 		// "<oid> <type> <size>", or "<name> missing" (or ambiguous) for
 		// a name that does not resolve; names may contain spaces.
@@ -224,9 +322,15 @@ func (g *git) blobs(specs []string) ([][]byte, error) {
 		if err != nil {
 			continue
 		}
+		if !content {
+			if f[1] == "blob" {
+				out[i] = []byte{}
+			}
+			continue
+		}
 		body := make([]byte, size+1) // the content and a line feed
 		if _, err := io.ReadFull(r, body); err != nil {
-			return nil, fmt.Errorf("git cat-file: unexpected end of output")
+			return nil, short
 		}
 		if f[1] == "blob" {
 			out[i] = body[:size]

@@ -1,8 +1,9 @@
-// Package owner decides who may change which profile. A profile's owner
-// field names the GitHub user it belongs to; the organisers listed in
-// config.yaml under organiser.github may change every file. Check applies
-// the rules to a list of changes and needs nothing else; Changes reads that
-// list from git, the way a pull request into a base branch sees it.
+// Package owner decides who may change which file of a site's repository.
+// A profile's owner field names the GitHub user it belongs to; the
+// organisers listed in config.yaml under organiser.github may change every
+// file. Check applies the rules to a list of changes and needs nothing
+// else; Changes reads that list from git, the way a pull request into a
+// base branch sees it: every file of the repository, not only the site's.
 //
 // The rules, for a change by the GitHub user author:
 //
@@ -16,8 +17,12 @@
 //     whose photo field names it, with that profile's owner; a file no
 //     profile names may be changed by anyone, since the site shows it
 //     only once a profile names it.
+//   - Every other file of the repository may be changed only by the
+//     organisers: config.yaml, content/pages/, templates/, the workflows in
+//     .github/, the README, and, when the site lies in a subfolder, every
+//     file outside it as well.
 //   - A renamed file counts as deleted under its old name and added under
-//     its new one.
+//     its new one, and each name follows the rules above.
 //
 // Owners and organisers are read from the base version, which the author
 // cannot change in the same pull request.
@@ -55,17 +60,27 @@ func (op Op) String() string {
 // Change is one file a pull request adds, modifies or deletes, with whom
 // it belongs to.
 type Change struct {
-	Path string // relative to the site root, e.g. content/members/anna-mueller.md
+	// Path is relative to the site root, e.g. content/members/anna.md;
+	// a file outside the site folder starts with "../", e.g.
+	// ../.github/workflows/check.yml when the site lies in site/.
+	Path string
 	Op   Op
-	// Profile is the profile whose owner decides about the file: Path
-	// itself for a profile; for another file (a photo) the profile whose
-	// photo field names it in the base version; "" when no profile names
-	// it, and then anyone may change the file.
+	// Profile is the profile whose owner decides about a file in
+	// content/members/: Path itself for a profile; for another file (a
+	// photo) the profile whose photo field names it in the base version;
+	// "" when no profile names it, and then anyone may change the file.
+	// Other files have none: only the organisers may change them.
 	Profile string
 	// Owner is the GitHub user named by Profile's owner field: in the
 	// base version, or for a new profile in the new version. "" when it
 	// names none.
 	Owner string
+	// Line is, for a new profile, the line of its owner field, or of the
+	// first field when it has none, where the line belongs; 0 for other
+	// changes. OwnerLine reports whether the owner field is there, even
+	// empty.
+	Line      int
+	OwnerLine bool
 }
 
 // Check returns a problem, in the language lang, for each change author
@@ -79,9 +94,17 @@ func Check(author string, organisers []string, changes []Change, lang string) me
 	var errs member.ErrorList
 	for _, c := range changes {
 		mine := c.Owner != "" && strings.EqualFold(c.Owner, author)
+		pos := member.Pos{Path: c.Path}
 		var msg, field string
 		switch {
-		case c.Profile == "" || mine:
+		case mine:
+		case !IsMemberFile(c.Path):
+			if len(organisers) == 0 {
+				msg = member.Msg(lang, "owner.filenone", c.Path)
+			} else {
+				msg = member.Msg(lang, "owner.file", strings.Join(organisers, ", "), c.Path)
+			}
+		case c.Profile == "":
 		case c.Profile != c.Path:
 			if c.Owner == "" {
 				msg = member.Msg(lang, "owner.photonone", c.Profile)
@@ -89,11 +112,14 @@ func Check(author string, organisers []string, changes []Change, lang string) me
 				msg = member.Msg(lang, "owner.photo", c.Profile, c.Owner, author)
 			}
 		case c.Op == Added:
-			field = "owner"
-			if c.Owner == "" {
-				msg = member.Msg(lang, "owner.new", author)
-			} else {
+			field, pos.Line = "owner", c.Line
+			switch {
+			case c.Owner != "":
 				msg = member.Msg(lang, "owner.newother", c.Owner, author, author, c.Owner)
+			case c.OwnerLine:
+				msg = member.Msg(lang, "owner.newempty", author)
+			default:
+				msg = member.Msg(lang, "owner.new", author)
 			}
 		case c.Owner == "":
 			msg = member.Msg(lang, "owner.none", author)
@@ -103,7 +129,7 @@ func Check(author string, organisers []string, changes []Change, lang string) me
 			msg = member.Msg(lang, "owner.other", c.Owner, author, c.Owner)
 		}
 		if msg != "" {
-			errs.Add(member.Pos{Path: c.Path}, field, msg)
+			errs.Add(pos, field, msg)
 		}
 	}
 	return errs
@@ -115,4 +141,12 @@ func IsProfile(p string) bool {
 	dir, name := path.Split(p)
 	return dir == load.MembersDir+"/" && strings.EqualFold(path.Ext(name), ".md") &&
 		!strings.HasPrefix(name, ".") && !strings.HasPrefix(name, "_") && !strings.EqualFold(name, "README.md")
+}
+
+// IsMemberFile reports whether p (relative to the site root) lies in
+// content/members/ itself, not in a folder of it: a profile, a photo, or
+// another file whose rules are the members' rather than the organisers'.
+func IsMemberFile(p string) bool {
+	dir, name := path.Split(p)
+	return dir == load.MembersDir+"/" && name != ""
 }

@@ -52,6 +52,27 @@ func TestCheck(t *testing.T) {
 		}},
 		{"own photo", "anna-m", []Change{{Path: "content/members/anna.jpg", Op: Added, Profile: anna, Owner: "anna-m"}}, nil},
 		{"file no profile names", "anna-m", []Change{{Path: "content/members/x.png", Op: Added}}, nil},
+		{"new with an empty owner", "anna-m", []Change{{Path: anna, Op: Added, Profile: anna, Line: 7, OwnerLine: true}}, []string{
+			anna + `:7: owner: a new profile must name you as its owner — write owner: anna-m`,
+		}},
+		{"new with another owner, line", "anna-m", []Change{{Path: anna, Op: Added, Profile: anna, Owner: "bob", Line: 3, OwnerLine: true}}, []string{
+			anna + `:3: owner: the new profile names bob as its owner, but you (anna-m) are adding it — write "owner: anna-m", or let bob add the profile`,
+		}},
+		{"new without owner, line", "anna-m", []Change{{Path: anna, Op: Added, Profile: anna, Line: 2}}, []string{
+			anna + `:2: owner: a new profile must name you as its owner — add the line "owner: anna-m"`,
+		}},
+		{"site files", "anna-m", []Change{
+			{Path: "config.yaml", Op: Modified},
+			{Path: "content/pages/impressum.md", Op: Deleted},
+			{Path: "content/members/sub/x.md", Op: Added},
+			{Path: "../.github/workflows/check.yml", Op: Modified},
+		}, []string{
+			"config.yaml: only the organisers (Orga-Admin) may change config.yaml — leave this change out of your pull request, or ask them to make it",
+			"content/pages/impressum.md: only the organisers (Orga-Admin) may change content/pages/impressum.md — leave this change out of your pull request, or ask them to make it",
+			"content/members/sub/x.md: only the organisers (Orga-Admin) may change content/members/sub/x.md — leave this change out of your pull request, or ask them to make it",
+			"../.github/workflows/check.yml: only the organisers (Orga-Admin) may change ../.github/workflows/check.yml — leave this change out of your pull request, or ask them to make it",
+		}},
+		{"site files by an organiser", "ORGA-admin", []Change{{Path: "templates/page.html", Op: Added}}, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -67,6 +88,15 @@ func TestCheck(t *testing.T) {
 	de := Check("anna-m", nil, []Change{{Path: bob, Op: Modified, Profile: bob, Owner: "bob"}}, "de")
 	if len(de) != 1 || !strings.Contains(de[0].Msg, "dieses Profil gehört dem GitHub-Konto bob, nicht dir (anna-m)") {
 		t.Errorf("German: %v", de)
+	}
+	de = Check("anna-m", []string{"orga", "Bea"}, []Change{{Path: "config.yaml", Op: Modified}}, "de")
+	if len(de) != 1 || !strings.HasPrefix(de[0].Msg, "nur die Organisatoren (orga, Bea) dürfen config.yaml ändern — ") {
+		t.Errorf("German, config.yaml: %v", de)
+	}
+	// Without organisers nobody is named, and no one but them may.
+	none := Check("anna-m", nil, []Change{{Path: "README.md", Op: Modified}, {Path: "content/members/x.png", Op: Added}}, "en")
+	if len(none) != 1 || none[0].Error() != "README.md: only the organisers may change README.md, and config.yaml names none yet under organiser.github — leave this change out of your pull request" {
+		t.Errorf("no organisers: %v", none)
 	}
 }
 
@@ -170,6 +200,8 @@ func TestChanges(t *testing.T) {
 		"site/content/members/free.png":    "png",
 		"site/content/pages/about.md":      "---\ntitle: About\n---\n",
 		"outside/content/members/other.md": profile("Other", "", ""),
+		".github/workflows/check.yml":      "on: pull_request\n",
+		"site/templates/gone.html":         "x",
 	})
 	r.git("", "checkout", "-q", "-b", "pr")
 	r.commit("anna-m", "my changes", map[string]string{
@@ -182,16 +214,22 @@ func TestChanges(t *testing.T) {
 		"site/content/members/free.png":  "",
 		"site/content/pages/about.md":    "---\ntitle: Über uns\n---\n",
 		"site/config.yaml":               "organiser:\n  github: [Orga-Admin, anna-m]\n",
+		"site/content/members/sub/x.md":  profile("X", "anna-m", ""),
+		".github/workflows/check.yml":    "on: push\n",
+		"outside/content/members/new.md": profile("Outside", "anna-m", ""),
+		"site/templates/gone.html":       "",
 	})
-	// Meanwhile on main: a new member, and bob hands his profile over.
+	// Meanwhile on main: a new member, bob hands his profile over, and
+	// the template the pull request deletes is gone already.
 	r.git("", "checkout", "-q", "main")
 	r.commit("orga", "erik joins", map[string]string{
 		"site/content/members/erik.md": profile("Erik", "erik", ""),
 		"site/content/members/bob.md":  profile("Bob", "bobby", ""),
+		"site/templates/gone.html":     "",
 	})
 	r.git("", "checkout", "-q", "pr")
 
-	changes, orgs, err := Changes(context.Background(), filepath.Join(r.dir, "site"), "main")
+	changes, orgs, err := Changes(context.Background(), filepath.Join(r.dir, "site"), "main", "en")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -199,19 +237,75 @@ func TestChanges(t *testing.T) {
 		t.Errorf("organisers = %v, want those of main, not of the pull request", orgs)
 	}
 	want := []Change{
+		{Path: "../.github/workflows/check.yml", Op: Modified},
+		{Path: "../outside/content/members/new.md", Op: Added},
+		{Path: "config.yaml", Op: Modified},
 		{Path: "content/members/anna.jpg", Op: Modified, Profile: "content/members/anna.md", Owner: "anna-m"},
 		{Path: "content/members/anna.md", Op: Modified, Profile: "content/members/anna.md", Owner: "anna-m"},
 		{Path: "content/members/bob.md", Op: Modified, Profile: "content/members/bob.md", Owner: "bobby"},
 		{Path: "content/members/broken.md", Op: Modified, Profile: "content/members/broken.md", Owner: "bob"},
 		{Path: "content/members/free.png", Op: Deleted},
-		{Path: "content/members/new.md", Op: Added, Profile: "content/members/new.md", Owner: "anna-m"},
+		{Path: "content/members/new.md", Op: Added, Profile: "content/members/new.md", Owner: "anna-m", Line: 9, OwnerLine: true},
 		{Path: "content/members/nobody.md", Op: Deleted, Profile: "content/members/nobody.md"},
+		{Path: "content/members/sub/x.md", Op: Added},
+		{Path: "content/pages/about.md", Op: Modified},
 	}
 	if !reflect.DeepEqual(changes, want) {
 		t.Errorf("changes:\n%v\nwant\n%v", changes, want)
 	}
 
-	if _, _, err := Changes(context.Background(), filepath.Join(r.dir, "site"), "no-such-branch"); err == nil || !strings.Contains(err.Error(), "fetch-depth: 0") {
+	if _, _, err := Changes(context.Background(), filepath.Join(r.dir, "site"), "no-such-branch", "en"); err == nil || !strings.Contains(err.Error(), "fetch-depth: 0") {
 		t.Errorf("unknown base: %v", err)
+	}
+	// Git's failures are told in the site's language.
+	if _, _, err := Changes(context.Background(), filepath.Join(r.dir, "site"), "origin/main", "de"); err == nil || err.Error() != `"origin/main" ist keine Revision dieses Repositorys — hole sie zuerst (git fetch); in GitHub Actions mit fetch-depth: 0 auschecken` {
+		t.Errorf("unknown base, German: %v", err)
+	}
+	r.git("", "checkout", "-q", "--orphan", "alone")
+	r.commit("orga", "unrelated", map[string]string{"site/config.yaml": "language: de\n"})
+	if _, _, err := Changes(context.Background(), filepath.Join(r.dir, "site"), "main", "de"); err == nil || !strings.HasPrefix(err.Error(), "main und HEAD haben keine gemeinsame Geschichte") {
+		t.Errorf("no merge base, German: %v", err)
+	}
+	if _, _, err := Changes(context.Background(), t.TempDir(), "main", "de"); err == nil || !strings.Contains(err.Error(), "liegt in keinem git-Repository") {
+		t.Errorf("not a repository, German: %v", err)
+	}
+}
+
+func TestOwnerLine(t *testing.T) {
+	for _, c := range []struct {
+		profile string
+		line    int
+		found   bool
+	}{
+		{"---\nname: A\nowner: \"\"\n---\n", 3, true},
+		{"\xef\xbb\xbf---\r\nname: A\r\nowner:\r\n---\r\n", 3, true},
+		{"---\nname: A\nowner : bob # me\n---\n", 3, true},
+		{"\n\n---\nname: A\n---\nowner: body text\n", 4, false},
+		{"---\nname: A\nbio: |\n  owner: not a field\n---\n", 2, false},
+		{"---\nowners: x\n", 2, false},
+		{"name: A\n", 1, false},
+		{"", 1, false},
+	} {
+		line, found := ownerLine([]byte(c.profile))
+		if line != c.line || found != c.found {
+			t.Errorf("ownerLine(%q) = %d, %v; want %d, %v", c.profile, line, found, c.line, c.found)
+		}
+	}
+}
+
+func TestSitePath(t *testing.T) {
+	for _, c := range []struct{ prefix, p, want string }{
+		{"", "config.yaml", "config.yaml"},
+		{"", ".github/workflows/check.yml", ".github/workflows/check.yml"},
+		{"site/", "site/config.yaml", "config.yaml"},
+		{"site/", ".github/workflows/check.yml", "../.github/workflows/check.yml"},
+		{"site/", "site2/x", "../site2/x"},
+		{"site/", "site", "../site"},
+		{"docs/site/", "docs/README.md", "../README.md"},
+		{"docs/site/", "go.mod", "../../go.mod"},
+	} {
+		if got := sitePath(c.prefix, c.p); got != c.want {
+			t.Errorf("sitePath(%q, %q) = %q, want %q", c.prefix, c.p, got, c.want)
+		}
 	}
 }
