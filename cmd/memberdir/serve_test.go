@@ -149,7 +149,7 @@ func TestServeFollowsEdits(t *testing.T) {
 	write("content/members/anna-mueller.md", profile("Anna Müller", "Ich helfe jetzt anders."))
 	until("edit", "/members/anna-mueller/", 200, "Ich helfe jetzt anders.")
 	until("edit, home", "/", 200, "Ich helfe jetzt anders.")
-	until("edit, data", "/members.json", 200, "Ich helfe jetzt anders.")
+	until("edit, data", "/members/1.json", 200, "Ich helfe jetzt anders.")
 
 	write("content/members/ben-beispiel.md", profile("Ben Beispiel", "Ich baue."))
 	until("add", "/members/ben-beispiel/", 200, "Ich baue.")

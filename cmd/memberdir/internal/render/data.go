@@ -4,17 +4,35 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
-	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
+	"fmt"
 	"sort"
+	"strings"
+
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
 )
 
-// MembersJSON is the layout of members.json, the directory as data for
-// the organiser's tools. The fields are documented in README.md; new ones
-// may be added, existing ones keep their meaning.
+// MembersJSON is the layout of members.json, the index of the directory
+// as data for the organiser's tools: the site, and the files that hold
+// the members (Parts) and their vCards (VCards), as paths below the
+// site's address. Each part is a JSON array of MemberJSON, one member per
+// line, in the order of the site; a small directory has one part. The
+// fields are documented in README.md; new ones may be added, existing
+// ones keep their meaning.
+//
+// members.json used to hold the members themselves; at 100,000 members
+// that was a file of 126 MB, which no browser tab, phone or script
+// fetches happily. Parts of at most partBudget bytes are read the same
+// way at any size, so a tool that reads one small site reads all.
 type MembersJSON struct {
-	Site    SiteJSON     `json:"site"`
-	Members []MemberJSON `json:"members"`
+	// Version is 2 since the members moved into Parts.
+	Version int      `json:"version"`
+	Site    SiteJSON `json:"site"`
+	Parts   []string `json:"parts"`
+	VCards  []string `json:"vcards"`
 }
+
+// membersVersion is MembersJSON.Version.
+const membersVersion = 2
 
 // SiteJSON describes the site in members.json.
 type SiteJSON struct {
@@ -65,13 +83,9 @@ type RecommendationJSON struct {
 
 func (s *site) dataFiles() error {
 	cfg := &s.dir.Config
-	// members.json is written one member at a time, so that each
-	// member's entry can come from the cache: encoding 10,000 members
-	// anew on every preview rebuild is most of a rebuild's time.
-	head, err := json.Marshal(SiteJSON{Title: cfg.Title, BaseURL: cfg.BaseURL, Language: cfg.Language, Count: len(s.dir.Members)})
-	if err != nil {
-		return err
-	}
+	// The members are encoded one at a time, so that each member's
+	// entry can come from the cache: encoding 10,000 members anew on
+	// every preview rebuild is most of a rebuild's time.
 	entries := make([][]byte, len(s.dir.Members))
 	if err := each(len(s.dir.Members), func(i int) error {
 		m := s.dir.Members[i]
@@ -92,20 +106,25 @@ func (s *site) dataFiles() error {
 	}); err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	buf.WriteString(`{"site":`)
-	buf.Write(head)
-	buf.WriteString(`,"members":[`)
-	for i, e := range entries {
-		if i > 0 {
-			buf.WriteString(",\n")
-		} else {
-			buf.WriteByte('\n')
+	list := &parts{s: s, head: "[\n", sep: ",\n", tail: "\n]\n", name: func(i int) string { return fmt.Sprintf("members/%d.json", i) }}
+	for _, e := range entries {
+		if err := list.add(e); err != nil {
+			return err
 		}
-		buf.Write(e)
 	}
-	buf.WriteString("\n]}\n")
-	if err := s.put("members.json", buf.Bytes()); err != nil {
+	names, err := list.finish("")
+	if err != nil {
+		return err
+	}
+	index, err := json.MarshalIndent(MembersJSON{
+		Version: membersVersion,
+		Site:    SiteJSON{Title: cfg.Title, BaseURL: cfg.BaseURL, Language: cfg.Language, Count: len(s.dir.Members)},
+		Parts:   names, VCards: s.vcardFiles,
+	}, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := s.put("members.json", append(index, '\n')); err != nil {
 		return err
 	}
 
@@ -122,7 +141,7 @@ func (s *site) dataFiles() error {
 		return err
 	}
 	if s.data.Absolute && !cfg.Privacy.NoIndex {
-		return s.put("sitemap.xml", s.sitemap())
+		return s.sitemap()
 	}
 	return nil
 }
@@ -167,24 +186,133 @@ func nonNil(s []string) []string {
 	return s
 }
 
-// sitemap lists every HTML page but the print view and 404, sorted by path.
-func (s *site) sitemap() []byte {
-	var buf bytes.Buffer
-	buf.WriteString(xml.Header)
-	buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+// sitemap lists every HTML page but the print view and 404, sorted by
+// path, in sitemap.xml; past partBudget bytes, in parts (sitemap-1.xml,
+// …) that sitemap.xml then lists as a sitemap index. sitemaps.org allows
+// 50,000 addresses and 50 MB a file; a part stays far below both.
+func (s *site) sitemap() error {
 	s.mu.Lock()
 	paths := append([]string(nil), s.paths...)
 	s.mu.Unlock()
 	sort.Strings(paths)
+	urls := &parts{s: s, head: xml.Header + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n", sep: "\n", tail: "\n</urlset>\n",
+		name: func(i int) string { return fmt.Sprintf("sitemap-%d.xml", i) }}
+	var buf bytes.Buffer
 	for _, p := range paths {
-		if !bytes.HasSuffix([]byte(p), []byte("index.html")) || p == "print/index.html" {
+		if !strings.HasSuffix(p, "index.html") || strings.HasPrefix(p, "print/") {
 			continue
 		}
-		loc := s.data.abs(p[:len(p)-len("index.html")])
+		buf.Reset()
 		buf.WriteString("<url><loc>")
-		xml.EscapeText(&buf, []byte(loc))
-		buf.WriteString("</loc></url>\n")
+		xml.EscapeText(&buf, []byte(s.data.abs(p[:len(p)-len("index.html")])))
+		buf.WriteString("</loc></url>")
+		if err := urls.add(buf.Bytes()); err != nil {
+			return err
+		}
 	}
-	buf.WriteString("</urlset>\n")
-	return buf.Bytes()
+	names, err := urls.finish("sitemap.xml")
+	if err != nil || len(names) == 1 {
+		return err
+	}
+	buf.Reset()
+	buf.WriteString(xml.Header)
+	buf.WriteString(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, n := range names {
+		buf.WriteString("<sitemap><loc>")
+		xml.EscapeText(&buf, []byte(s.data.abs(n)))
+		buf.WriteString("</loc></sitemap>\n")
+	}
+	buf.WriteString("</sitemapindex>\n")
+	return s.put("sitemap.xml", buf.Bytes())
+}
+
+// partBudget is the most bytes one part of a split data file holds:
+// a part of members.json's list, of the vCards of everyone, of the
+// sitemap. No output file is to weigh more than 2 MB at any size of
+// directory; parts of 1 MiB leave room for a member's entry beyond.
+const partBudget = 1 << 20
+
+// parts writes a sequence of entries as files of at most partBudget
+// bytes each (one entry alone may weigh more), each the entries between
+// head and tail with sep between them. The first part is held back until
+// a second begins, so that a list that fits in one file can be written
+// under a name of its own (see finish). Entries are added in order, from
+// one goroutine.
+type parts struct {
+	s               *site
+	head, sep, tail string
+	name            func(i int) string // the path of part i, counted from 1
+	buf             bytes.Buffer       // the open part
+	n               int                // entries in buf
+	held            []byte             // part 1, while it may be the only one
+	names           []string           // the parts written
+}
+
+// add appends one entry, starting a new part when the open one is full.
+func (p *parts) add(e []byte) error {
+	if p.n > 0 && p.buf.Len()+len(p.sep)+len(e)+len(p.tail) > partBudget {
+		if err := p.cut(); err != nil {
+			return err
+		}
+	}
+	if p.n == 0 {
+		p.buf.WriteString(p.head)
+	} else {
+		p.buf.WriteString(p.sep)
+	}
+	p.buf.Write(e)
+	p.n++
+	return nil
+}
+
+// cut closes the open part.
+func (p *parts) cut() error {
+	if p.n == 0 {
+		p.buf.WriteString(p.head)
+	}
+	p.buf.WriteString(p.tail)
+	// The bytes go to the sink, which may keep them: the next part gets
+	// a buffer of its own.
+	data := p.buf.Bytes()
+	p.buf = bytes.Buffer{}
+	p.n = 0
+	if p.held == nil && len(p.names) == 0 {
+		p.held = data
+		return nil
+	}
+	if p.held != nil {
+		if err := p.put(p.held); err != nil {
+			return err
+		}
+		p.held = nil
+	}
+	return p.put(data)
+}
+
+func (p *parts) put(data []byte) error {
+	name := p.name(len(p.names) + 1)
+	p.names = append(p.names, name)
+	return p.s.put(name, data)
+}
+
+// finish writes what is left and returns the paths of all parts. A list
+// that fits in one part is written under one, when one is not "": the
+// name the file had before it could be split.
+func (p *parts) finish(one string) ([]string, error) {
+	if p.n > 0 || (p.held == nil && len(p.names) == 0) {
+		if err := p.cut(); err != nil {
+			return nil, err
+		}
+	}
+	if p.held != nil {
+		if one == "" {
+			one = p.name(1)
+		}
+		p.names = append(p.names, one)
+		if err := p.s.put(one, p.held); err != nil {
+			return nil, err
+		}
+		p.held = nil
+	}
+	return p.names, nil
 }

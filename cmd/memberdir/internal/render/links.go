@@ -1,8 +1,8 @@
 package render
 
 import (
-	"bytes"
 	"encoding/base64"
+	"fmt"
 	"html/template"
 
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/qr"
@@ -115,7 +115,9 @@ func (s *site) pageLinks(v *MemberView) (*MemberView, error) {
 }
 
 // vcards publishes members/<slug>.vcf for each member and members.vcf
-// with everyone, to import the whole network into a phone.
+// with everyone, to import the whole network into a phone; past
+// partBudget bytes, everyone is split into members-1.vcf, members-2.vcf,
+// …, which members.json lists.
 func (s *site) vcards() error {
 	ms := s.dir.Members
 	cards := make([][]byte, len(ms))
@@ -134,6 +136,14 @@ func (s *site) vcards() error {
 	}); err != nil {
 		return err
 	}
-	// members.vcf is the cards one after the other.
-	return s.put("members.vcf", bytes.Join(cards, nil))
+	// The vCards of everyone are the cards one after the other.
+	all := &parts{s: s, name: func(i int) string { return fmt.Sprintf("members-%d.vcf", i) }}
+	for _, c := range cards {
+		if err := all.add(c); err != nil {
+			return err
+		}
+	}
+	var err error
+	s.vcardFiles, err = all.finish("members.vcf")
+	return err
 }

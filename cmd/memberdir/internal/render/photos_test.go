@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"encoding/json"
 	"image"
 	"image/color"
 	"image/jpeg"
@@ -110,11 +109,7 @@ func TestPhotosPublished(t *testing.T) {
 	if !strings.Contains(string(files["members/ben/index.html"]), `<svg class="profile-photo" width="160" height="160"`) {
 		t.Error("Ben's page lacks his avatar")
 	}
-	var data MembersJSON
-	if err := json.Unmarshal(files["members.json"], &data); err != nil {
-		t.Fatal(err)
-	}
-	for _, m := range data.Members {
+	for _, m := range membersOf(t, files) {
 		want := map[string]string{"anna": "https://example.org" + large}[m.Slug]
 		if m.Photo != want {
 			t.Errorf("members.json: %s's photo is %q, want %q", m.Slug, m.Photo, want)

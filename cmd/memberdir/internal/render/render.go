@@ -109,6 +109,7 @@ type site struct {
 	photoViews map[string]*PhotoView
 	cache      *Cache
 	keys       map[*member.Member][32]byte // cache keys, when caching
+	vcardFiles []string                    // the vCards of everyone, for members.json
 	siteKey    [32]byte
 	mu         sync.Mutex
 }
@@ -218,7 +219,7 @@ func SiteTo(dir *member.Directory, theme *Theme, opts Options, sink Sink) error 
 		}
 		opts.Cache.prune(dir.Members)
 	}
-	steps := []func() error{s.renderCards, s.memberPages, searchStep, s.homePages, s.categoryPages, s.extraPages, s.printPage, s.notFound, s.dataFiles, s.vcards}
+	steps := []func() error{s.renderCards, s.memberPages, searchStep, s.homePages, s.categoryPages, s.extraPages, s.printPages, s.notFound, s.vcards, s.dataFiles}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
@@ -815,17 +816,59 @@ func (s *site) extraPages() error {
 	return nil
 }
 
-func (s *site) printPage() error {
-	p := s.page("print", s.strings["nav.print"], "print/")
-	p.Members = s.cards(s.dir.Members)
-	var cards strings.Builder
-	cards.Grow(cardsLen(p.Members, func(v *MemberView) template.HTML { return v.PrintCard }))
-	for _, v := range p.Members {
-		cards.WriteString(string(v.PrintCard))
+// printPages renders the print view: print/, all members on one page
+// while their entries fit printBudget, else paged by name as the home
+// page is (print/page/2/, …), with one more view per category
+// (print/tags/<id>/, paged the same way), so that an organiser can print
+// the part of a large network a meeting needs.
+func (s *site) printPages() error {
+	paged, err := s.printList("print/", nil, s.dir.Members)
+	if err != nil || !paged {
+		return err
 	}
-	p.Cards = template.HTML(cards.String())
-	p.NoIndex = true
-	return s.execute("print.html", "print/index.html", p)
+	for _, c := range s.dir.Categories {
+		if len(c.Members) == 0 {
+			continue
+		}
+		if _, err := s.printList("print/tags/"+c.ID+"/", c, c.Members); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// printBudget is the weight of the entries on one page of the print
+// view: some 1,200 members without QR codes, or 150 with.
+const printBudget = 1 << 20
+
+// printList renders the print view of ms at base, paged when its entries
+// weigh more than printBudget, and reports whether it paged.
+func (s *site) printList(base string, c *member.Category, ms []*member.Member) (bool, error) {
+	chunks := paginate(ms, 0, printBudget, func(m *member.Member) int { return len(s.views[m].PrintCard) })
+	pager := newPager(s.data.BasePath+base, chunks)
+	title := s.strings["nav.print"]
+	if c != nil {
+		title += " · " + c.Label
+	}
+	err := each(len(chunks), func(i int) error {
+		p := s.page("print", title, pagePath(base, i))
+		p.Members = s.cards(chunks[i])
+		var cards strings.Builder
+		cards.Grow(cardsLen(p.Members, func(v *MemberView) template.HTML { return v.PrintCard }))
+		for _, v := range p.Members {
+			cards.WriteString(string(v.PrintCard))
+		}
+		p.Cards = template.HTML(cards.String())
+		p.Category = c
+		p.NoIndex = true
+		if len(chunks) > 1 {
+			pg := *pager
+			pg.Current = i
+			p.Pager = &pg
+		}
+		return s.execute("print.html", p.Path+"index.html", p)
+	})
+	return len(chunks) > 1, err
 }
 
 func (s *site) notFound() error {
