@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -11,6 +12,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/diagnose"
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
 )
 
@@ -190,6 +192,9 @@ func (f *file) syntaxError(line int, msg string) {
 	if msg == "could not find expected ':'" && f.continuation(line) {
 		return
 	}
+	if f.indentation() {
+		return
+	}
 	if line == 0 {
 		line = 1
 	}
@@ -197,6 +202,79 @@ func (f *file) syntaxError(line int, msg string) {
 		msg = t
 	}
 	f.errs.Add(at(line, 1), "", member.Msg(f.lang, "yaml.syntax", msg))
+}
+
+// indentation explains the first line whose indentation breaks the
+// block structure, which yaml.v3 often reports lines away: at the first
+// field of the mapping the line breaks, or at the top. It reports whether
+// it added an error.
+func (f *file) indentation() bool {
+	p, ok := diagnose.Indentation(strings.Join(f.lines, "\n"), f.belongs)
+	if !ok {
+		return false
+	}
+	at := member.Pos{Path: f.path, Line: p.Line + f.offset, Col: 1}
+	if p.Unsure {
+		first, second := p.Like, p.Line
+		l1, h1, l2, h2 := p.LikeLabel, p.Want, p.Label, p.Have
+		if first > second {
+			first, second, l1, h1, l2, h2 = second, first, l2, h2, l1, h1
+		}
+		f.errs.Add(at, "", member.Msg(f.lang, "yaml.disagree", first+f.offset, second+f.offset, l1, f.indented(h1), l2, f.indented(h2)))
+		return true
+	}
+	key := "yaml.indent"
+	if p.Want == 0 {
+		key = "yaml.left"
+	}
+	if p.Like > p.Line {
+		key += "below"
+	} else {
+		key += "above"
+	}
+	if p.Want == 0 {
+		f.errs.Add(at, "", member.Msg(f.lang, key, p.Label, f.indented(p.Have), p.LikeLabel))
+	} else {
+		f.errs.Add(at, "", member.Msg(f.lang, key, p.Label, f.indented(p.Have), f.spaces(p.Want), p.LikeLabel))
+	}
+	return true
+}
+
+// indented says how far a line is indented: "is indented by 4 spaces".
+func (f *file) indented(n int) string {
+	if n == 0 {
+		return member.Msg(f.lang, "yaml.notindented")
+	}
+	return member.Msg(f.lang, "yaml.indented", f.spaces(n))
+}
+
+func (f *file) spaces(n int) string {
+	if n == 1 {
+		return member.Msg(f.lang, "yaml.onespace")
+	}
+	return member.Msg(f.lang, "yaml.spaces", n)
+}
+
+// belongs reports whether key is a field under parent ("" for the top):
+// of a profile, or a setting of config.yaml.
+func (f *file) belongs(parent, key string) bool {
+	if !f.members {
+		subs, ok := configKeys[parent]
+		if parent == "" {
+			_, ok = configKeys[key]
+			return ok
+		}
+		return ok && slices.Contains(subs, key)
+	}
+	for _, fl := range member.ProfileFields {
+		if parent == "" && fl.Name == key {
+			return true
+		}
+		if fl.Name == parent {
+			return slices.Contains(member.FieldNames(fl.Sub), key)
+		}
+	}
+	return false
 }
 
 // itemField explains a field of a list item indented unlike the item's

@@ -84,6 +84,16 @@ var messages = map[string][2]string{
 	"yaml.hashtag":     {"the text from %s on is read as a comment and left out — put the whole value in double quotes", "der Text ab %s wird als Kommentar gelesen und weggelassen — setze den ganzen Wert in Anführungszeichen"},
 	"yaml.alias":       {"YAML anchors and aliases (& and *) are not allowed in profiles — write the value out", "YAML-Anker und -Aliase (& und *) sind in Profilen nicht erlaubt — schreibe den Wert aus"},
 	"yaml.toodeep":     {"the value is nested too deeply — profiles use at most three levels", "der Wert ist zu tief verschachtelt — Profile haben höchstens drei Ebenen"},
+	// The parts of an indentation message: how far a line is indented.
+	"yaml.spaces":      {"%d spaces", "%d Leerzeichen"},
+	"yaml.onespace":    {"1 space", "1 Leerzeichen"},
+	"yaml.indented":    {"is indented by %s", "ist mit %s eingerückt"},
+	"yaml.notindented": {"is not indented", "ist nicht eingerückt"},
+	"yaml.indentabove": {"%q %s — indent it by exactly %s, like %q above it", "%q %s — rücke es mit genau %s ein, wie %q darüber"},
+	"yaml.indentbelow": {"%q %s — indent it by exactly %s, like %q below it", "%q %s — rücke es mit genau %s ein, wie %q darunter"},
+	"yaml.leftabove":   {"%q %s — remove the spaces before it, so that it starts at the left edge like %q above it", "%q %s — entferne die Leerzeichen davor, damit es wie %q darüber am linken Rand steht"},
+	"yaml.leftbelow":   {"%q %s — remove the spaces before it, so that it starts at the left edge like %q below it", "%q %s — entferne die Leerzeichen davor, damit es wie %q darunter am linken Rand steht"},
+	"yaml.disagree":    {"line %d and line %d disagree: %q %s, %q %s — find out which of the two is wrong and indent it like the lines it belongs with", "Zeile %d und Zeile %d passen nicht zusammen: %q %s, %q %s — prüfe, welche der beiden falsch ist, und rücke sie so weit ein wie die Zeilen, zu denen sie gehört"},
 
 	// Fields.
 	"field.indent":        {"belongs under \"%s:\" — indent it with two spaces", "gehört unter \"%s:\" — rücke die Zeile mit zwei Leerzeichen ein"},
