@@ -28,11 +28,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	out := fl.String("out", "", "output `folder`, replaced as a whole (default: public/ in the source folder)")
 	drafts := fl.Bool("drafts", false, "include profiles marked draft: true")
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: memberdir build [--source DIR] [--out DIR] [--drafts]")
+		fmt.Fprintln(fl.Output(), "usage: memberdir build [--source DIR] [--out DIR] [--drafts]")
 		fl.PrintDefaults()
 	}
-	if err := fl.Parse(args); err != nil {
-		return usageErr(err)
+	if err := parseFlags(fl, args, stdout, stderr); err != nil {
+		return err
 	}
 	if fl.NArg() > 0 {
 		return fmt.Errorf("%w: build takes no arguments, got %q", errUsage, fl.Args())

@@ -41,11 +41,11 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	author := fl.String("author", "", "GitHub `user` who made the changes; with --base, check that they changed only their own profile and photo, or are an organiser")
 	base := fl.String("base", "", "git `revision` the changes are compared with, e.g. origin/main")
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: memberdir check [--source DIR] [--format text|github|json] [--author USER --base REV] [FILE…]")
+		fmt.Fprintln(fl.Output(), "usage: memberdir check [--source DIR] [--format text|github|json] [--author USER --base REV] [FILE…]")
 		fl.PrintDefaults()
 	}
-	if err := fl.Parse(args); err != nil {
-		return usageErr(err)
+	if err := parseFlags(fl, args, stdout, stderr); err != nil {
+		return err
 	}
 	switch *format {
 	case "text", "github", "json":

@@ -528,11 +528,12 @@ func TestCheckOwnership(t *testing.T) {
 	}
 	code, out := check("foreign-edit", "anna-m")
 	want := lines(
+		`config.yaml: only the organisers (Orga-Admin) may change config.yaml — leave this change out of your pull request, or ask them to make it`,
 		`content/members/bob-schmidt.md: this profile belongs to the GitHub user bob, not to you (anna-m) — change only your own profile, or ask bob or the organisers to make this change`,
 		`content/members/carla-wagner.md: this profile names no owner, so only the organisers may change or delete it — if it is yours, ask them to add the line "owner: anna-m"`,
-		`content/members/dora-neumann.md: owner: a new profile must name you as its owner — add the line "owner: anna-m"`,
-		`content/members/erik-lang.md: owner: the new profile names erik as its owner, but you (anna-m) are adding it — write "owner: anna-m", or let erik add the profile`,
-		"4 problems found",
+		`content/members/dora-neumann.md:2: owner: a new profile must name you as its owner — add the line "owner: anna-m"`,
+		`content/members/erik-lang.md:9: owner: the new profile names erik as its owner, but you (anna-m) are adding it — write "owner: anna-m", or let erik add the profile`,
+		"5 problems found",
 	)
 	if code != 1 || out != want {
 		t.Errorf("foreign-edit: exit %d, stdout:\n%s\nwant:\n%s", code, out, want)
@@ -554,7 +555,7 @@ func TestCheckOwnership(t *testing.T) {
 	// The github format marks the files.
 	r.git("orga", "checkout", "-q", "foreign-edit")
 	_, out, _ = memberdir(t, "check", "--source", r.dir, "--author", "anna-m", "--base", "main", "--format", "github")
-	if !strings.HasPrefix(out, "::error file=content/members/bob-schmidt.md,title=profile check::this profile belongs to the GitHub user bob") {
+	if !strings.Contains(out, "\n::error file=content/members/bob-schmidt.md,title=profile check::this profile belongs to the GitHub user bob") {
 		t.Errorf("github format:\n%s", out)
 	}
 	code, _, errOut := memberdir(t, "check", "--source", r.dir, "--author", "anna-m", "--base", "origin/main")
@@ -811,19 +812,37 @@ func TestHelp(t *testing.T) {
 		{[]string{"help"}, `Run "memberdir help COMMAND"`, ""},
 		{[]string{"--help"}, "memberdir build   [--source DIR] [--out DIR] [--drafts]", ""},
 		{[]string{"-h"}, "memberdir serve   [--addr 127.0.0.1:8080]", ""},
-		{[]string{"help", "build"}, "", "usage: memberdir build [--source DIR] [--out DIR] [--drafts]\n"},
-		{[]string{"help", "build"}, "", "-out folder\n    \toutput folder, replaced as a whole (default: public/ in the source folder)"},
-		{[]string{"help", "serve"}, "", "usage: memberdir serve [--addr 127.0.0.1:8080] [--source DIR] [--drafts]\n"},
-		{[]string{"help", "check"}, "", "usage: memberdir check [--source DIR] [--format text|github|json] [--author USER --base REV] [FILE…]\n"},
-		{[]string{"help", "new"}, "", `usage: memberdir new [--source DIR] "Anna Müller"`},
-		{[]string{"help", "schema"}, "", "usage: memberdir schema [--source DIR] > memberdir.schema.json"},
-		{[]string{"build", "-h"}, "", "usage: memberdir build"},
-		{[]string{"serve", "--help"}, "", "usage: memberdir serve"},
+		{[]string{"help", "build"}, "usage: memberdir build [--source DIR] [--out DIR] [--drafts]\n", ""},
+		{[]string{"help", "build"}, "-out folder\n    \toutput folder, replaced as a whole (default: public/ in the source folder)", ""},
+		{[]string{"help", "serve"}, "usage: memberdir serve [--addr 127.0.0.1:8080] [--source DIR] [--drafts]\n", ""},
+		{[]string{"help", "check"}, "usage: memberdir check [--source DIR] [--format text|github|json] [--author USER --base REV] [FILE…]\n", ""},
+		{[]string{"help", "new"}, `usage: memberdir new [--source DIR] "Anna Müller"`, ""},
+		{[]string{"help", "schema"}, "usage: memberdir schema [--source DIR] > memberdir.schema.json", ""},
+		{[]string{"build", "-h"}, "usage: memberdir build", ""},
+		{[]string{"serve", "--help"}, "usage: memberdir serve", ""},
+		{[]string{"check", "-help"}, "usage: memberdir check", ""},
 		{[]string{"help", "nonsense"}, "memberdir turns member profiles into a directory website.", ""},
 	} {
 		code, out, errOut := memberdir(t, c.args...)
-		if code != 0 || !strings.Contains(out, c.wantStdout) || !strings.Contains(errOut, c.wantStderr) {
+		// Help is asked for, so it goes to stdout; stderr stays empty.
+		if code != 0 || !strings.Contains(out, c.wantStdout) || !strings.Contains(errOut, c.wantStderr) || c.wantStderr == "" && errOut != "" {
 			t.Errorf("memberdir %s: exit %d, stdout:\n%s\nstderr:\n%s\nwant exit 0, stdout with %q, stderr with %q", c.args, code, out, errOut, c.wantStdout, c.wantStderr)
+		}
+	}
+}
+
+// TestUsageError shows that a mistake in calling a command is no help:
+// the error and the usage go to stderr, with exit 2, and stdout stays
+// empty for what a script reads.
+func TestUsageError(t *testing.T) {
+	for _, args := range [][]string{
+		{"build", "--nope"},
+		{"check", "--format"},
+		{"schema", "-x"},
+	} {
+		code, out, errOut := memberdir(t, args...)
+		if code != 2 || out != "" || !strings.Contains(errOut, "usage: memberdir "+args[0]) || !strings.Contains(errOut, "memberdir: usage: ") {
+			t.Errorf("memberdir %s: exit %d, stdout:\n%s\nstderr:\n%s", args, code, out, errOut)
 		}
 	}
 }

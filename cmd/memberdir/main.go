@@ -13,6 +13,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -85,6 +86,27 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	return exitCode(err, stderr)
+}
+
+// parseFlags parses a command's flags. The help that -h asks for goes to
+// stdout, as "memberdir help" does, and is no error for the exit code; a
+// usage error and the usage after it go to stderr (exit 2).
+func parseFlags(fl *flag.FlagSet, args []string, stdout, stderr io.Writer) error {
+	var out bytes.Buffer
+	fl.SetOutput(&out)
+	err := fl.Parse(args)
+	fl.SetOutput(stderr)
+	w := stderr
+	if errors.Is(err, flag.ErrHelp) {
+		w = stdout
+	}
+	if _, werr := w.Write(out.Bytes()); werr != nil && err == nil {
+		return werr
+	}
+	if err != nil {
+		return usageErr(err)
+	}
+	return nil
 }
 
 // exitCode prints err (content problems one per line) and maps it to the

@@ -25,11 +25,11 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fl.SetOutput(stderr)
 	source := fl.String("source", ".", "the site's `folder` (with config.yaml and content/)")
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, `usage: memberdir new [--source DIR] "Anna Müller"`)
+		fmt.Fprintln(fl.Output(), `usage: memberdir new [--source DIR] "Anna Müller"`)
 		fl.PrintDefaults()
 	}
-	if err := fl.Parse(args); err != nil {
-		return usageErr(err)
+	if err := parseFlags(fl, args, stdout, stderr); err != nil {
+		return err
 	}
 	// The name may come in one argument or, unquoted, in several.
 	name := strings.Join(strings.Fields(strings.Join(fl.Args(), " ")), " ")

@@ -17,11 +17,11 @@ func runSchema(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fl.SetOutput(stderr)
 	source := fl.String("source", ".", "the site's `folder` (with config.yaml)")
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: memberdir schema [--source DIR] > "+schema.File)
+		fmt.Fprintln(fl.Output(), "usage: memberdir schema [--source DIR] > "+schema.File)
 		fl.PrintDefaults()
 	}
-	if err := fl.Parse(args); err != nil {
-		return usageErr(err)
+	if err := parseFlags(fl, args, stdout, stderr); err != nil {
+		return err
 	}
 	if fl.NArg() > 0 {
 		return fmt.Errorf("%w: schema takes no arguments, got %q", errUsage, fl.Args())

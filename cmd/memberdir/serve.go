@@ -31,11 +31,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	source := fl.String("source", ".", "the site's `folder` (with config.yaml and content/)")
 	drafts := fl.Bool("drafts", false, "include profiles marked draft: true")
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: memberdir serve [--addr 127.0.0.1:8080] [--source DIR] [--drafts]")
+		fmt.Fprintln(fl.Output(), "usage: memberdir serve [--addr 127.0.0.1:8080] [--source DIR] [--drafts]")
 		fl.PrintDefaults()
 	}
-	if err := fl.Parse(args); err != nil {
-		return usageErr(err)
+	if err := parseFlags(fl, args, stdout, stderr); err != nil {
+		return err
 	}
 	if fl.NArg() > 0 {
 		return fmt.Errorf("%w: serve takes no arguments, got %q", errUsage, fl.Args())
