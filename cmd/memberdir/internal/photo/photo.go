@@ -43,7 +43,7 @@ type Image struct {
 // decodes counts the photos decoded, for the tests of the caches.
 var decodes atomic.Int64
 
-// Decodes returns how many photos Process and Check have decoded since the program
+// Decodes returns how many photos Process has decoded since the program
 // started. Tests use it to prove that a cached photo is not decoded again.
 func Decodes() int64 { return decodes.Load() }
 
@@ -66,17 +66,6 @@ func Process(data []byte) ([]Image, error) {
 		out = append(out, Image{Size: m.Rect.Dx(), Data: buf.Bytes()})
 	}
 	return out, nil
-}
-
-// Check decodes a photo as Process does and returns the error Process
-// would, without scaling and encoding it, which costs as much again.
-// Process can fail only where Check does: what it adds to decoding is
-// scaling, which cannot fail, and jpeg.Encode, which fails only for
-// images wider or higher than 65,535 pixels, and Process encodes at most
-// Large. So a photo Check accepts is one a build publishes.
-func Check(data []byte) error {
-	_, _, err := open(data)
-	return err
 }
 
 // open checks a photo's header and markers against the limits and

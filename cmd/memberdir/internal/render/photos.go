@@ -69,7 +69,7 @@ func (s *site) photos(photos map[string]photo.Source, store PhotoStore) error {
 		}
 		if err != nil {
 			m := ms[i]
-			errs[i] = &member.Error{Pos: m.Pos.Get("photo"), Field: "photo", Msg: member.Msg(s.dir.Config.Language, "photo.bad", m.Photo, photoFormat(m.Photo), member.DecodeReason(s.dir.Config.Language, err))}
+			errs[i] = &member.Error{Pos: m.Pos.Get("photo"), Field: "photo", Msg: member.Msg(s.dir.Config.Language, "photo.broken", m.Photo, member.DecodeReason(s.dir.Config.Language, err))}
 			return nil
 		}
 		if store != nil {
@@ -110,14 +110,6 @@ func (s *site) photos(photos map[string]photo.Source, store PhotoStore) error {
 	}
 	s.cache.keepPhotos(kept)
 	return nil
-}
-
-// photoFormat names the format a photo's file name promises.
-func photoFormat(name string) string {
-	if strings.HasSuffix(strings.ToLower(name), ".png") {
-		return "PNG"
-	}
-	return "JPEG"
 }
 
 // key is what of a member's photo their card and page show, for the

@@ -205,7 +205,7 @@ func TestPhotoBroken(t *testing.T) {
 	whole := testJPEG(t, 800, 600, 10)
 	photos["anna"] = photo.FromBytes(whole[:len(whole)/2])
 	_, err := Site(dir, NewTheme(templatesFS(t), nil), Options{Photos: photos})
-	want := `content/members/anna.md:7:8: photo: the photo "anna.jpg" cannot be read as JPEG (invalid JPEG format: short Huffman data) — save it again as JPEG or PNG`
+	want := `content/members/anna.md:7:8: photo: the photo "anna.jpg" is incomplete or damaged (the file is incomplete) — upload it again`
 	if err == nil || err.Error() != want {
 		t.Errorf("err = %v\nwant %s", err, want)
 	}

@@ -33,23 +33,18 @@ func (p *processed) Put(key [32]byte, imgs []photo.Image) error {
 	return p.store.Put(key, imgs)
 }
 
-// decodePhotos decodes every photo of c in full, for check and build
-// alike: load reads only their headers, and a file cut short in the
-// upload has a sound header. Each photo that cannot be decoded is a
-// problem at its profile's photo: line, in the site's language.
+// decodePhotos processes every photo of c (photo.Process) and returns
+// them by key, for check and build alike: load reads only their headers,
+// and a file cut short in the upload has a sound header. Each photo that
+// cannot be decoded is a problem at its profile's photo: line, in the
+// site's language. A photo that prev (the last build's) or store already
+// holds is neither read nor decoded: it was processed before, and its
+// key is that of its bytes.
 //
-// With keep, as a build needs, the photos are processed (photo.Process)
-// and returned by key; a photo that prev (the last build's) or store
-// already holds processed is neither read nor decoded, since it was
-// decoded once and its key is that of its bytes. Without keep, as check
-// needs, each photo is only decoded (photo.Check, half the work) and
-// nothing is kept. Either way photo.Process fails exactly where
-// photo.Check does, so check and build give the same verdict.
-//
-// Photos are decoded one per core at a time, as render would, which
-// bounds memory by photo.MaxPixels per core. A photo that two profiles
-// share is decoded once. Errors other than problems are I/O failures.
-func decodePhotos(c *load.Content, keep bool, prev map[[32]byte][]photo.Image, store render.PhotoStore) (map[[32]byte][]photo.Image, member.ErrorList, error) {
+// Photos are decoded one per core at a time, as render did, which bounds
+// memory by photo.MaxPixels per core. A photo that two profiles share is
+// decoded once. Errors other than problems are I/O failures.
+func decodePhotos(c *load.Content, prev map[[32]byte][]photo.Image, store render.PhotoStore) (map[[32]byte][]photo.Image, member.ErrorList, error) {
 	type job struct {
 		src photo.Source
 		ms  []*member.Member // the profiles that name it
@@ -95,10 +90,6 @@ func decodePhotos(c *load.Content, keep bool, prev map[[32]byte][]photo.Image, s
 					ioErrs[i] = err
 					continue
 				}
-				if !keep {
-					bad[i] = photo.Check(data)
-					continue
-				}
 				out[i], bad[i] = photo.Process(data)
 				if bad[i] == nil && store != nil {
 					store.Put(key, out[i]) // only a cache: its errors do not matter
@@ -112,10 +103,7 @@ func decodePhotos(c *load.Content, keep bool, prev map[[32]byte][]photo.Image, s
 	close(next)
 	wg.Wait()
 	var errs member.ErrorList
-	var imgs map[[32]byte][]photo.Image
-	if keep {
-		imgs = make(map[[32]byte][]photo.Image, len(jobs))
-	}
+	imgs := make(map[[32]byte][]photo.Image, len(jobs))
 	lang := c.Config.Language
 	for i, j := range jobs {
 		if ioErrs[i] != nil {
@@ -127,9 +115,7 @@ func decodePhotos(c *load.Content, keep bool, prev map[[32]byte][]photo.Image, s
 			}
 			continue
 		}
-		if keep {
-			imgs[j.src.Key] = out[i]
-		}
+		imgs[j.src.Key] = out[i]
 	}
 	return imgs, errs, nil
 }

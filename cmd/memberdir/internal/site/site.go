@@ -41,21 +41,42 @@ func (opts Options) photoStore() render.PhotoStore {
 // their content.
 type Files = render.Files
 
-// Load reads and links the site in fsys and runs everything of it that
-// can fail a build: the photos, decoded in full, the referral texts and
-// the theme's strings. Content problems come back as a member.ErrorList
-// (all of them, sorted); other errors are I/O failures. check calls it,
-// and Build calls the same steps, so that check passes exactly when a
-// build succeeds (TestVerdict).
+// Load reads and links the site in fsys and builds it without writing a
+// file, so that everything that can fail a build fails Load: check calls
+// it, and passes exactly when a build of the same site succeeds
+// (TestVerdict). Content problems come back as a member.ErrorList (all
+// of them, sorted): those of the content, and each photo that cannot be
+// decoded. Other errors are I/O failures, or the theme failing to render
+// the site, which only a site's own templates/ can make it do.
 func Load(fsys fs.FS, opts Options) (*member.Directory, *load.Content, error) {
-	dir, c, _, err := loadCached(fsys, opts, nil, false, nil)
-	return dir, c, err
+	return build(fsys, opts, nowhere{})
 }
 
-// loadCached is Load reusing the profiles in cache. With keep, as a build
-// needs, it also returns the photos processed, by key, for render to
-// publish; prev are the last build's (see decodePhotos).
-func loadCached(fsys fs.FS, opts Options, cache *load.Cache, keep bool, prev map[[32]byte][]photo.Image) (*member.Directory, *load.Content, map[[32]byte][]photo.Image, error) {
+// nowhere is the Sink of Load: it drops every file.
+type nowhere struct{}
+
+func (nowhere) Put(string, []byte) error { return nil }
+func (nowhere) Streams() bool            { return true }
+
+// build is the one path of check and build: load, then render into sink.
+func build(fsys fs.FS, opts Options, sink render.Sink) (*member.Directory, *load.Content, error) {
+	dir, c, imgs, err := loadCached(fsys, opts, nil, nil)
+	if err != nil {
+		return dir, c, err
+	}
+	theme, err := Theme(fsys)
+	if err != nil {
+		return dir, c, err
+	}
+	photos := &processed{imgs: imgs, store: opts.photoStore()}
+	return dir, c, render.SiteTo(dir, theme, render.Options{Photos: c.Photos, Logo: c.Logo, PhotoStore: photos}, sink)
+}
+
+// loadCached reads and links the site, reusing the profiles in cache, and
+// runs what of it only other packages can check: the theme's strings,
+// the referral texts and the photos, which it returns processed, by key,
+// for render to publish; prev are the last build's (see decodePhotos).
+func loadCached(fsys fs.FS, opts Options, cache *load.Cache, prev map[[32]byte][]photo.Image) (*member.Directory, *load.Content, map[[32]byte][]photo.Image, error) {
 	c, errs, err := load.SiteCached(fsys, cache)
 	if err != nil {
 		return nil, nil, nil, err
@@ -95,7 +116,7 @@ func loadCached(fsys fs.FS, opts Options, cache *load.Cache, keep bool, prev map
 	} else if err != nil {
 		return nil, nil, nil, err
 	}
-	imgs, perrs, err := decodePhotos(c, keep, prev, opts.photoStore())
+	imgs, perrs, err := decodePhotos(c, prev, opts.photoStore())
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -121,16 +142,8 @@ func Build(fsys fs.FS, opts Options) (Files, error) {
 // BuildTo is Build streaming each file into sink as it is rendered, so
 // that memory stays small when the files go to disk anyway.
 func BuildTo(fsys fs.FS, opts Options, sink render.Sink) error {
-	dir, c, imgs, err := loadCached(fsys, opts, nil, true, nil)
-	if err != nil {
-		return err
-	}
-	theme, err := Theme(fsys)
-	if err != nil {
-		return err
-	}
-	photos := &processed{imgs: imgs, store: opts.photoStore()}
-	return render.SiteTo(dir, theme, render.Options{Photos: c.Photos, Logo: c.Logo, PhotoStore: photos}, sink)
+	_, _, err := build(fsys, opts, sink)
+	return err
 }
 
 // Theme returns the default theme overlaid with the site's templates/.
@@ -175,7 +188,7 @@ func (b *Builder) Changed(path string) { b.loads.Changed(path) }
 
 // Build builds the site into memory. Calls must not overlap.
 func (b *Builder) Build() (Files, error) {
-	dir, c, imgs, err := loadCached(b.fsys, b.opts, b.loads, true, b.photos)
+	dir, c, imgs, err := loadCached(b.fsys, b.opts, b.loads, b.photos)
 	if imgs != nil {
 		b.photos = imgs // the photos that failed are decoded again next time
 	}
