@@ -67,8 +67,13 @@ func Indentation(text string, fields Fields) (p Problem, ok bool) {
 	if first.prev >= 0 && lines[first.prev].indent != lines[b].indent {
 		cands = append(cands, candidate{line: first.prev, to: lines[b].indent, like: b})
 	}
+	var steps []int
 	for i := range cands {
-		cands[i].rate(lines, fields)
+		steps = append(steps, cands[i].rate(lines, fields)...)
+	}
+	step := mode(steps)
+	for i := range cands {
+		cands[i].odd = cands[i].count(step)
 	}
 	best := -1
 	for i := range cands {
@@ -105,10 +110,16 @@ type candidate struct {
 
 	score int  // the first line that breaks after the change, or len(lines)
 	fits  bool // fields knows the line's key where the change puts it
-	odd   int  // blocks indented by another step than most
+	odd   int  // blocks indented by another step than most, and the top
+	steps []int
+	top   int // the indentation of the top level
+	have  int // the line's indentation before the change
 }
 
-func (c *candidate) rate(lines []line, fields Fields) {
+// rate reads the text with the change and returns the steps of its
+// blocks.
+func (c *candidate) rate(lines []line, fields Fields) []int {
+	c.have = lines[c.line].indent
 	moved := make([]line, len(lines))
 	copy(moved, lines)
 	moved[c.line] = lines[c.line].shift(c.to - lines[c.line].indent)
@@ -121,7 +132,23 @@ func (c *candidate) rate(lines []line, fields Fields) {
 	if parent, ok := s.parent[c.line]; ok && fields != nil && len(l.marks) > 0 && !l.marks[0].item {
 		c.fits = fields(parent, l.marks[0].key)
 	}
-	c.odd = s.odd()
+	c.steps, c.top = s.steps, s.top
+	return s.steps
+}
+
+// count returns how many of c's blocks are indented by another step than
+// step, and 1 more when the top level is indented, as it need not be.
+func (c candidate) count(step int) int {
+	n := 0
+	for _, s := range c.steps {
+		if s != step {
+			n++
+		}
+	}
+	if c.top > 0 {
+		n++
+	}
+	return n
 }
 
 // better reports whether c mends the structure better than d.
@@ -132,7 +159,18 @@ func (c candidate) better(d candidate) bool {
 	if c.fits != d.fits {
 		return c.fits
 	}
-	return c.odd < d.odd
+	if c.odd != d.odd {
+		return c.odd < d.odd
+	}
+	return c.moves() < d.moves()
+}
+
+// moves is how many columns c moves its line.
+func (c candidate) moves() int {
+	if c.to > c.have {
+		return c.to - c.have
+	}
+	return c.have - c.to
 }
 
 // mark is a field ("key:") or a list item ("- ") on a line, at column
@@ -357,20 +395,23 @@ type result struct {
 	prev    int            // the line with marks above it, or -1
 	parent  map[int]string // line → the key of the mapping it is a field of
 	steps   []int          // the step of each block opened on a line of its own
+	top     int            // the indentation of the top level
 }
 
-// odd returns how many blocks are indented by a step other than the most
-// common one.
-func (r result) odd() int {
+// mode returns the most common of steps; 2, as memberdir writes, when
+// there is no single most common one.
+func mode(steps []int) int {
 	count := map[int]int{}
-	most := 0
-	for _, s := range r.steps {
+	for _, s := range steps {
 		count[s]++
-		if count[s] > count[most] || count[s] == count[most] && s == 2 {
+	}
+	most := 2
+	for s, n := range count {
+		if n > count[most] || n == count[most] && s < most && most != 2 {
 			most = s
 		}
 	}
-	return len(r.steps) - count[most]
+	return most
 }
 
 // scan follows the block structure of lines and stops at the first line
@@ -425,6 +466,7 @@ func scan(lines []line) result {
 			top := &stack[len(stack)-1]
 			if top.indent < 0 {
 				top.indent, top.seq = l.indent, first.item
+				r.top = l.indent
 			}
 			if top.indent != l.indent || top.seq != first.item {
 				r.problem, r.levels = i, levels
