@@ -3,11 +3,14 @@ package schema
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"gopkg.in/yaml.v3"
@@ -33,6 +36,21 @@ func compile(t *testing.T, cfg member.Config) *jsonschema.Schema {
 	}
 	c := jsonschema.NewCompiler()
 	c.AssertFormat()
+	// "uri" as Ajv and VS Code check it: ASCII only, unlike Go's url.Parse,
+	// so that a schema using it for addresses with umlauts fails here too.
+	c.RegisterFormat(&jsonschema.Format{Name: "uri", Validate: func(v any) error {
+		s, ok := v.(string)
+		if !ok {
+			return nil
+		}
+		if i := strings.IndexFunc(s, func(r rune) bool { return r > unicode.MaxASCII }); i >= 0 {
+			return fmt.Errorf("%q is not ASCII", s[i:])
+		}
+		if u, err := url.Parse(s); err != nil || !u.IsAbs() {
+			return fmt.Errorf("not an absolute URI")
+		}
+		return nil
+	}})
 	if err := c.AddResource("memberdir.schema.json", doc); err != nil {
 		t.Fatal(err)
 	}
@@ -171,7 +189,7 @@ func TestProfileContent(t *testing.T) {
 		Required   []string
 		Properties map[string]struct {
 			Description string
-			Items       struct{ Enum []string }
+			Items       struct{ AnyOf []struct{ Enum []string } }
 			AnyOf       []map[string]any
 		}
 		AdditionalProperties *bool
@@ -188,7 +206,7 @@ func TestProfileContent(t *testing.T) {
 	if got := s.Properties["name"].Description; got != member.ProfileFields[0].Doc["de"] {
 		t.Errorf("name description = %q, want the German Doc", got)
 	}
-	if got := s.Properties["tags"].Items.Enum; len(got) != len(cfg.Categories) || got[0] != cfg.Categories[0].ID {
+	if got := s.Properties["tags"].Items.AnyOf; len(got) == 0 || len(got[0].Enum) != len(cfg.Categories) || got[0].Enum[0] != cfg.Categories[0].ID {
 		t.Errorf("tags enum = %v, want the category ids", got)
 	}
 	if len(s.Properties["contact"].AnyOf) != 3 {
@@ -263,11 +281,24 @@ func edit(t *testing.T, old, repl string) string {
 	return out
 }
 
-// TestAgree holds the schema and package load to the same verdict.
-func TestAgree(t *testing.T) {
-	cfg := exampleConfig(t)
+// agreeConfig is the example site's configuration with an extra field,
+// the site agreeCases are written for.
+func agreeConfig(cfg member.Config) member.Config {
 	cfg.ExtraFields = []member.ExtraField{{Name: "instagram", Label: "Instagram", Type: "url"}}
-	sch := compile(t, cfg)
+	return cfg
+}
+
+// agreeCase is a profile that both the schema and check accept (ok) or
+// refuse.
+type agreeCase struct {
+	name    string
+	profile string
+	ok      bool
+}
+
+// agreeCases are profiles with one thing each that a member may write,
+// for TestCases and TestAgree.
+func agreeCases(t *testing.T) []agreeCase {
 	long := strings.Repeat("x", 101)
 	bad := []struct{ name, profile string }{
 		{"name missing", edit(t, "name:", "")},
@@ -313,18 +344,15 @@ func TestAgree(t *testing.T) {
 		{"photo gif", edit(t, "", "photo: anna.gif")},
 		{"photo in folder", edit(t, "", "photo: ../anna.jpg")},
 		{"extra url without https", edit(t, "", "instagram: instagram.com/anna")},
-	}
-	for _, c := range bad {
-		t.Run("bad/"+c.name, func(t *testing.T) {
-			errs := goProblems(c.profile, &cfg)
-			err := sch.Validate(frontMatter(t, c.profile))
-			if len(errs) == 0 {
-				t.Errorf("load accepts it; profile:\n%s", c.profile)
-			}
-			if err == nil {
-				t.Errorf("schema accepts it (load: %v); profile:\n%s", errs, c.profile)
-			}
-		})
+		{"name as a blank in another script", edit(t, "name:", "name: \"\u3000\"\n")},
+		{"phone as short number", edit(t, "  website:", "  phone: 12345\n")},
+		{"phone as negative number", edit(t, "  website:", "  phone: -2211234567\n")},
+		{"language as number", edit(t, "", "languages: [12]")},
+		{"email as number", edit(t, "  email:", "  email: 4711\n")},
+		{"member_since 29 February 2023", edit(t, "", "member_since: 2023-02-29")},
+		{"member_since 29 February 2100", edit(t, "", "member_since: 2100-02-29")},
+		{"tag as number", edit(t, "", "tags: [2024]")},
+		{"website with a bad escape", edit(t, "  website:", "  website: https://anna.example.de/%zz\n")},
 	}
 	good := []struct{ name, profile string }{
 		{"minimal", valid},
@@ -350,14 +378,51 @@ func TestAgree(t *testing.T) {
 			"instagram: https://instagram.com/anna",
 		}, "\n"))},
 		{"website case and port", edit(t, "  website:", "  website: HTTPS://anna.example.de:8443/über?x=1#top\n")},
+		// Issue #14: what check publishes as written, editors accept.
+		{"name as number", edit(t, "name:", "name: 1848\n")},
+		{"company as number", edit(t, "", "company: 4711")},
+		{"offering as number", edit(t, "  - Coaching", "  - 2024\n")},
+		{"mission as boolean", edit(t, "mission:", "mission: true\n")},
+		{"website with umlauts", edit(t, "  website:", "  website: \"https://www.müller-söhne.example/?b=ä\"\n")},
+		{"phone with 0 as number", edit(t, "  website:", "  phone: 0221123456\n")},
+		{"phone with space", edit(t, "  website:", "  phone: 0221 123456\n")},
+		{"owner as number", edit(t, "", "owner: 12345")},
+		{"recommends number", edit(t, "", "recommends:\n  - member: 2024")},
+		{"email with spaces around", edit(t, "  email:", "  email: \"  anna@example.de \"\n")},
+		{"website with space after", edit(t, "  website:", "  website: \"https://anna.example.de \"\n")},
+		{"member_since 29 February of a leap year", edit(t, "", "member_since: 2024-02-29")},
+		{"tag by label in any case", edit(t, "", "tags: [steuern & finanzen]")},
+		{"only phone, as number", strings.Replace(valid, "  email: anna@example.de\n  website: https://anna.example.de\n", "  phone: 0221123456\n", 1)},
+	}
+	var out []agreeCase
+	for _, c := range bad {
+		out = append(out, agreeCase{c.name, c.profile, false})
 	}
 	for _, c := range good {
-		t.Run("good/"+c.name, func(t *testing.T) {
-			if errs := goProblems(c.profile, &cfg); len(errs) > 0 {
-				t.Errorf("load: %v; profile:\n%s", errs, c.profile)
+		out = append(out, agreeCase{c.name, c.profile, true})
+	}
+	return out
+}
+
+// TestCases holds the schema and check to the verdicts of agreeCases.
+func TestCases(t *testing.T) {
+	cfg := agreeConfig(exampleConfig(t))
+	sch := compile(t, cfg)
+	for _, c := range agreeCases(t) {
+		t.Run(c.name, func(t *testing.T) {
+			errs := goProblems(c.profile, &cfg)
+			err := sch.Validate(frontMatter(t, c.profile))
+			if c.ok && len(errs) > 0 {
+				t.Errorf("check: %v; profile:\n%s", errs, c.profile)
 			}
-			if err := sch.Validate(frontMatter(t, c.profile)); err != nil {
+			if c.ok && err != nil {
 				t.Errorf("schema: %v; profile:\n%s", err, c.profile)
+			}
+			if !c.ok && len(errs) == 0 {
+				t.Errorf("check accepts it; profile:\n%s", c.profile)
+			}
+			if !c.ok && err == nil {
+				t.Errorf("schema accepts it (check: %v); profile:\n%s", errs, c.profile)
 			}
 		})
 	}
@@ -394,16 +459,13 @@ func TestPatternsAgree(t *testing.T) {
 		}},
 		{DatePattern, func(s string) string { _, k := member.ParseDate(s); return k }, []string{
 			"2021", "2021-03", "2021-03-01", "1900", "2200", "1899", "2201", "2021-00", "2021-13", "2021-3", "2021-03-1",
-			"2021-02-29", "2021-04-30", "2021-04-31", "2021-12-31", "2021-03-01-01", "21-03-01", "2021-+3",
+			"2021-02-29", "2020-02-29", "2000-02-29", "1900-02-29", "2100-02-29", "2196-02-29", "2021-04-30", "2021-04-31", "2021-12-31", "2021-03-01-01", "21-03-01", "2021-+3",
 		}},
 	}
 	for _, c := range cases {
 		re := regexp.MustCompile(c.pattern)
 		for _, v := range c.values {
 			goOK := c.check(v) == ""
-			if v == "2021-02-29" {
-				goOK = true // the pattern allows 29 February in every year
-			}
 			if re.MatchString(v) != goOK {
 				t.Errorf("%q: pattern says %v, Go says %v (pattern %s)", v, re.MatchString(v), goOK, c.pattern)
 			}
@@ -465,5 +527,21 @@ func TestTemplate(t *testing.T) {
 		if err := sch.Validate(frontMatter(t, filled)); err != nil {
 			t.Errorf("%s: filled template: schema: %v", lang, err)
 		}
+	}
+}
+
+// TestSchemaFile holds the example site's memberdir.schema.json, which
+// its profiles point editors to, to what `memberdir schema` writes.
+func TestSchemaFile(t *testing.T) {
+	want, err := Profile(exampleConfig(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(filepath.Join(repoRoot, File))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s is not what memberdir schema writes; run at the repository root: go run ./cmd/memberdir schema > %s", File, File)
 	}
 }
