@@ -81,7 +81,16 @@ func loadPages(fsys fs.FS, cfg *member.Config) ([]*member.Page, member.ErrorList
 }
 
 // pageFields are the fields of a page's front matter.
-var pageFields = []string{"title", "menu", "weight"}
+var pageFields = []string{"title", "menu", "weight", "stub"}
+
+// stubKinds are the message keys for the values of a page's stub field,
+// which memberdir init writes into the pages every site needs but only
+// the organiser can write: the legal notice and the privacy policy. Any
+// other value gets the general message.
+var stubKinds = map[string]string{
+	"impressum": "page.stubimprint", "imprint": "page.stubimprint",
+	"datenschutz": "page.stubprivacy", "privacy": "page.stubprivacy",
+}
 
 // textExt are the extensions of text files that were meant as Markdown;
 // files of other kinds (a PDF linked from a page) may sit beside pages.
@@ -91,7 +100,10 @@ var textExt = map[string]bool{".md": true, ".txt": true, ".markdown": true, ".md
 var reservedPage = map[string]bool{"members": true, "tags": true, "assets": true, "print": true, "search": true, "page": true, "_memberdir": true}
 
 // Page decodes one page file: front matter with title, menu and weight,
-// then Markdown.
+// then Markdown. A page whose front matter still has the line "stub: …"
+// that memberdir init wrote is refused at that line, with what to write
+// instead: such a page (an Impressum with "Name des Vereins" in it) must
+// not go live. "stub: false" is no stub.
 func Page(p string, data []byte, cfg *member.Config) (*member.Page, member.ErrorList) {
 	f := &file{path: p, lang: cfg.Language, members: true}
 	root, body, bodyLine := f.frontMatter(data)
@@ -123,6 +135,15 @@ func Page(p string, data []byte, cfg *member.Config) (*member.Page, member.Error
 				f.add(v, "weight", "page.weight", v.Value)
 			}
 			pg.Weight = w
+		case "stub":
+			if v.Kind == yaml.ScalarNode && v.Tag == "!!bool" && strings.EqualFold(v.Value, "false") {
+				continue
+			}
+			key := stubKinds[strings.ToLower(strings.TrimSpace(v.Value))]
+			if key == "" {
+				key = "page.stub"
+			}
+			f.add(k, "stub", key)
 		default:
 			f.unknown(k, "", "field.unknown", pageFields)
 		}

@@ -24,6 +24,11 @@ func TestPage(t *testing.T) {
 		{name: "no front matter", text: "# Über uns\n", want: e(PG + `:1:1: the file does not start with front matter — the first line must be exactly "---"`)},
 		{name: "unclosed", text: "---\ntitle: A\n", want: e(PG + `:3:1: the front matter is not closed — add a line "---" after the last field`)},
 		{name: "not first", text: "\n---\ntitle: A\n---\n", want: e(PG + `:1:1: the front matter must start on the first line — remove the 1 line(s) before "---"`)},
+		{name: "stub", text: "---\ntitle: Imprint\n# Delete this line when done.\nstub: imprint\n---\nName of the association\n", want: e(PG + `:4:1: stub: this page is still a stub from memberdir init and would go live as it is — replace the text below the front matter with your legal notice (who runs the site: name, postal address, e-mail, who represents it, register entry; in Germany § 5 DDG), then delete this line`)},
+		{name: "de: stub", lang: "de", text: "---\ntitle: Datenschutz\nmenu: footer\nstub: datenschutz\n---\n", want: e(PG + `:4:1: stub: diese Seite ist noch ein Entwurf aus memberdir init und würde so veröffentlicht — ersetze den Text unter dem Kopfbereich durch deine Datenschutzerklärung (wer verantwortlich ist, welcher Hoster die Seite ausliefert und was seine Server-Protokolle speichern, welche Rechte die Besucher haben) und lösche dann diese Zeile`)},
+		{name: "de: stub of another page", lang: "de", text: "---\ntitle: Über uns\nstub: true\n---\n", want: e(PG + `:3:1: stub: diese Seite ist noch ein Entwurf aus memberdir init und würde so veröffentlicht — ersetze den Text unter dem Kopfbereich durch deinen eigenen und lösche dann diese Zeile`)},
+		{name: "stub false", text: "---\ntitle: Imprint\nstub: False\n---\nText\n"},
+		{name: "stub below the front matter", text: "---\ntitle: Imprint\n---\nstub: imprint\n", want: e(PG + `:4:1: "stub" looks like a field, but it stands below the line "---" on line 3 that ends the front matter, so it is shown as text — move it above that line (if that "---" is a stray line in the middle of your fields, delete it)`)},
 		{name: "de: bad menu", lang: "de", text: "---\ntitle: Über uns\nmenu: oben\n---\n", want: e(PG + `:3:7: menu: "oben" ist kein Menü — schreibe header, footer oder entferne die Zeile`)},
 	}
 	for _, c := range cases {
