@@ -67,9 +67,13 @@ func Indentation(text string, fields Fields) (p Problem, ok bool) {
 	if first.prev >= 0 && lines[first.prev].indent != lines[b].indent {
 		cands = append(cands, candidate{line: first.prev, to: lines[b].indent, like: b})
 	}
-	var steps []int
+	// The step of each block counts once, however many of the changes
+	// leave it as it is.
+	steps := map[block]bool{}
 	for i := range cands {
-		steps = append(steps, cands[i].rate(lines, fields)...)
+		for _, b := range cands[i].rate(lines, fields) {
+			steps[b] = true
+		}
 	}
 	step := mode(steps)
 	for i := range cands {
@@ -111,14 +115,14 @@ type candidate struct {
 	score int  // the first line that breaks after the change, or len(lines)
 	fits  bool // fields knows the line's key where the change puts it
 	odd   int  // blocks indented by another step than most, and the top
-	steps []int
+	steps []block
 	top   int // the indentation of the top level
 	have  int // the line's indentation before the change
 }
 
 // rate reads the text with the change and returns the steps of its
 // blocks.
-func (c *candidate) rate(lines []line, fields Fields) []int {
+func (c *candidate) rate(lines []line, fields Fields) []block {
 	c.have = lines[c.line].indent
 	moved := make([]line, len(lines))
 	copy(moved, lines)
@@ -140,8 +144,8 @@ func (c *candidate) rate(lines []line, fields Fields) []int {
 // step, and 1 more when the top level is indented, as it need not be.
 func (c candidate) count(step int) int {
 	n := 0
-	for _, s := range c.steps {
-		if s != step {
+	for _, b := range c.steps {
+		if b.step != step {
 			n++
 		}
 	}
@@ -394,16 +398,21 @@ type result struct {
 	levels  []level        // the blocks open there
 	prev    int            // the line with marks above it, or -1
 	parent  map[int]string // line → the key of the mapping it is a field of
-	steps   []int          // the step of each block opened on a line of its own
+	steps   []block        // the blocks opened on a line of their own
 	top     int            // the indentation of the top level
 }
 
+// block is a block opened on a line of its own: its first line, and how
+// much deeper than the line that opened it it is (0 for a list at its
+// key's indentation).
+type block struct{ line, step int }
+
 // mode returns the most common of steps; 2, as memberdir writes, when
 // there is no single most common one.
-func mode(steps []int) int {
+func mode(steps map[block]bool) int {
 	count := map[int]int{}
-	for _, s := range steps {
-		count[s]++
+	for b := range steps {
+		count[b.step]++
 	}
 	most := 2
 	for s, n := range count {
@@ -446,9 +455,7 @@ func scan(lines []line) result {
 		if pending != nil {
 			if l.indent > pending.indent || first.item && pending.key && l.indent == pending.indent {
 				stack = append(stack, frame{indent: l.indent, seq: first.item, atKey: l.indent == pending.indent, parent: pending.parent, step: l.indent - pending.indent})
-				if l.indent > pending.indent {
-					r.steps = append(r.steps, l.indent-pending.indent)
-				}
+				r.steps = append(r.steps, block{i, l.indent - pending.indent})
 				pushed = true
 			}
 			pending = nil

@@ -73,8 +73,11 @@ func TestIndentation(t *testing.T) {
 		{name: "field after a quoted value with a hash", text: []string{`name: "Anna #1"`, `  why: b`},
 			want: &P{Line: 2, Label: "why:", Have: 2, Want: 0, Like: 1, LikeLabel: "name:"}},
 		// Nothing tells which of the two is wrong.
-		{name: "two fields disagree", text: []string{"a:", "    b: 1", "  c: 2"},
-			want: &P{Line: 3, Label: "c:", Have: 2, Want: 4, Like: 2, LikeLabel: "b:", Unsure: true}},
+		{name: "between two levels", text: []string{"a:", "  b:", "    c: 1", "   d: 2"},
+			want: &P{Line: 4, Label: "d:", Have: 3, Want: 4, Like: 3, LikeLabel: "c:", Unsure: true}},
+		// Without other blocks to go by, the step is 2.
+		{name: "two fields alone", text: []string{"a:", "    b: 1", "  c: 2"},
+			want: &P{Line: 2, Label: "b:", Have: 4, Want: 2, Like: 3, LikeLabel: "c:"}},
 
 		// Mistakes that no indentation mends are left to others.
 		{name: "a list where a field belongs", text: []string{"name: a", "- b"}},
