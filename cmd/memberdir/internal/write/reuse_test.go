@@ -35,9 +35,11 @@ func TestReuseGivesExactlyTheNewSite(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// The spare is the first site, with what the second build wrote
+	// linked in: files the second site lacks are still there.
 	spare := filepath.Join(parent, ".public.previous")
-	if got := tree(t, spare); got["index.html"] != string(first["index.html"]) || got[".gitignore"] == "" {
-		t.Fatalf("the spare should be the first site with a .gitignore: %v", got)
+	if got := tree(t, spare); got["index.html"] != "second" || got["members/gone/index.html"] == "" || got[".gitignore"] == "" {
+		t.Fatalf("the spare should be the first site brought up to the second, with a .gitignore: %v", got)
 	}
 	// Something the user put into the spare must not survive either.
 	os.WriteFile(filepath.Join(spare, "members", "stray.txt"), []byte("x"), 0o644)
@@ -59,8 +61,16 @@ func TestReuseGivesExactlyTheNewSite(t *testing.T) {
 			t.Errorf("folder %s of an old site is left in public/", d)
 		}
 	}
-	if got := tree(t, spare); got["index.html"] != "second" {
-		t.Errorf("the spare should now be the second site: %v", got)
+	// The spare is now the second site brought up to the third.
+	got = tree(t, spare)
+	delete(got, ".gitignore")
+	if len(got) != len(third) {
+		t.Errorf("the spare holds %d files, want %d: %v", len(got), len(third), got)
+	}
+	for p, want := range third {
+		if got[p] != string(want) {
+			t.Errorf("spare: %s = %q, want %q", p, got[p], want)
+		}
 	}
 }
 

@@ -1,18 +1,42 @@
-// Package write puts a built site on disk atomically: every file goes into
-// a folder beside the target, which replaces the target only when all of
-// it is written, so a failed or killed build leaves the previous site as
-// it was, and files that no longer belong to the site disappear.
+// Package write puts a built site on disk atomically and writes only what
+// changed: every file goes into a folder beside the target, which replaces
+// the target only when all of it is written, so a failed or killed build
+// leaves the previous site as it was, and files that no longer belong to
+// the site disappear.
 //
 // The folder a build writes into is, when there is one, the site the
-// build before it replaced, kept beside the target as .<name>.previous.
-// Its files are overwritten in place rather than created anew: creating
-// a file costs the file system far more than rewriting one (on ext4
-// without a journal, ten times more for some seconds after many files
-// were deleted), and a site of 10,000 members has 21,000 files.
+// build before it replaced, kept beside the target as .<name>.previous
+// (the spare). A file the spare already holds with the same bytes is left
+// as it is: its size is compared first, then its bytes, read in small
+// pieces. Only files that differ are written, in place where the file is
+// the spare's alone, since creating a file costs the file system far more
+// than rewriting one (on ext4, ten times more for some seconds after many
+// files were deleted), and a site of 10,000 members has 21,000 files in
+// 10,000 folders. Measured on such a site (352 MB) after one edit: reading
+// and comparing every file takes about 0.3 s, rewriting every file in
+// place about the same plus the disk's later work, creating them anew 2 to
+// 4 s, and deleting a whole old copy 6 s.
+//
+// So that the spare is the site before this one rather than the one
+// before that, Commit hard-links each file the build wrote into the spare,
+// in place of the spare's own, and removes from it what the build removed.
+// A file with two names is never rewritten in place (that would change
+// the live site): it is replaced by a new one. The spare's content is
+// never trusted, only compared, so a spare that is out of date, or left
+// half-written by a killed build, costs writes but never gives a wrong
+// site.
+//
+// The other ways considered cost more: a new folder of hard links to the
+// unchanged files of the live site needs 10,000 new folders and 21,000
+// links per build and the deletion of the old copy; updating the live
+// folder in place with a journal to roll back would show a web server
+// serving it a mix of two sites while it runs.
 package write
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -37,6 +61,16 @@ type Writer struct {
 	held   map[string]*entry
 	ready  chan struct{}
 	survey error
+
+	// live is whether dir held a site when the build began; then the
+	// paths written (not found unchanged) and removed are kept in
+	// changed and gone, to bring the spare up to date at Commit.
+	live      bool
+	mu        sync.Mutex
+	changed   []string
+	gone      []string
+	written   atomic.Int64
+	unchanged atomic.Int64
 }
 
 // entry is a file or folder of a reused folder; kept marks it as part of
@@ -57,7 +91,7 @@ func New(dir string) (*Writer, error) {
 		return nil, fmt.Errorf("%s exists and is not a folder — remove it or choose another --out", dir)
 	}
 	base := "." + filepath.Base(dir)
-	w := &Writer{dir: dir, spare: filepath.Join(parent, base+".previous")}
+	w := &Writer{dir: dir, spare: filepath.Join(parent, base+".previous"), live: exists(dir)}
 
 	// A folder left behind by a build that was killed is as good a
 	// spare as the previous site: none of its content is trusted.
@@ -164,17 +198,39 @@ func (w *Writer) Put(p string, data []byte) error {
 		}
 	}
 	e := w.held[p]
-	if e == nil {
-		return os.WriteFile(full, data, 0o644)
-	}
-	e.kept.Store(true)
-	if e.dir { // a folder where the new site has a file
-		if err := os.RemoveAll(full); err != nil {
-			return err
+	var err error
+	switch {
+	case e == nil:
+		err = os.WriteFile(full, data, 0o644)
+	case e.dir: // a folder where the new site has a file
+		e.kept.Store(true)
+		if err = os.RemoveAll(full); err == nil {
+			err = os.WriteFile(full, data, 0o644)
 		}
-		return os.WriteFile(full, data, 0o644)
+	default:
+		e.kept.Store(true)
+		var same bool
+		if same, err = update(full, data); same {
+			w.unchanged.Add(1)
+			return nil
+		}
 	}
-	return overwrite(full, data)
+	if err != nil {
+		return err
+	}
+	w.written.Add(1)
+	if w.live {
+		w.mu.Lock()
+		w.changed = append(w.changed, p)
+		w.mu.Unlock()
+	}
+	return nil
+}
+
+// Counts returns how many files were written and how many were found on
+// disk with the same bytes already, and left as they were.
+func (w *Writer) Counts() (written, unchanged int64) {
+	return w.written.Load(), w.unchanged.Load()
 }
 
 // mkdir makes sure the folder d (a slash path) exists and is kept.
@@ -205,30 +261,56 @@ func (w *Writer) mkdir(d string) error {
 	return nil
 }
 
-// overwrite replaces the content of the file at full, reusing it when it
-// is a plain file of its own. A file with other names (a hard link, as
-// "cp -al" makes) is replaced by a new one, so that what the other names
-// show stays as it was.
-func overwrite(full string, data []byte) error {
-	f, err := os.OpenFile(full, os.O_WRONLY|noFollow, 0)
+// update makes the file at full hold data and reports whether it already
+// did, in which case it is left untouched. A file that differs is
+// rewritten in place when it is a plain file of its own; a file with
+// other names (a hard link, as Commit and "cp -al" make) is replaced by a
+// new one, so that what the other names show stays as it was.
+func update(full string, data []byte) (same bool, err error) {
+	f, err := os.OpenFile(full, os.O_RDWR|noFollow, 0)
 	if err == nil {
 		st, err := f.Stat()
-		if err == nil && st.Mode().IsRegular() && !shared(st) {
-			_, err = f.Write(data)
-			if err == nil {
-				err = f.Truncate(int64(len(data)))
+		if err == nil && st.Mode().IsRegular() {
+			if st.Size() == int64(len(data)) && equal(f, data) {
+				return true, f.Close()
 			}
-			if cerr := f.Close(); err == nil {
-				err = cerr
+			if !shared(st) {
+				_, err = f.WriteAt(data, 0)
+				if err == nil {
+					err = f.Truncate(int64(len(data)))
+				}
+				if cerr := f.Close(); err == nil {
+					err = cerr
+				}
+				return false, err
 			}
-			return err
 		}
 		f.Close()
 	}
 	if err := os.Remove(full); err != nil && !os.IsNotExist(err) {
-		return err
+		return false, err
 	}
-	return os.WriteFile(full, data, 0o644)
+	return false, os.WriteFile(full, data, 0o644)
+}
+
+// chunks holds the buffers equal reads into, so that comparing a large
+// file costs no more memory than a small one.
+var chunks = sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }}
+
+// equal reports whether what f holds from its start is data, reading no
+// further than the first difference. The caller has checked the size.
+func equal(f *os.File, data []byte) bool {
+	bp := chunks.Get().(*[]byte)
+	defer chunks.Put(bp)
+	buf := *bp
+	for off := 0; off < len(data); {
+		n := min(len(buf), len(data)-off)
+		if _, err := io.ReadFull(f, buf[:n]); err != nil || !bytes.Equal(buf[:n], data[off:off+n]) {
+			return false
+		}
+		off += n
+	}
+	return true
 }
 
 // Abort leaves the previous site untouched; what was written is kept as
@@ -274,9 +356,44 @@ func (w *Writer) Commit() error {
 	if exists(w.spare) || os.Rename(old, w.spare) != nil {
 		return os.RemoveAll(old)
 	}
+	w.mirror()
 	// The spare often sits in the site's repository, beside public/.
 	os.WriteFile(filepath.Join(w.spare, ".gitignore"), []byte("# the previous build, kept by memberdir to be rewritten by the next one\n*\n"), 0o644)
 	return nil
+}
+
+// mirror brings the spare, which holds the site this build replaced, up
+// to date with the one it committed, so that the next build writes only
+// what changes after this one: what the build removed is removed, and
+// what it wrote is linked in from the site. Where a link cannot be made
+// (a file system without hard links), the spare keeps its older file.
+// Nothing here can make a build wrong, only make the next one write more,
+// so errors are not reported.
+func (w *Writer) mirror() {
+	for _, p := range w.gone {
+		os.RemoveAll(filepath.Join(w.spare, filepath.FromSlash(p)))
+	}
+	made := map[string]bool{}
+	for _, p := range w.changed {
+		dst := filepath.Join(w.spare, filepath.FromSlash(p))
+		if err := os.Remove(dst); err != nil && !os.IsNotExist(err) {
+			os.RemoveAll(dst) // a folder where the site now has a file
+		}
+		if d := path.Dir(p); d != "." && !made[d] {
+			made[d] = true
+			full := filepath.Join(w.spare, filepath.FromSlash(d))
+			if os.MkdirAll(full, 0o755) != nil {
+				// A file of the old site stands where the new one has a folder.
+				for a := d; a != "."; a = path.Dir(a) {
+					if st, err := os.Lstat(filepath.Join(w.spare, filepath.FromSlash(a))); err == nil && !st.IsDir() {
+						os.Remove(filepath.Join(w.spare, filepath.FromSlash(a)))
+					}
+				}
+				os.MkdirAll(full, 0o755)
+			}
+		}
+		os.Link(filepath.Join(w.dir, filepath.FromSlash(p)), dst)
+	}
 }
 
 // dropUnwritten removes every file and folder of the reused folder that
@@ -303,6 +420,9 @@ func (w *Writer) dropUnwritten() error {
 			}
 		}
 		last = p
+		if w.live {
+			w.gone = append(w.gone, p)
+		}
 	}
 	return nil
 }
