@@ -8,6 +8,7 @@
 //	memberdir check   [--source DIR] [--format text|github|json] [--author USER --base REV] [FILE…]
 //	memberdir new     [--source DIR] "Anna Müller"
 //	memberdir schema  [--source DIR]
+//	memberdir init    [--language de|en] [DIR]
 //
 // Exit codes: 0 ok, 1 problems in the content, 2 usage or I/O errors.
 package main
@@ -36,6 +37,7 @@ Usage:
                     [--author USER --base REV] [FILE…]      validate profiles
   memberdir new     [--source DIR] "Anna Müller"             create a profile
   memberdir schema  [--source DIR]                          print the profile JSON Schema
+  memberdir init    [--language de|en] [DIR]                start a site in a folder of its own
 
 Run "memberdir help COMMAND" (or "memberdir COMMAND -h") for a command's options.
 `
@@ -71,11 +73,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = runNew(ctx, args[1:], stdout, stderr)
 	case "schema":
 		err = runSchema(ctx, args[1:], stdout, stderr)
+	case "init":
+		err = runInit(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		// "memberdir help build" is "memberdir build -h".
 		if len(args) > 1 && args[0] == "help" {
 			switch args[1] {
-			case "build", "serve", "check", "new", "schema":
+			case "build", "serve", "check", "new", "schema", "init":
 				return run(ctx, []string{args[1], "-h"}, stdout, stderr)
 			}
 		}

@@ -286,6 +286,19 @@ var messages = map[string][2]string{
 	"new.body":    {"Room for your longer story, in Markdown: how you work, what you have done, what makes you different. Replace this paragraph.", "Hier ist Platz für deine längere Geschichte, in Markdown: wie du arbeitest, was du schon gemacht hast, was dich ausmacht. Ersetze diesen Absatz."},
 	"new.tags":    {"Categories of this site: %s", "Kategorien dieser Website: %s"},
 
+	// memberdir init.
+	"init.exists":  {"%s already has files that init would write, so init changes nothing — move them away, or run memberdir init in a new or empty folder:", "in %s gibt es schon Dateien, die init schreiben würde, deshalb ändert init nichts — verschiebe sie oder starte memberdir init in einem neuen oder leeren Ordner:"},
+	"init.notdir":  {"%s is a file, not a folder — give the name of a new or empty folder", "%s ist eine Datei, kein Ordner — gib den Namen eines neuen oder leeren Ordners an"},
+	"init.created": {"created a new site in %s:", "neue Website in %s angelegt:"},
+	"init.next":    {"Next steps:", "Nächste Schritte:"},
+	"init.cd":      {"Go to the site's folder: cd %s", "Wechsle in den Ordner der Website: cd %s"},
+	"init.config":  {"Fill in config.yaml: title, description, organiser (with the organisers' GitHub names), and once you know where it is published, base_url and edit_url.", "Fülle config.yaml aus: title, description, organiser (mit den GitHub-Namen der Organisation) und, sobald du weißt, wo die Website erscheint, base_url und edit_url."},
+	"init.pages":   {"Write your legal notice and privacy policy into %s and delete their \"stub:\" line; until then memberdir check reports them.", "Schreibe dein Impressum und deine Datenschutzerklärung in %s und lösche dort die Zeile \"stub:\"; bis dahin meldet memberdir check sie."},
+	"init.new":     {"Create the profiles: memberdir new \"Anna Müller\"", "Lege die Profile an: memberdir new \"Anna Müller\""},
+	"init.check":   {"Check and preview: memberdir check, then memberdir serve", "Prüfe und sieh dir die Website an: memberdir check, dann memberdir serve"},
+	"init.publish": {"Publish: put the folder into a GitHub repository of its own and turn on Pages (Settings → Pages → Source: \"GitHub Actions\"); the README of memberdir, \"In a folder of its own\", goes through it step by step.", "Veröffentliche: lege den Ordner in ein eigenes GitHub-Repository und schalte Pages ein (Settings → Pages → Source: \"GitHub Actions\"); das README von memberdir, \"In a folder of its own\", führt Schritt für Schritt hindurch."},
+	"init.devel":   {"memberdir init: this memberdir is a development build without a version, so the workflows install memberdir@latest — to fix a version, write it instead of latest in .github/workflows/check.yml and pages.yml (e.g. @v1.2.0)", "memberdir init: dieses memberdir ist ein Entwicklungsstand ohne Version, deshalb installieren die Workflows memberdir@latest — für eine feste Version schreibe sie statt latest in .github/workflows/check.yml und pages.yml (z. B. @v1.2.0)"},
+
 	// memberdir schema.
 	"schema.title":       {"memberdir profile", "memberdir-Profil"},
 	"schema.description": {"The fields at the top of a member's profile, content/members/<name>.md, between the two --- lines.", "Die Felder oben im Profil eines Mitglieds, content/members/<name>.md, zwischen den beiden Zeilen mit ---."},
