@@ -13,7 +13,7 @@ import (
 func privacySite(cfg string) fstest.MapFS {
 	return fstest.MapFS{
 		"config.yaml":             {Data: []byte("title: T\nlanguage: de\nbase_url: https://n.example/\norganiser: {name: Olga, email: olga@orga.example}\n" + cfg)},
-		"content/members/anna.md": {Data: []byte("---\nname: Anna\nmission: m\nwhy: w\nofferings: [a]\ncontact:\n  email: anna@anna.example\n  phone: +49 221 1234567\n---\n")},
+		"content/members/anna.md": {Data: []byte("---\nname: Anna\nmission: m\nwhy: w\nofferings: [a]\ncontact:\n  email: anna@anna.example\n  phone: +49 221 4710 555\n---\n")},
 		"content/members/bea.md":  {Data: []byte("---\nname: Bea\nmission: m\nwhy: w\nofferings: [a]\ncontact:\n  email: bea@bea.example\n  phone: +49 221 7654321\n  public: false\n---\n")},
 	}
 }
