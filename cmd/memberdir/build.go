@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -61,13 +62,43 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	cfg, cerr := siteConfig(*source)
-	fmt.Fprintln(stdout, member.Msg(cfg.Language, "cli.built", counter.n.Load(), *out, time.Since(start).Round(time.Millisecond).String()))
+	written, unchanged := w.Counts()
+	lang := cfg.Language
+	fmt.Fprintln(stdout, member.Msg(lang, "cli.built", number(lang, counter.n.Load()), *out, seconds(lang, time.Since(start)), number(lang, written), number(lang, unchanged)))
 	if cerr == nil && !absoluteURL(cfg.BaseURL) {
 		// The site works, but what leaves it (referral e-mails, QR
 		// codes, vCards) has no link to the profiles: see render.
 		fmt.Fprintln(stderr, member.Msg(cfg.Language, "build.baseurl", load.ConfigFile))
 	}
 	return nil
+}
+
+// number writes n with its thousands grouped as the site's language does:
+// 21.005 in German, 21,005 in English.
+func number(lang string, n int64) string {
+	sep := ","
+	if lang == "de" {
+		sep = "."
+	}
+	s := strconv.FormatInt(n, 10)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + sep + s[i:]
+	}
+	return s
+}
+
+// seconds writes d in seconds with one decimal, as the site's language
+// writes it (1,2 s in German, 1.2 s in English), or in milliseconds when
+// it is shorter than a second.
+func seconds(lang string, d time.Duration) string {
+	if d < time.Second {
+		return strconv.FormatInt(d.Milliseconds(), 10) + " ms"
+	}
+	s := strconv.FormatFloat(d.Seconds(), 'f', 1, 64)
+	if lang == "de" {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s + " s"
 }
 
 // absoluteURL reports whether u has a scheme and a host, as a published

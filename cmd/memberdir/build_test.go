@@ -3,8 +3,11 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 const okProfile = "---\nname: Anna Müller\nmission: Ich helfe.\nwhy: Darum.\nofferings: [Beratung]\ncontact: {email: anna@example.org}\n---\nText.\n"
@@ -65,6 +68,47 @@ func TestBuildTwiceSameBytes(t *testing.T) {
 			t.Errorf("%s differs between two builds", p)
 		}
 	}
+}
+
+// TestRebuildWritesWhatChanged builds a site until the folder kept beside
+// public/ holds it, edits one profile, and builds again: the last line
+// says that only a few files were written, and public/ is byte for byte
+// what a build into a new folder gives.
+func TestRebuildWritesWhatChanged(t *testing.T) {
+	dir := writeSite(t, map[string]string{
+		"config.yaml":                     "language: de\nbase_url: https://netzwerk.example/\n",
+		"content/members/anna-mueller.md": okProfile,
+		"content/members/ben-meyer.md":    strings.Replace(okProfile, "Anna Müller", "Ben Meyer", 1),
+	})
+	counts := regexp.MustCompile(`^([0-9.]+) Dateien nach .* gebaut in .* \(([0-9.]+) geschrieben, ([0-9.]+) unverändert\)\n$`)
+	build := func() (total, written, unchanged int) {
+		t.Helper()
+		code, stdout, stderr := memberdir(t, "build", "--source", dir)
+		m := counts.FindStringSubmatch(stdout)
+		if code != 0 || m == nil {
+			t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+		}
+		n := func(s string) int { v, _ := strconv.Atoi(strings.ReplaceAll(s, ".", "")); return v }
+		return n(m[1]), n(m[2]), n(m[3])
+	}
+	build()
+	build()
+	if total, written, unchanged := build(); written != 0 || unchanged != total {
+		t.Errorf("the same site again: %d written, %d unchanged of %d", written, unchanged, total)
+	}
+	os.WriteFile(filepath.Join(dir, "content/members/anna-mueller.md"), []byte(strings.Replace(okProfile, "Text.", "Ein neuer Text.", 1)), 0o644)
+	if total, written, unchanged := build(); written == 0 || unchanged == 0 || written+unchanged != total {
+		t.Errorf("after one edit: %d written, %d unchanged of %d", written, unchanged, total)
+	}
+	cold := filepath.Join(t.TempDir(), "cold")
+	if code, _, errOut := memberdir(t, "build", "--source", dir, "--out", cold); code != 0 {
+		t.Fatalf("cold build: %s", errOut)
+	}
+	warm := snapshot(t, filepath.Join(dir, "public"))
+	if !strings.Contains(warm["members/anna-mueller/index.html"], "Ein neuer Text.") {
+		t.Error("the edit is not in public/")
+	}
+	sameFiles(t, "public/ against a build into a new folder", snapshot(t, cold), warm)
 }
 
 // sameFiles reports every file of before that after lacks or holds
@@ -245,7 +289,7 @@ func TestBuildMessages(t *testing.T) {
 // TestBuildSaysItInTheSiteLanguage: the line build ends with is in the
 // language of the site's problems, not English beside German.
 func TestBuildSaysItInTheSiteLanguage(t *testing.T) {
-	for lang, want := range map[string]string{"de": " Dateien nach ", "en": " files into "} {
+	for lang, want := range map[string]string{"de": " geschrieben, 0 unverändert)", "en": " written, 0 unchanged)"} {
 		dir := writeSite(t, map[string]string{
 			"config.yaml":                     "language: " + lang + "\nbase_url: https://netzwerk.example/\n",
 			"content/members/anna-mueller.md": anna,
@@ -253,6 +297,25 @@ func TestBuildSaysItInTheSiteLanguage(t *testing.T) {
 		code, stdout, stderr := memberdir(t, "build", "--source", dir)
 		if code != 0 || !strings.Contains(stdout, want) || stderr != "" {
 			t.Errorf("%s: exit %d, stdout %q, stderr %q; want %q and no note", lang, code, stdout, stderr, want)
+		}
+	}
+}
+
+func TestNumberAndSeconds(t *testing.T) {
+	for _, c := range []struct {
+		lang string
+		n    int64
+		d    time.Duration
+		want string
+	}{
+		{"de", 0, 340 * time.Millisecond, "0 in 340 ms"},
+		{"de", 999, time.Second, "999 in 1,0 s"},
+		{"de", 21005, 1234 * time.Millisecond, "21.005 in 1,2 s"},
+		{"en", 21005, 1250 * time.Millisecond, "21,005 in 1.2 s"},
+		{"en", 1234567, 86 * time.Second, "1,234,567 in 86.0 s"},
+	} {
+		if got := number(c.lang, c.n) + " in " + seconds(c.lang, c.d); got != c.want {
+			t.Errorf("%s: %q, want %q", c.lang, got, c.want)
 		}
 	}
 }
