@@ -157,7 +157,7 @@ func TestGuide(t *testing.T) {
 		for part, s := range parts {
 			for _, f := range member.ProfileFields {
 				if !strings.Contains(s, "`"+f.Name+"`") {
-					t.Errorf("%s: the %s part does not name `%s`", lang, part, f.Name)
+					t.Errorf("%s: the %s part does not name `%s` — add it to files/all/CONTRIBUTING.md as to the repository's CONTRIBUTING.md", lang, part, f.Name)
 				}
 			}
 			samples := regexp.MustCompile("(?s)```\n(---\nname: .*?\n---\n.*?)```").FindAllStringSubmatch(s, -1)
