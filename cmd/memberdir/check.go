@@ -25,7 +25,8 @@ import (
 // those in the files named. With --author and --base it also checks, with
 // git, that the author changed only what they may: their own profile and
 // photo, unless they are an organiser (see package owner). Every file of
-// the repository counts, also outside the site folder. Drafts are
+// the repository counts, also outside the site folder, whatever FILEs
+// are named. Drafts are
 // checked too, but as in a build without --drafts they take no part in
 // the one-member-per-category rule. Problems in config.yaml are reported
 // even when FILEs are named, since every profile is read through it.
@@ -69,14 +70,16 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	cfg := content.Config
+	problems = only.filter(problems)
 	if *author != "" {
+		// Who may make a change is a question about the whole pull
+		// request, so these problems are kept whatever FILEs are named.
 		changes, organisers, err := owner.Changes(ctx, *source, *base, cfg.Language)
 		if err != nil {
 			return err
 		}
 		problems = append(problems, owner.Check(*author, organisers, changes, cfg.Language)...)
 	}
-	problems = only.filter(problems)
 	problems.Sort()
 	profiles := 0
 	for _, m := range content.Members {

@@ -67,6 +67,10 @@ func TestCheckWholePullRequest(t *testing.T) {
 	if code != 1 || out != want {
 		t.Errorf("workflow: exit %d, stdout:\n%s\nwant:\n%s", code, out, want)
 	}
+	// Naming a file to check does not hide the rest of the pull request.
+	if code, out, _ := check("workflow", "anna", "content/members/anna-mueller.md"); code != 1 || !strings.HasPrefix(out, "../.github/workflows/check.yml: ") {
+		t.Errorf("workflow, one file named: exit %d, stdout:\n%s", code, out)
+	}
 	// GitHub knows the files by their path in the repository.
 	t.Setenv("GITHUB_WORKSPACE", r.dir)
 	_, out, _ = check("workflow", "anna", "--format", "github")
