@@ -9,8 +9,10 @@ import (
 )
 
 // TestReuseGivesExactlyTheNewSite builds three times, so that the third
-// build rewrites the first one's folder: the result must hold exactly the
-// third site's files, whatever the reused folder held.
+// build rewrites the folder of the first, brought up to the second, and
+// given back the first's files, as a spare left by a killed build holds
+// files of several sites: the result must hold exactly the third site's
+// files, whatever the reused folder held.
 func TestReuseGivesExactlyTheNewSite(t *testing.T) {
 	parent := t.TempDir()
 	out := filepath.Join(parent, "public")
@@ -35,11 +37,17 @@ func TestReuseGivesExactlyTheNewSite(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	// The spare is the first site, with what the second build wrote
-	// linked in: files the second site lacks are still there.
+	// The spare is the first site brought up to the second.
 	spare := filepath.Join(parent, ".public.previous")
-	if got := tree(t, spare); got["index.html"] != "second" || got["members/gone/index.html"] == "" || got[".gitignore"] == "" {
-		t.Fatalf("the spare should be the first site brought up to the second, with a .gitignore: %v", got)
+	if got := tree(t, spare); len(got) != 2 || got["index.html"] != "second" || got[".gitignore"] == "" {
+		t.Fatalf("the spare should be the second site, with a .gitignore: %v", got)
+	}
+	for p, data := range first {
+		if p != "index.html" {
+			full := filepath.Join(spare, filepath.FromSlash(p))
+			os.MkdirAll(filepath.Dir(full), 0o755)
+			os.WriteFile(full, data, 0o644)
+		}
 	}
 	// Something the user put into the spare must not survive either.
 	os.WriteFile(filepath.Join(spare, "members", "stray.txt"), []byte("x"), 0o644)
@@ -215,5 +223,58 @@ func TestUnreadableSpare(t *testing.T) {
 		if got := tree(t, out); len(got) != 2 || got["members/anna/index.html"] != "anna" {
 			t.Errorf("public/ = %v", got)
 		}
+	}
+}
+
+// TestCloneGivesExactlyTheNewSite rebuilds with no spare, so that the
+// folder is cloned from public/ (hard links), whose files and folders
+// stand where the new site has the other, and which holds a link out of
+// it: the result is exactly the new site, and nothing outside changes.
+func TestCloneGivesExactlyTheNewSite(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("links need privileges on Windows")
+	}
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	outside := t.TempDir()
+	first := map[string][]byte{
+		"index.html":              []byte("first home"),
+		"members/anna/index.html": []byte("anna"),
+		"members/gone/index.html": []byte("a member who left"),
+		"tags/a":                  []byte("a file where the next site has a folder"),
+		"print/index.html":        []byte("a folder where the next site has a file"),
+	}
+	next := map[string][]byte{
+		"index.html":              []byte("next home"),
+		"members/anna/index.html": []byte("anna"),
+		"tags/a/index.html":       []byte("tag a"),
+		"print":                   []byte("print is a file now"),
+	}
+	if err := Dir(out, first); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(out, "members", "elsewhere")); err != nil {
+		t.Fatal(err)
+	}
+	if err := Dir(out, next); err != nil {
+		t.Fatal(err)
+	}
+	got := tree(t, out)
+	if len(got) != len(next) {
+		t.Errorf("public/ holds %d files, want %d: %v", len(got), len(next), got)
+	}
+	for p, want := range next {
+		if got[p] != string(want) {
+			t.Errorf("%s = %q, want %q", p, got[p], want)
+		}
+	}
+	if _, err := os.Lstat(filepath.Join(out, "members", "elsewhere")); err == nil {
+		t.Error("the link of the old public/ was cloned into the new one")
+	}
+	if got := tree(t, filepath.Join(parent, ".public.previous")); got["members/gone/index.html"] != "" || got["index.html"] != "next home" {
+		t.Errorf("the spare should be the old public/ brought up to the new site: %v", got)
+	}
+	if entries, _ := os.ReadDir(outside); len(entries) != 0 {
+		t.Errorf("a build wrote outside the output folder: %v", entries)
 	}
 }

@@ -41,7 +41,8 @@ func TestWritesOnlyWhatChanged(t *testing.T) {
 		"same-size.txt":           []byte("aaaa"),
 		"members.json":            big,
 	}
-	for i, want := range [][2]int64{{5, 0}, {5, 0}, {0, 5}} {
+	// The second build has no spare yet and clones public/.
+	for i, want := range [][2]int64{{5, 0}, {0, 5}, {0, 5}} {
 		if w, u := build(t, out, site); w != want[0] || u != want[1] {
 			t.Errorf("build %d: %d written, %d unchanged; want %d, %d", i+1, w, u, want[0], want[1])
 		}
@@ -85,37 +86,54 @@ func TestWritesOnlyWhatChanged(t *testing.T) {
 	}
 }
 
-// TestChangeLeavesTheLiveSite: after a build, the spare shares its files
-// with public/ (hard links); the next build that changes one of them must
-// replace it in its own folder, never write through the link into the
-// site being served, neither before it commits nor when it fails.
+// TestChangeLeavesTheLiveSite: the folder a rebuild writes into shares
+// its files with public/ (hard links), whether it is public/ cloned or
+// the spare that Commit linked the last build's files into. A build that
+// changes them must replace them in its own folder, never write through
+// the link into the site being served, neither before it commits nor
+// when it fails.
 func TestChangeLeavesTheLiveSite(t *testing.T) {
 	parent := t.TempDir()
 	out := filepath.Join(parent, "public")
-	for _, v := range []string{"A", "B"} {
-		build(t, out, map[string][]byte{"index.html": []byte("home " + v), "members/anna/index.html": []byte("anna")})
+	spare := filepath.Join(parent, ".public.previous")
+	site := func(v string) map[string][]byte {
+		return map[string][]byte{"index.html": []byte("home " + v), "members/anna/index.html": []byte("anna " + v)}
 	}
-	w, err := New(out)
-	if err != nil {
-		t.Fatal(err)
+	// tryX starts a build that changes every file, each to the same
+	// length, and fails it.
+	tryX := func(when, v string) {
+		t.Helper()
+		w, err := New(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for p, data := range site("X") {
+			if err := w.Put(p, data); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want := tree(t, out)
+		for p, data := range site(v) {
+			if want[p] != string(data) {
+				t.Errorf("%s: public/%s changed before the commit: %q", when, p, want[p])
+			}
+		}
+		if err := w.Abort(); err != nil {
+			t.Fatal(err)
+		}
+		if got := tree(t, out); len(got) != 2 || got["index.html"] != "home "+v || got["members/anna/index.html"] != "anna "+v {
+			t.Errorf("%s: public/ changed by a failed build: %v", when, got)
+		}
 	}
-	// The same length, so that only the bytes differ.
-	if err := w.Put("index.html", []byte("home C")); err != nil {
-		t.Fatal(err)
+	build(t, out, site("A"))
+	tryX("public/ cloned", "A")
+	os.RemoveAll(spare) // what the failed build left, so that the next one clones
+	if w, u := build(t, out, site("B")); w != 2 || u != 0 {
+		t.Errorf("%d written, %d unchanged; want 2, 0", w, u)
 	}
-	if got := tree(t, out); got["index.html"] != "home B" {
-		t.Errorf("public/index.html changed before the commit: %q", got["index.html"])
-	}
-	if err := w.Abort(); err != nil {
-		t.Fatal(err)
-	}
-	if got := tree(t, out); got["index.html"] != "home B" {
-		t.Errorf("public/index.html changed by a failed build: %q", got["index.html"])
-	}
-	if w, u := build(t, out, map[string][]byte{"index.html": []byte("home D"), "members/anna/index.html": []byte("anna")}); w != 1 || u != 1 {
-		t.Errorf("%d written, %d unchanged; want 1, 1", w, u)
-	}
-	if got := tree(t, out); len(got) != 2 || got["index.html"] != "home D" || got["members/anna/index.html"] != "anna" {
+	tryX("the spare linked to public/", "B")
+	build(t, out, site("C"))
+	if got := tree(t, out); len(got) != 2 || got["index.html"] != "home C" || got["members/anna/index.html"] != "anna C" {
 		t.Errorf("public/ = %v", got)
 	}
 }

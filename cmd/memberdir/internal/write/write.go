@@ -20,11 +20,13 @@
 // So that the spare is the site before this one rather than the one
 // before that, Commit hard-links each file the build wrote into the spare,
 // in place of the spare's own, and removes from it what the build removed.
-// A file with two names is never rewritten in place (that would change
-// the live site): it is replaced by a new one. The spare's content is
-// never trusted, only compared, so a spare that is out of date, or left
-// half-written by a killed build, costs writes but never gives a wrong
-// site.
+// Where there is no spare yet but a site (the first rebuild after a build
+// into a new folder), the folder is filled with hard links to the site's
+// files and folders, while the site is loaded. A file with two names is
+// never rewritten in place (that would change the live site): it is
+// replaced by a new one. The spare's content is never trusted, only
+// compared, so a spare that is out of date, or left half-written by a
+// killed build, costs writes but never gives a wrong site.
 //
 // The other ways considered cost more: a new folder of hard links to the
 // unchanged files of the live site needs 10,000 new folders and 21,000
@@ -119,6 +121,11 @@ func New(dir string) (*Writer, error) {
 			return nil, err
 		}
 	}
+	if w.held == nil && w.live {
+		w.held = map[string]*entry{}
+		w.ready = make(chan struct{})
+		go w.cloneLive()
+	}
 	// MkdirTemp creates 0700; a web server must be able to read the site.
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		os.RemoveAll(tmp)
@@ -161,10 +168,58 @@ func (w *Writer) surveyHeld() {
 	}
 	// A spare that cannot be read through (a folder another user made)
 	// is not worth failing the build for: start from an empty folder.
+	w.restart()
+}
+
+// cloneLive fills the new folder with hard links to the files of the
+// live site, while the caller is still loading the site, when there is
+// no spare to reuse (the first rebuild after a build into a new folder,
+// or after the spare was deleted): a link costs a name but no data, and
+// what the build then finds unchanged it leaves as it is. Only plain
+// files and folders are cloned. Where a link cannot be made (another
+// file system, or one without hard links), cloning stops and the rest
+// is written anew.
+func (w *Writer) cloneLive() {
+	defer close(w.ready)
+	err := filepath.WalkDir(w.dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p == w.dir {
+			return nil
+		}
+		rel, err := filepath.Rel(w.dir, p)
+		if err != nil {
+			return err
+		}
+		dst := filepath.Join(w.tmp, rel)
+		switch {
+		case d.IsDir():
+			if err := os.Mkdir(dst, 0o755); err != nil {
+				return err
+			}
+			w.held[filepath.ToSlash(rel)] = &entry{dir: true}
+			w.made.Store(dst, true)
+		case d.Type().IsRegular():
+			if os.Link(p, dst) != nil {
+				return fs.SkipAll
+			}
+			w.held[filepath.ToSlash(rel)] = &entry{}
+		}
+		return nil
+	})
+	if err != nil {
+		w.restart()
+	}
+}
+
+// restart empties the new folder after it could not be surveyed or
+// cloned, so that the build writes every file anew.
+func (w *Writer) restart() {
 	w.held = map[string]*entry{}
 	w.made.Clear()
 	if err := os.RemoveAll(w.tmp); err != nil {
-		w.survey = fmt.Errorf("the previous build, kept in %s to be rewritten, cannot be used or removed (%v) — delete it", w.spare, err)
+		w.survey = fmt.Errorf("%s, a copy of the previous build to be rewritten, cannot be used or removed (%v) — delete it", w.tmp, err)
 		return
 	}
 	w.survey = os.Mkdir(w.tmp, 0o755)
