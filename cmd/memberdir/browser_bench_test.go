@@ -1,13 +1,26 @@
 package main
 
 import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
 
 	"github.com/chromedp/chromedp"
 
@@ -120,4 +133,195 @@ func TestBrowserKeystrokeTiming(t *testing.T) {
 			t.Logf("slowest: %s", strings.Join(slow, "; "))
 		})
 	}
+}
+
+// BenchmarkBrowserSearchSite measures the search of a site already built
+// into the folder $MEMBERDIR_BENCH_SITE, as the goals of issue #15 state
+// them, in a real Chromium:
+//
+//   - for each query, the first search download: open the home page with
+//     an empty cache, click the search box, type the query letter by
+//     letter 30 ms apart and wait until the network is idle; every script
+//     and JSON response of that visit, page load included, counts at its
+//     gzip -9 size (KB-<query>, and KB-worst, the largest);
+//   - the milliseconds from each keystroke to the results on the page
+//     changing, over all the queries typed in one tab (keystroke-p95-ms).
+//
+// Build the site first, then run, for example:
+//
+//	go build -o /tmp/md ./cmd/memberdir && /tmp/md build --source SITE --out /tmp/out
+//	MEMBERDIR_BENCH_SITE=/tmp/out go test ./cmd/memberdir -run '^$' -bench BrowserSearchSite -benchtime 1x
+func BenchmarkBrowserSearchSite(b *testing.B) {
+	dir := os.Getenv("MEMBERDIR_BENCH_SITE")
+	if dir == "" {
+		b.Skip("a measurement of a built site; set MEMBERDIR_BENCH_SITE to its folder")
+	}
+	queries := []string{"steuer", "köln", "fotograf", "beratung marketing"}
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	defer srv.Close()
+	ctx, done := benchBrowser(b)
+	defer done()
+	if err := chromedp.Do(ctx); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		worst := 0.0
+		for _, q := range queries {
+			kb, requests := firstSearch(b, ctx, srv.URL, dir, q)
+			name := strings.NewReplacer(" ", "_", "ö", "oe").Replace(q)
+			b.ReportMetric(kb, "KB-"+name)
+			b.ReportMetric(float64(requests), "requests-"+name)
+			worst = max(worst, kb)
+		}
+		b.ReportMetric(worst, "KB-worst")
+
+		tab, cancel := chromedp.NewContext(ctx)
+		if err := chromedp.Do(tab, chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(chromedp.CSS("#filters select"))); err != nil {
+			b.Fatal(err)
+		}
+		list, _ := json.Marshal(queries)
+		type stroke struct {
+			MS float64 `json:"ms"`
+		}
+		strokes, err := chromedp.Run(tab, chromedp.Evaluate[[]stroke](fmt.Sprintf(keystrokes, list), chromedp.EvalAwaitPromise))
+		cancel()
+		if err != nil {
+			b.Fatal(err)
+		}
+		var ms []float64
+		for _, s := range strokes {
+			ms = append(ms, s.MS)
+		}
+		if len(ms) == 0 {
+			b.Fatal("no keystroke changed the page")
+		}
+		sort.Float64s(ms)
+		b.ReportMetric(ms[int(0.95*float64(len(ms)-1))], "keystroke-p95-ms")
+		b.ReportMetric(ms[len(ms)/2], "keystroke-median-ms")
+	}
+}
+
+// firstSearch opens the home page of srv in a new tab with the cache off,
+// clicks the search box, types q letter by letter 30 ms apart and waits
+// until no request has been in flight for half a second. It returns the
+// kilobytes of the scripts and JSON files fetched, each at its gzip -9
+// size as the file in dir, and how many there were.
+func firstSearch(b *testing.B, ctx context.Context, base, dir, q string) (kb float64, requests int) {
+	tab, cancel := chromedp.NewContext(ctx)
+	defer cancel()
+	if err := chromedp.Do(tab); err != nil {
+		b.Fatal(err)
+	}
+	var mu sync.Mutex
+	inFlight, last := map[network.RequestID]bool{}, time.Now()
+	var paths []string
+	err := chromedp.Listen(tab, func(ev any) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch e := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			inFlight[e.RequestID] = true
+		case *network.EventResponseReceived:
+			if e.Type == network.ResourceTypeScript || e.Type == network.ResourceTypeFetch || e.Type == network.ResourceTypeXHR {
+				u, _ := url.Parse(e.Response.URL)
+				paths = append(paths, u.Path)
+			}
+		case *network.EventLoadingFinished:
+			delete(inFlight, e.RequestID)
+		case *network.EventLoadingFailed:
+			delete(inFlight, e.RequestID)
+		default:
+			return
+		}
+		last = time.Now()
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := chromedp.Call(tab, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
+		b.Fatal(err)
+	}
+	steps := []chromedp.Action[chromedp.Void]{chromedp.Navigate(base + "/"), chromedp.Click(chromedp.ID("q"))}
+	for _, r := range q {
+		steps = append(steps, chromedp.SendKeys(chromedp.ID("q"), string(r)), chromedp.Sleep(30*time.Millisecond))
+	}
+	if err := chromedp.Do(tab, steps...); err != nil {
+		b.Fatal(err)
+	}
+	for {
+		time.Sleep(50 * time.Millisecond)
+		mu.Lock()
+		idle := len(inFlight) == 0 && time.Since(last) > 500*time.Millisecond
+		mu.Unlock()
+		if idle {
+			break
+		}
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	size, kinds, count := 0, map[string]int{}, map[string]int{}
+	for _, p := range paths {
+		f := filepath.Join(dir, filepath.FromSlash(path.Clean(p)))
+		if strings.HasSuffix(p, "/") {
+			f = filepath.Join(f, "index.html")
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n := gzipSize(b, data)
+		size += n
+		kind := path.Base(p) // search/t.1a2b3c4d.json counts as t
+		if strings.HasPrefix(p, "/search/") {
+			kind, _, _ = strings.Cut(strings.TrimPrefix(p, "/search/"), ".")
+		}
+		kinds[kind] += n
+		count[kind]++
+	}
+	var parts []string
+	for k, n := range kinds {
+		parts = append(parts, fmt.Sprintf("%s %d in %.1f KB", k, count[k], float64(n)/1000))
+	}
+	sort.Strings(parts)
+	b.Logf("%s: %.1f KB: %s", q, float64(size)/1000, strings.Join(parts, ", "))
+	return float64(size) / 1000, len(paths)
+}
+
+// gzipSize returns the size of data compressed by gzip -9, or by Go's
+// gzip at its best compression where there is no gzip command.
+func gzipSize(b *testing.B, data []byte) int {
+	if _, err := exec.LookPath("gzip"); err == nil {
+		cmd := exec.Command("gzip", "-9", "-c", "-n")
+		cmd.Stdin = bytes.NewReader(data)
+		out, err := cmd.Output()
+		if err != nil {
+			b.Fatal(err)
+		}
+		return len(out)
+	}
+	var buf bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	w.Write(data)
+	w.Close()
+	return buf.Len()
+}
+
+// benchBrowser starts a headless Chromium for a benchmark, as browser
+// does for a test.
+func benchBrowser(b *testing.B) (context.Context, func()) {
+	path, err := exec.LookPath("chromium")
+	if err != nil {
+		b.Skip("no chromium on PATH (apt-get install chromium)")
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path),
+		chromedp.NoSandbox,
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.UserDataDir(b.TempDir()),
+		chromedp.WindowSize(390, 844),
+	)
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	bctx, cancelB := chromedp.NewContext(actx)
+	return bctx, func() { cancelB(); cancelA() }
 }

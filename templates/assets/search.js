@@ -47,6 +47,7 @@
   const TYPO_MIN = 5; // words this long tolerate one typo
   const PREFETCH_BYTES = 64 << 10; // see prefetch
   const URL_DELAY = 300; // ms after the last keystroke, see writeURLSoon
+  const CARD_DELAY = 100; // ms after the last keystroke, see update
   const idle = typeof requestIdleCallback === "function" ? (f) => requestIdleCallback(f, { timeout: 1000 }) : (f) => setTimeout(f, 0);
 
   // near reports whether some prefix of token b is at most one edit from
@@ -180,6 +181,8 @@
     return b;
   }
   const REF_MIN = 8; // refMin in search.go
+  // shardFile and cardFile name the i-th shard and card chunk, as in search.go.
+  const shardFile = (i) => "t." + i + ".json", cardFile = (i) => "c." + i + ".json";
   const CARD = 7; // strings a member in a card chunk: cardFields in search.go
 
   // Shard is one loaded token file of an index of n members: its sorted
@@ -262,13 +265,13 @@
     // meta is the parsed entry file; load(name) resolves to the parsed
     // JSON of a file named in it.
     constructor(meta, load) {
-      if (meta.v !== 3) throw new Error("search: unknown index format " + meta.v);
+      if (meta.v !== 4) throw new Error("search: unknown index format " + meta.v);
       Object.assign(this, { meta, load, n: meta.n });
       this.stop = new Set(meta.stop.split(" "));
-      this.memberCats = column(meta.mc, meta.cat.length, this.n);
-      const loc = column(meta.ml, meta.loc.length, this.n, true);
-      this.memberLoc = Int32Array.from({ length: this.n }, (_, i) => (loc.off[i + 1] > loc.off[i] ? loc.val[loc.off[i]] : -1)); // -1: none
-      this.memberLangs = column(meta.mg, meta.lang.length, this.n);
+      // The members' categories, and their locations and languages, are
+      // loaded when an answer first needs them (see ready).
+      this.memberCats = this.memberLoc = this.memberLangs = null;
+      this.columns = {};
       this.shards = [];
       this.cards = [];
       this.cache = new Map();
@@ -282,6 +285,46 @@
       const all = [...new Set(words(q))].filter((w) => runes(w) >= 2);
       const some = all.filter((w) => !this.stop.has(w));
       return some.length ? some : all;
+    }
+
+    // ready loads what run needs to answer terms under the filters sel:
+    // the terms' shards and, for a search or a filter, the members'
+    // categories, which the category counts need. The locations and
+    // languages are needed for a filter by them, or with places (the
+    // visitor turned to those filters) for their counts.
+    ready(terms, sel, places) {
+      const all = [this.ensure(terms)];
+      if (terms.length || sel.tag || sel.loc || sel.lang) all.push(this.ensureCats());
+      if (places || sel.loc || sel.lang) all.push(this.ensurePlaces());
+      return Promise.all(all);
+    }
+
+    // ensureCats loads the categories column (fc.json in search.go).
+    ensureCats() {
+      return this.column("fc.json", (bits) => {
+        this.memberCats = column(bits, this.meta.cat.length, this.n);
+      });
+    }
+
+    // ensurePlaces loads the locations and languages columns (fl.json).
+    ensurePlaces() {
+      return this.column("fl.json", ([locBits, langBits]) => {
+        const loc = column(locBits, this.meta.loc.length, this.n, true);
+        this.memberLoc = Int32Array.from({ length: this.n }, (_, i) => (loc.off[i + 1] > loc.off[i] ? loc.val[loc.off[i]] : -1)); // -1: none
+        this.memberLangs = column(langBits, this.meta.lang.length, this.n);
+      });
+    }
+
+    // column loads the file f once and hands its content to take.
+    column(f, take) {
+      if (!this.columns[f]) {
+        this.columns[f] = this.load(f).then((d) => {
+          take(d);
+          this.last = null; // an answer without the column is out of date
+        });
+        this.columns[f].catch(() => { this.columns[f] = undefined; });
+      }
+      return this.columns[f];
     }
 
     shardOf(t) {
@@ -329,7 +372,7 @@
           // at once when a term needs it first (shard): a prefetch of
           // several shards would otherwise decode them all on the main
           // thread while the visitor types.
-          this.shards[i] = this.load(this.meta.sf[i]).then((d) => {
+          this.shards[i] = this.load(shardFile(i)).then((d) => {
             this.shards[i] = { raw: d };
             idle(() => this.shard(i));
             return this.shards[i];
@@ -391,11 +434,20 @@
     }
 
     // answer is run without its memory of the last answer.
+    // Without a term or a filter it is every member, in directory order,
+    // counted by the entry's totals: no column is needed to show the
+    // filters. Else the categories must be loaded (ready), and a filter by
+    // location or language needs theirs; without them, the counts of
+    // locations and languages are null.
     answer(terms, sel) {
       const m = this.meta, n = this.n, cats = this.memberCats, langs = this.memberLangs, locs = this.memberLoc;
       const tag = m.cat.findIndex((c) => c[0] === sel.tag), loc = m.loc.indexOf(sel.loc), lang = m.lang.indexOf(sel.lang);
+      if (!terms.length && tag < 0 && loc < 0 && lang < 0) {
+        return { ids: Array.from({ length: n }, (_, i) => i), counts: { tag: Int32Array.from(m.cn), loc: Int32Array.from(m.ln), lang: Int32Array.from(m.gn) }, marks: this.marker(terms) };
+      }
+      if (!cats || ((loc >= 0 || lang >= 0) && !locs)) throw new Error("search: a column is not loaded");
       const ms = terms.map((t) => this.match(t)), scores = ms.map((x) => x.score);
-      const tagN = new Int32Array(m.cat.length), locN = new Int32Array(m.loc.length), langN = new Int32Array(m.lang.length);
+      const tagN = new Int32Array(m.cat.length), locN = locs && new Int32Array(m.loc.length), langN = locs && new Int32Array(m.lang.length);
       // The members to look at, in directory order: those of the term
       // with the fewest, or all.
       const few = ms.reduce((a, x) => (a && a.ids.length <= x.ids.length ? a : x), null);
@@ -410,11 +462,13 @@
           if (v === 0) continue next;
           s += v;
         }
-        const l = locs[id];
+        const l = locs ? locs[id] : -1;
         const okT = tag < 0 || has(cats, id, tag), okL = loc < 0 || l === loc, okG = lang < 0 || has(langs, id, lang);
         if (okL && okG) for (let k = cats.off[id]; k < cats.off[id + 1]; k++) tagN[cats.val[k]]++;
-        if (okT && okG && l >= 0) locN[l]++;
-        if (okT && okL) for (let k = langs.off[id]; k < langs.off[id + 1]; k++) langN[langs.val[k]]++;
+        if (locs) {
+          if (okT && okG && l >= 0) locN[l]++;
+          if (okT && okL) for (let k = langs.off[id]; k < langs.off[id + 1]; k++) langN[langs.val[k]]++;
+        }
         if (okT && okL && okG) {
           hitId[found] = id;
           hitS[found++] = s * 4; // scores are multiples of 1/4
@@ -445,7 +499,7 @@
       const k = this.meta.ck;
       return Promise.all([...new Set(ids.map((id) => Math.floor(id / k)))].map((c) => {
         if (!this.cards[c]) {
-          this.cards[c] = this.load(this.meta.cf[c]).then((d) => (this.cards[c] = d));
+          this.cards[c] = this.load(cardFile(c)).then((d) => (this.cards[c] = d));
           this.cards[c].catch(() => { this.cards[c] = undefined; });
         }
         return this.cards[c];
@@ -552,6 +606,7 @@
     const KEYS = ["q", "tag", "loc", "lang"];
     const state = { q: "", tag: "", loc: "", lang: "" };
     let search, selects, seq = 0, shown = 0, last = null;
+    let places = false; // the visitor turned to the filters: count locations and languages too
     let rendered = null; // the HTML of the results as update last set it
 
     const button = (cls, label) => {
@@ -632,6 +687,15 @@
         }
         select(sel, state[name]);
         state[name] = sel.value; // a value the address has but the directory not is no filter
+        // The counts of locations and languages need their columns,
+        // loaded only now: most searches never open these filters.
+        const wants = () => {
+          if (places) return;
+          places = true;
+          update();
+        };
+        sel.addEventListener("pointerdown", wants);
+        sel.addEventListener("focus", wants);
         sel.addEventListener("change", () => {
           state[name] = sel.value;
           writeURL(true);
@@ -657,6 +721,17 @@
     function showCounts(counts) {
       for (const sel of selects) {
         const c = counts[sel.name];
+        if (!c) {
+          // Not known yet (see wants in makeFilters): the labels alone.
+          for (let i = 1; i < sel.options.length; i++) {
+            const o = sel.options[i];
+            if (o.n !== undefined) {
+              o.n = undefined;
+              o.textContent = o.dataset.label;
+            }
+          }
+          continue;
+        }
         // Only the options whose count changed are touched: a big
         // directory has hundreds of places, and rewriting every option
         // on every keystroke cost more than the search itself.
@@ -726,7 +801,7 @@
         const typed = words(state.q), lastWord = typed[typed.length - 1];
         if (lastWord && runes(lastWord) === 1 && !/\s$/.test(state.q)) search.prefetch(lastWord);
         const terms = search.terms(state.q);
-        await search.ensure(terms);
+        await search.ready(terms, state, places);
         if (my !== seq) return;
         const r = search.run(terms, state);
         showCounts(r.counts);
@@ -738,7 +813,7 @@
           status.textContent = "";
           return;
         }
-        const ids = r.ids.slice(0, PAGE), cards = search.ensureCards(ids);
+        const ids = r.ids.slice(0, PAGE);
         last = r;
         shown = ids.length;
         // The results show at once: the cards whose chunk is here, and a
@@ -763,7 +838,12 @@
         status.textContent = n === 0 ? text("noResults") : n === 1 ? text("resultsOne") : text("resultsMany").replace("{n}", num.format(n));
         showMore();
         if (!ids.every((id) => search.hasCard(id))) {
-          await cards;
+          // The cards still missing are loaded once typing pauses: a
+          // word typed letter by letter would otherwise fetch the cards
+          // of every prefix on the way, most never seen.
+          await new Promise((r) => setTimeout(r, CARD_DELAY));
+          if (my !== seq) return;
+          await search.ensureCards(ids);
           if (my === seq) show();
         }
       } catch (e) {
@@ -836,8 +916,10 @@
     });
 
     readURL();
+    // The other files are asked for with the version of the index, so
+    // that a cached file of an earlier build never answers.
     const ready = get(entry.href).then((m) => {
-      search = new Search(m, get);
+      search = new Search(m, (f) => get(f + "?v=" + encodeURIComponent(m.h)));
       makeFilters(m);
     });
     update();

@@ -2,20 +2,34 @@
 // inverted index from folded words (see Fold) to the members having them,
 // each posting marked with the best field the word occurs in, split into
 // files that the script templates/assets/search.js fetches on demand.
+// The files are the format's spec:
 //
-// The entry file search/meta.<hash>.json is loaded first: the stop words,
-// the filter values with each member's categories, location and languages,
-// and the names of the other files. Shards search/t.<hash>.json hold the
-// postings of contiguous ranges of the sorted vocabulary, cut only between
-// two-letter prefix groups, so that one shard answers a word, its prefixes
-// and its one-typo neighbours that share its first two letters. Card
-// chunks search/c.<hash>.json hold what a result card shows of cardChunk
-// consecutive members (see cardFields), to render the results shown.
-// A first search thus fetches the entry, one shard and a few chunks. The
-// postings and the members' filter values are bits in compact codes (see
-// bits.go and encodeShard), which gzip leaves about as they are. File
-// names carry a hash of their content; the same directory always gives the
-// same bytes.
+//   - search/meta.<hash>.json, the entry, named by a hash of its content
+//     and loaded with the page: the stop words, the filter values with
+//     the number of members of each, the first two-letter group and size
+//     of each shard, and the version h, a hash of all the other files. It
+//     grows with the vocabulary's shards and the filter values, not with
+//     the members.
+//   - search/t.<i>.json, the shards: the postings of contiguous ranges
+//     of the sorted vocabulary, cut only between two-letter prefix groups,
+//     so that one shard answers a word, its prefixes and its one-typo
+//     neighbours that share its first two letters (see encodeShard).
+//   - search/c.<i>.json, the card chunks: what a result card shows of
+//     cardChunk consecutive members (see cardFields), loaded only for the
+//     results shown.
+//   - search/fc.json, the members of each category, loaded by the first
+//     search or filter, for the counts by category; search/fl.json, those
+//     of each location and language, loaded when the visitor turns to
+//     those filters or filters by them (see columns).
+//
+// Members are numbered in the directory's order. The script asks for
+// every file but the entry with ?v=<h>: the names stay the same from one
+// build to the next, and a file whose content did not change keeps its
+// bytes, but a browser's cache never mixes files of two builds. A first
+// search thus fetches the entry, the categories, a shard and the chunks
+// of the cards shown. The postings and the member columns are bits in
+// compact codes (see bits.go and encodeShard), which gzip leaves about as
+// they are. The same directory always gives the same bytes.
 package search
 
 import (
@@ -24,8 +38,10 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -46,7 +62,7 @@ type Index struct {
 }
 
 // Format is the version of the file layout; the script checks it.
-const Format = 3
+const Format = 4
 
 const (
 	// cardChunk is the number of members per card chunk: small, because
@@ -71,29 +87,46 @@ const (
 )
 
 // meta is the entry file. Per-member columns are indexed by member number,
-// the position in the directory's order.
+// the position in the directory's order; they are in files of their own
+// (see facetFiles), which the script loads only when an answer needs them.
 type meta struct {
-	Format int      `json:"v"`
-	N      int      `json:"n"`
-	Stop   string   `json:"stop"` // folded stop words, space-separated
-	Shards []string `json:"sk"`   // first two-letter group of each shard
-	Files  []string `json:"sf"`   // shard files, relative to the entry
-	Sizes  []int    `json:"ss"`   // shard files' sizes in bytes, for the script's prefetch
-	Chunk  int      `json:"ck"`   // members per card chunk
-	Cards  []string `json:"cf"`   // card chunk files
+	Format  int      `json:"v"`
+	N       int      `json:"n"`
+	Version string   `json:"h"`    // hash of all the other files: see versioned
+	Stop    string   `json:"stop"` // folded stop words, space-separated
+	Shards  []string `json:"sk"`   // first two-letter group of each shard
+	Sizes   []int    `json:"ss"`   // shard files' sizes in bytes, for the script's prefetch
+	Chunk   int      `json:"ck"`   // members per card chunk
 
 	Categories [][2]string `json:"cat"`  // ID and label
 	Locations  []string    `json:"loc"`  // labels
 	Languages  []string    `json:"lang"` // ISO 639-1 codes
 
-	// The members of each category, location and language, in the
-	// order of cat, loc and lang: bits (see bits.go) holding for each
-	// value its members as bitWriter.members writes them, the locations
-	// as disjoint writes them.
-	MemberCats string `json:"mc"`
-	MemberLoc  string `json:"ml"`
-	MemberLang string `json:"mg"`
+	// The number of members of each category, location and language, in
+	// the order of cat, loc and lang: the filters' counts before any
+	// search, without the columns.
+	CatCount  []int `json:"cn"`
+	LocCount  []int `json:"ln"`
+	LangCount []int `json:"gn"`
 }
+
+// columns are the members of each category, location and language, in
+// the order of the entry's cat, loc and lang: bits (see bits.go) holding
+// for each value its members as bitWriter.members writes them, the
+// locations as disjoint writes them.
+type columns struct {
+	cats, locs, langs string
+}
+
+// The names of the index's files below search/, but for the entry's.
+const (
+	catsFile   = "fc.json" // the categories column, a JSON string
+	placesFile = "fl.json" // the locations and languages columns, an array of two strings
+)
+
+// shardFile and cardFile name the i-th shard and card chunk.
+func shardFile(i int) string { return "t." + strconv.Itoa(i) + ".json" }
+func cardFile(i int) string  { return "c." + strconv.Itoa(i) + ".json" }
 
 // Build returns the search index files of the directory, keyed by slash
 // path relative to the site root, and Entry, the path of the file the
@@ -106,17 +139,22 @@ func Build(d *member.Directory) (*Index, error) {
 func BuildCached(d *member.Directory, c *Cache) (*Index, error) {
 	x := &Index{Files: map[string][]byte{}}
 	m := &meta{Format: Format, N: len(d.Members), Stop: stopList, Chunk: cardChunk,
-		Cards: []string{}, Categories: [][2]string{}, Locations: []string{}, Languages: []string{}}
-	facets(d, m)
+		Categories: [][2]string{}, Locations: []string{}, Languages: []string{}}
+	cols := facets(d, m)
+	if err := x.add(catsFile, cols.cats); err != nil {
+		return nil, err
+	}
+	if err := x.add(placesFile, [2]string{cols.locs, cols.langs}); err != nil {
+		return nil, err
+	}
 
 	p := invert(d, c)
-	for _, s := range shards(p, len(d.Members)) {
-		name, err := x.add("t", encodeShard(p, len(d.Members), s.from, s.to))
-		if err != nil {
+	for i, s := range shards(p, len(d.Members)) {
+		name := shardFile(i)
+		if err := x.add(name, encodeShard(p, len(d.Members), s.from, s.to)); err != nil {
 			return nil, err
 		}
 		m.Shards = append(m.Shards, s.key)
-		m.Files = append(m.Files, name)
 		m.Sizes = append(m.Sizes, len(x.Files["search/"+name]))
 	}
 	for i := 0; i < len(d.Members); i += cardChunk {
@@ -124,18 +162,35 @@ func BuildCached(d *member.Directory, c *Cache) (*Index, error) {
 		for _, mem := range d.Members[i:min(i+cardChunk, len(d.Members))] {
 			c = append(c, mem.Slug, mem.Name, mem.Role, mem.Company, mem.Location, mem.Mission, otherLang(mem, d.Config.Language))
 		}
-		name, err := x.add("c", c)
-		if err != nil {
+		if err := x.add(cardFile(i/cardChunk), c); err != nil {
 			return nil, err
 		}
-		m.Cards = append(m.Cards, name)
 	}
-	name, err := x.add("meta", m)
+	m.Version = x.version()
+	data, err := encode(m)
 	if err != nil {
 		return nil, err
 	}
-	x.Entry = "search/" + name
+	sum := sha256.Sum256(data)
+	x.Entry = "search/meta." + hex.EncodeToString(sum[:4]) + ".json"
+	x.Files[x.Entry] = data
 	return x, nil
+}
+
+// version returns a hash of the files so far, path and content, in path
+// order. The script asks for each file with it as the query (see
+// versioned in search.js): the files' names stay the same from one build
+// to the next, so that a build can leave unchanged ones alone, and a
+// browser's cache still never answers with a file of an earlier build,
+// whose members may be numbered otherwise.
+func (x *Index) version() string {
+	paths := slices.Sorted(maps.Keys(x.Files))
+	h := sha256.New()
+	for _, p := range paths {
+		fmt.Fprintf(h, "%s\x00%d\x00", p, len(x.Files[p]))
+		h.Write(x.Files[p])
+	}
+	return hex.EncodeToString(h.Sum(nil)[:4])
 }
 
 // otherLang returns the language mem writes in, the first of their
@@ -149,32 +204,33 @@ func otherLang(mem *member.Member, site string) string {
 	return ""
 }
 
-// add stores v as JSON under search/<kind>.<hash>.json and returns the
-// name relative to search/. The files are fetched as data, never embedded
-// in a page, so HTML characters stay unescaped.
-func (x *Index) add(kind string, v any) (string, error) {
+// add stores v as JSON under search/name. The files are fetched as
+// data, never embedded in a page, so HTML characters stay unescaped.
+func (x *Index) add(name string, v any) error {
+	data, err := encode(v)
+	if err != nil {
+		return err
+	}
+	x.Files["search/"+name] = data
+	return nil
+}
+
+// encode returns v as JSON without HTML escapes and the final newline.
+func encode(v any) ([]byte, error) {
 	var b bytes.Buffer
 	e := json.NewEncoder(&b)
 	e.SetEscapeHTML(false)
 	if err := e.Encode(v); err != nil {
-		return "", err
+		return nil, err
 	}
-	data := bytes.TrimSuffix(b.Bytes(), []byte("\n"))
-	sum := sha256.Sum256(data)
-	name := kind + "." + hex.EncodeToString(sum[:4]) + ".json"
-	p := "search/" + name
-	if old, ok := x.Files[p]; ok && !bytes.Equal(old, data) {
-		return "", fmt.Errorf("search: two index files hash to %s; please report this", p)
-	}
-	x.Files[p] = data
-	return name, nil
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
 // facets fills the filter values and each member's values. Categories
 // keep the directory's order and drop the empty ones. Languages are
 // sorted by how many members speak them. Locations are grouped by place
 // (see places) and sorted for a reader of the site's language.
-func facets(d *member.Directory, m *meta) {
+func facets(d *member.Directory, m *meta) columns {
 	catIndex := map[string]int{}
 	for _, c := range d.Categories {
 		if len(c.Members) > 0 {
@@ -253,7 +309,15 @@ func facets(d *member.Directory, m *meta) {
 		}
 		return w.String()
 	}
-	m.MemberCats, m.MemberLoc, m.MemberLang = column(cats), disjoint(locs, len(d.Members)), column(langs)
+	count := func(sets [][]int32) []int {
+		n := make([]int, len(sets))
+		for i, s := range sets {
+			n[i] = len(s)
+		}
+		return n
+	}
+	m.CatCount, m.LocCount, m.LangCount = count(cats), count(locs), count(langs)
+	return columns{cats: column(cats), locs: disjoint(locs, len(d.Members)), langs: column(langs)}
 }
 
 // disjoint writes sets of members that share none, each as

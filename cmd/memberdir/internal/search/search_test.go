@@ -355,18 +355,23 @@ func TestLayout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	name := regexp.MustCompile(`^search/(meta|t|c)\.[0-9a-f]{8}\.json$`)
+	// The entry's name has a hash of its content, which holds a hash of
+	// all the other files'; these have names of their own.
+	name := regexp.MustCompile(`^search/(meta\.[0-9a-f]{8}|[tc]\.(0|[1-9][0-9]*)|fc|fl)\.json$`)
 	for p := range x.Files {
 		if !name.MatchString(p) {
-			t.Errorf("file %q: want search/<kind>.<8 hex>.json", p)
+			t.Errorf("file %q: want search/meta.<8 hex>.json, search/<t or c>.<number>.json, fc.json or fl.json", p)
 		}
 	}
 	m := decodedMeta(t, x)
 	if m.Format != Format || m.N != 1500 || m.Chunk != cardChunk {
 		t.Errorf("meta v=%d n=%d ck=%d", m.Format, m.N, m.Chunk)
 	}
-	if len(m.Files) < 2 || len(m.Files) != len(m.Shards) {
-		t.Fatalf("%d shards, %d keys: want several, one key each", len(m.Files), len(m.Shards))
+	if len(m.Shards) < 2 || len(m.Sizes) != len(m.Shards) {
+		t.Fatalf("%d shard keys, %d sizes: want several, one size each", len(m.Shards), len(m.Sizes))
+	}
+	if _, ok := x.Files["search/"+shardFile(len(m.Shards))]; ok {
+		t.Errorf("a shard beyond the %d keys", len(m.Shards))
 	}
 
 	// The shards, read back in order, are the whole inverted index; each
@@ -374,7 +379,8 @@ func TestLayout(t *testing.T) {
 	p := invert(d, nil)
 	var vocab []string
 	var lists [][]posting
-	for i, f := range m.Files {
+	for i := range m.Shards {
+		f := shardFile(i)
 		toks, ls := decodeShard(t, x.Files["search/"+f], len(d.Members))
 		if len(toks) != len(ls) {
 			t.Fatalf("shard %s: %d tokens, %d lists", f, len(toks), len(ls))
@@ -401,12 +407,16 @@ func TestLayout(t *testing.T) {
 	// Cards: flat arrays, cardFields strings a member; the language only
 	// where it is not the site's.
 	var n, other int
-	for i, f := range m.Cards {
+	chunks := (1500 + cardChunk - 1) / cardChunk
+	if _, ok := x.Files["search/"+cardFile(chunks)]; ok {
+		t.Errorf("a card chunk beyond the %d of 1500 members", chunks)
+	}
+	for i := range chunks {
 		var c []string
-		if err := json.Unmarshal(x.Files["search/"+f], &c); err != nil {
+		if err := json.Unmarshal(x.Files["search/"+cardFile(i)], &c); err != nil {
 			t.Fatal(err)
 		}
-		if i < len(m.Cards)-1 && len(c) != cardFields*cardChunk || len(c)%cardFields != 0 {
+		if i < chunks-1 && len(c) != cardFields*cardChunk || len(c)%cardFields != 0 {
 			t.Errorf("card chunk %d has %d strings", i, len(c))
 		}
 		for j := 0; j < len(c); j += cardFields {
@@ -429,24 +439,44 @@ func TestLayout(t *testing.T) {
 		t.Errorf("%d of %d members write in another language than the site's; the test needs some of both", other, n)
 	}
 
-	// Member columns: each value's members; a member has one location
-	// at most.
+	// Member columns: each value's members, as many as the entry
+	// counts; a member has one location at most.
+	var cats string
+	var places [2]string
+	if err := json.Unmarshal(x.Files["search/"+catsFile], &cats); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(x.Files["search/"+placesFile], &places); err != nil {
+		t.Fatal(err)
+	}
 	for _, col := range []struct {
 		bits   string
 		values int
-	}{{m.MemberCats, len(m.Categories)}, {m.MemberLoc, len(m.Locations)}, {m.MemberLang, len(m.Languages)}} {
+		counts []int
+	}{{cats, len(m.Categories), m.CatCount}, {places[0], len(m.Locations), m.LocCount}, {places[1], len(m.Languages), m.LangCount}} {
+		if len(col.counts) != col.values {
+			t.Errorf("%d counts for %d values", len(col.counts), col.values)
+		}
 		r := &bitReader{t: t, s: col.bits}
 		seen := map[int32]int{}
 		rest := complement(nil, 1500, nil)
-		for range col.values {
-			if col.bits != m.MemberLoc {
-				for _, id := range r.members(1500) {
+		for v := range col.values {
+			if col.bits != places[0] {
+				ids := r.members(1500)
+				for _, id := range ids {
 					seen[id]++
+				}
+				if len(ids) != col.counts[v] {
+					t.Errorf("value %d has %d members, the entry counts %d", v, len(ids), col.counts[v])
 				}
 				continue
 			}
 			var mine []int32
-			for _, j := range r.members(len(rest)) {
+			js := r.members(len(rest))
+			if len(js) != col.counts[v] {
+				t.Errorf("location %d has %d members, the entry counts %d", v, len(js), col.counts[v])
+			}
+			for _, j := range js {
 				mine = append(mine, rest[j])
 				seen[rest[j]]++
 			}
@@ -455,7 +485,7 @@ func TestLayout(t *testing.T) {
 		if !r.rest() {
 			t.Errorf("member column: bits left after %d values", col.values)
 		}
-		if col.bits == m.MemberLoc && len(slices.Collect(maps.Values(seen))) > 0 && slices.Max(slices.Collect(maps.Values(seen))) > 1 {
+		if col.bits == places[0] && len(slices.Collect(maps.Values(seen))) > 0 && slices.Max(slices.Collect(maps.Values(seen))) > 1 {
 			t.Error("a member with two locations")
 		}
 	}
@@ -498,22 +528,26 @@ func TestFingerprints(t *testing.T) {
 	a, _ := Build(d)
 	d.Members[0].Why += " Zebrastreifen"
 	b, _ := Build(d)
-	var gone, kept []string
+	var changed, kept []string
 	for p := range a.Files {
-		if _, ok := b.Files[p]; ok {
+		if bytes.Equal(a.Files[p], b.Files[p]) {
 			kept = append(kept, p)
 		} else {
-			gone = append(gone, p)
+			changed = append(changed, p)
 		}
 	}
-	slices.Sort(gone)
-	// The entry and the shard holding "zebrastreifen" change; the other
-	// shards and all cards keep their names, so browsers keep them cached.
-	if len(gone) != 2 || !slices.Contains(gone, a.Entry) || !strings.HasPrefix(gone[1], "search/t.") {
-		t.Errorf("changed files %q, want the entry and one shard", gone)
+	slices.Sort(changed)
+	// The entry (under a new name, with a new version) and the shard
+	// holding "zebrastreifen" change; the other files keep their bytes,
+	// so that a build need not write them again.
+	if len(changed) != 2 || !slices.Contains(changed, a.Entry) || !strings.HasPrefix(changed[1], "search/t.") {
+		t.Errorf("changed files %q, want the entry and one shard", changed)
 	}
-	if len(kept) != len(a.Files)-2 {
-		t.Errorf("kept %d of %d files", len(kept), len(a.Files))
+	if len(kept) != len(a.Files)-2 || len(b.Files) != len(a.Files) {
+		t.Errorf("kept %d of %d files, now %d", len(kept), len(a.Files), len(b.Files))
+	}
+	if decodedMeta(t, a).Version == decodedMeta(t, b).Version {
+		t.Error("the version did not change")
 	}
 	if a.Entry == b.Entry {
 		t.Error("entry name did not change")
@@ -551,7 +585,9 @@ func measure(t *testing.T, x *Index) sizes {
 		n := gzipSize(b)
 		switch {
 		case p == x.Entry:
-			s.meta = n
+			s.meta += n
+		case p == "search/"+catsFile: // a search shows counts by category
+			s.meta += n
 		case strings.HasPrefix(p, "search/t."):
 			s.shards += n
 			s.maxShard = max(s.maxShard, n)
@@ -567,8 +603,8 @@ func measure(t *testing.T, x *Index) sizes {
 	for _, r := range prefetchLetters {
 		from, to, ok := prefetched(m, Fold(string(r)))
 		gz := 0
-		for _, f := range m.Files[from : to+1] {
-			gz += gzipSize(x.Files["search/"+f])
+		for i := from; i <= to; i++ {
+			gz += gzipSize(x.Files["search/"+shardFile(i)])
 		}
 		if ok {
 			s.maxPrefetch = max(s.maxPrefetch, gz)
@@ -626,7 +662,7 @@ func TestSize(t *testing.T) {
 			t.Fatal(err)
 		}
 		s := measure(t, x)
-		t.Logf("%d members, gzipped: first search %.1f KB (script %.1f, entry %.1f, largest shard %.1f, largest prefetch %.1f, %d card chunks of at most %.1f); whole index %.1f KB (shards %.1f, cards %.1f) in %d files",
+		t.Logf("%d members, gzipped: first search %.1f KB (script %.1f, entry and categories %.1f, largest shard %.1f, largest prefetch %.1f, %d card chunks of at most %.1f); whole index %.1f KB (shards %.1f, cards %.1f) in %d files",
 			tc.n, toKB(s.firstSearch()), toKB(s.script), toKB(s.meta), toKB(s.maxShard), toKB(s.maxPrefetch), resultsPage, toKB(s.maxCard),
 			toKB(s.meta+s.shards+s.cards), toKB(s.shards), toKB(s.cards), len(x.Files))
 		if s.firstSearch() > tc.limit {

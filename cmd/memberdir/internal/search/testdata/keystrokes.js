@@ -43,7 +43,7 @@ function summary(times) {
       if (p > 0) s.cache.clear();
       const loaded = s.shards.filter(Boolean).length;
       t = now();
-      await s.ensure(s.terms(q));
+      await s.ready(s.terms(q), { tag: "", loc: "", lang: "" });
       if (s.shards.filter(Boolean).length > loaded) loads.push(since(t));
       t = now();
       const r = s.run(s.terms(q), { tag: "", loc: "", lang: "" });

@@ -25,7 +25,7 @@ const read = (p) => JSON.parse(fs.readFileSync(path.join(dir, p), "utf8"));
   for (const q of req.queries) {
     if (req.fresh) s = open(); // no memory of earlier queries
     const terms = s.terms(q.q);
-    await s.ensure(terms);
+    await s.ready(terms, q, true);
     const r = s.run(terms, q);
     await s.ensureCards(r.ids);
     const counts = { tag: {}, loc: {}, lang: {} };
