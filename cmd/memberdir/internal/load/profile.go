@@ -312,6 +312,10 @@ func (f *file) field(fl member.Field, v *yaml.Node, m *member.Member, cfg *membe
 	case member.Map:
 		f.contact(v, fl, m)
 	case member.MapList:
+		if name == "thanks" {
+			f.thanks(v, fl, m)
+			return
+		}
 		f.recommends(v, fl, m)
 	}
 }
@@ -640,6 +644,170 @@ func (f *file) recommends(v *yaml.Node, fl member.Field, m *member.Member) {
 		seen[r.Slug] = true
 		m.Recommends = append(m.Recommends, r)
 	}
+}
+
+// thanks decodes the thank-yous a member writes for referrals that
+// brought business: each names the referrer (as recommends does), the
+// month it came, and an optional note, which must not carry a client's
+// e-mail address or phone number. Rules across files (the referrer exists,
+// the dates against member_since) are NewDirectory's.
+func (f *file) thanks(v *yaml.Node, fl member.Field, m *member.Member) {
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+		return
+	}
+	if v.Kind != yaml.SequenceNode {
+		f.add(v, "thanks", "field.maplist", "member")
+		return
+	}
+	if len(v.Content) > fl.Max {
+		f.add(v, "thanks", "field.toomany", len(v.Content), fl.Max)
+		return
+	}
+	seen := map[string]bool{}
+	for _, it := range v.Content {
+		if it.Kind != yaml.MappingNode {
+			f.add(it, "thanks", "field.maplist", "member")
+			continue
+		}
+		t := &member.Thanks{Pos: f.pos(it)}
+		var memberNode, dateNode *yaml.Node
+		ok := true
+		for _, kv := range f.entries(it, "thanks.") {
+			k, val := kv[0], kv[1]
+			sub, known := fieldByName(fl.Sub, k.Value)
+			name := "thanks." + k.Value
+			if !known {
+				f.unknown(k, "thanks.", "field.unknown", member.FieldNames(fl.Sub))
+				ok = false
+				continue
+			}
+			switch k.Value {
+			case "member":
+				memberNode = val
+				s, good := f.text(val, name, sub)
+				if !good {
+					ok = false
+					continue
+				}
+				s = strings.TrimSuffix(s, ".md")
+				if s == "" {
+					f.add(val, name, "field.emptyrequired", "member")
+					ok = false
+					continue
+				}
+				if key := checkFormat(member.FormatSlug, s); key != "" {
+					if fix := slugFix(s); fix != "" {
+						f.add(val, name, "slug.targetfix", s, fix)
+					} else {
+						f.add(val, name, key, s)
+					}
+					ok = false
+					continue
+				}
+				t.Slug = s
+				t.Pos = f.pos(val)
+			case "date":
+				dateNode = val
+				d, good := f.thanksDate(val, name)
+				if !good {
+					ok = false
+					continue
+				}
+				t.Date = d
+				t.DatePos = f.pos(val)
+			case "note":
+				s, good := f.text(val, name, sub)
+				if !good {
+					ok = false
+					continue
+				}
+				if p := member.PrivateDetail(s); p != "" {
+					f.add(val, name, "thanks.private", p)
+					ok = false
+					continue
+				}
+				t.Note = s
+			}
+		}
+		if memberNode == nil {
+			f.add(it, "thanks.member", "field.requiredsub", "member", "thanks")
+			ok = false
+		}
+		if dateNode == nil {
+			f.add(it, "thanks.date", "field.requiredsub", "date", "thanks")
+			ok = false
+		}
+		if !ok {
+			continue
+		}
+		key := t.Slug + " " + t.Date.String()
+		if seen[key] {
+			f.add(memberNode, "thanks.member", "thanks.twice", t.Slug, t.Date.String())
+			continue
+		}
+		seen[key] = true
+		m.Thanks = append(m.Thanks, t)
+	}
+}
+
+// thanksDate reads the date of a thanks: YYYY-MM or YYYY-MM-DD, not in
+// the future. A year alone is too vague to place the referral in a quarter.
+func (f *file) thanksDate(v *yaml.Node, name string) (member.Date, bool) {
+	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" || strings.TrimSpace(v.Value) == "" {
+		if v.Kind == yaml.ScalarNode {
+			f.add(v, name, "field.emptyrequired", "date")
+		} else {
+			f.text(v, name, member.Field{Kind: member.String})
+		}
+		return member.Date{}, false
+	}
+	s := strings.TrimSpace(v.Value)
+	d, key := member.ParseDate(s)
+	switch {
+	case key != "":
+		if iso := isoDate(s); iso != "" {
+			f.add(v, name, "date.german", s, iso)
+		} else {
+			f.add(v, name, "thanks.dateinvalid", s)
+		}
+	case d.Month == 0:
+		f.add(v, name, "thanks.year", s, s)
+	case d.After(today()):
+		f.add(v, name, "thanks.future", s)
+	default:
+		return d, true
+	}
+	return member.Date{}, false
+}
+
+// isoDate returns s, a date written with a month's name or in German
+// order ("März 2025", "14.03.2025", "03/2025"), as YYYY-MM[-DD], or ""
+// when s is none of these.
+func isoDate(s string) string {
+	if iso := monthDate(s); iso != "" {
+		if d, bad := member.ParseDate(iso); bad == "" && d.Month != 0 {
+			return iso
+		}
+	}
+	g := germanDateRE.FindStringSubmatch(s)
+	if g == nil {
+		return ""
+	}
+	var iso string
+	switch {
+	case g[3] != "":
+		iso = fmt.Sprintf("%s-%s-%s", g[3], pad(g[2]), pad(g[1]))
+	case g[5] != "":
+		iso = fmt.Sprintf("%s-%s", g[5], pad(g[4]))
+	case g[9] != "":
+		iso = fmt.Sprintf("%s-%s", g[9], pad(g[10]))
+	default:
+		iso = fmt.Sprintf("%s-%s-%s", g[8], pad(g[6]), pad(g[7]))
+	}
+	if _, bad := member.ParseDate(iso); bad != "" {
+		return ""
+	}
+	return iso
 }
 
 // extra decodes a site-declared field.

@@ -72,6 +72,7 @@ func NewDirectory(cfg Config, members []*Member, pages []*Page, drafts bool) (*D
 			}
 		}
 	}
+	errs = append(errs, linkThanks(cfg.Language, members, bySlug)...)
 	for _, m := range d.Members {
 		var kept []*Recommendation
 		for _, r := range m.Recommends {
@@ -81,6 +82,14 @@ func NewDirectory(cfg Config, members []*Member, pages []*Page, drafts bool) (*D
 			}
 		}
 		m.Recommends = kept
+		var thanks []*Thanks
+		for _, t := range m.Thanks {
+			if t.To != nil && published[t.To] {
+				thanks = append(thanks, t)
+				t.To.ThankedBy = append(t.To.ThankedBy, t)
+			}
+		}
+		m.Thanks = thanks
 	}
 
 	// Categories, from the config's list when it has one (in its order),
@@ -150,6 +159,12 @@ func NewDirectory(cfg Config, members []*Member, pages []*Page, drafts bool) (*D
 	for _, m := range d.Members {
 		sort.SliceStable(m.RecommendedBy, func(i, j int) bool {
 			return order[m.RecommendedBy[i].From] < order[m.RecommendedBy[j].From]
+		})
+		slices.SortStableFunc(m.ThankedBy, func(a, b *Thanks) int {
+			if c := order[a.From] - order[b.From]; c != 0 {
+				return c
+			}
+			return compareDates(a.Date, b.Date)
 		})
 	}
 	return d, errs

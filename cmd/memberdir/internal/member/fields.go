@@ -28,6 +28,7 @@ const (
 	FormatGitHub Format = "github" // a GitHub user name
 	FormatPhoto  Format = "photo"  // a .jpg/.jpeg/.png file name next to the profile
 	FormatTag    Format = "tag"    // a category ID
+	FormatMonth  Format = "month"  // a DateKind of YYYY-MM or YYYY-MM-DD: no year alone
 )
 
 // Field is one rule of the profile format. The table ProfileFields is the
@@ -107,6 +108,14 @@ var ProfileFields = []Field{
 			{Name: "member", Kind: String, Required: true, Format: FormatSlug, Max: 100, Doc: doc("The member's file name without .md.", "Der Dateiname des Mitglieds ohne .md.")},
 			{Name: "note", Kind: Text, Max: 300, Doc: doc("Why you recommend them.", "Warum du das Mitglied empfiehlst.")},
 		}},
+	{Name: "thanks", Kind: MapList, Max: 100, Doc: doc(
+		"Members whose referral brought you business: say thank you, with the month it came.",
+		"Mitglieder, deren Empfehlung dir ein Geschäft gebracht hat: sag danke, mit dem Monat, in dem es kam."),
+		Sub: []Field{
+			{Name: "member", Kind: String, Required: true, Format: FormatSlug, Max: 100, Doc: doc("The file name of the member who referred the client, without .md.", "Der Dateiname des Mitglieds, das dir die Kundschaft empfohlen hat, ohne .md.")},
+			{Name: "date", Kind: DateKind, Required: true, Format: FormatMonth, Doc: doc("When the business came: YYYY-MM or YYYY-MM-DD.", "Wann das Geschäft kam: JJJJ-MM oder JJJJ-MM-TT.")},
+			{Name: "note", Kind: Text, Max: 200, Doc: doc("Optional, a few words on what came of it, without the client's name, e-mail address or phone number.", "Optional, ein paar Worte, was daraus wurde, ohne Namen, E-Mail-Adresse oder Telefonnummer der Kundschaft.")},
+		}},
 	{Name: "owner", Kind: String, Max: 39, Format: FormatGitHub, Doc: doc(
 		"Your GitHub user name: only you may change this file.",
 		"Dein GitHub-Benutzername: nur du darfst diese Datei ändern.")},
@@ -143,6 +152,7 @@ var fieldSynonyms = map[string]string{
 	"foto":         "photo", "bild": "photo", "profilbild": "photo", "image": "photo", "picture": "photo", "avatar": "photo", "portrait": "photo", "portraet": "photo",
 	"mitgliedseit": "member_since", "dabeiseit": "member_since", "seit": "member_since", "beitritt": "member_since", "since": "member_since", "joined": "member_since",
 	"empfehlungen": "recommends", "empfiehlt": "recommends", "empfehle": "recommends", "ichempfehle": "recommends", "recommendations": "recommends",
+	"danke": "thanks", "dank": "thanks", "danksagung": "thanks", "danksagungen": "thanks", "bedankt": "thanks", "thankyou": "thanks",
 	"github": "owner", "besitzer": "owner", "inhaber": "owner", "inhaberin": "owner",
 	"entwurf": "draft",
 	// Under contact.
@@ -154,6 +164,8 @@ var fieldSynonyms = map[string]string{
 	// Under recommends.
 	"mitglied": "member", "slug": "member", "name": "member",
 	"begruendung": "note", "grund": "note", "kommentar": "note", "text": "note",
+	// Under thanks.
+	"datum": "date", "wann": "date", "monat": "date", "when": "date", "month": "date",
 }
 
 // SuggestField returns the field of candidates that the unknown key s most

@@ -25,6 +25,7 @@ type Member struct {
 	Photo         string   // file name next to the profile, "" for none
 	MemberSince   Date
 	Recommends    []*Recommendation
+	Thanks        []*Thanks // whose referrals brought this member business
 	Owner         string
 	Draft         bool
 	Extra         map[string]any // fields declared in config.yaml under extra_fields
@@ -37,6 +38,11 @@ type Member struct {
 	// RecommendedBy lists the recommendations other members made of this
 	// one, sorted like the members. It is filled by Directory.Link.
 	RecommendedBy []*Recommendation
+
+	// ThankedBy lists the thanks other members wrote to this one for a
+	// referral, sorted like the members and then by date. It is filled by
+	// NewDirectory.
+	ThankedBy []*Thanks
 
 	// Categories are the resolved Tags, in the same order.
 	Categories []*Category
@@ -67,6 +73,13 @@ func (m *Member) Clone() *Member {
 		c.Recommends[i] = &rc
 	}
 	c.RecommendedBy = nil
+	c.Thanks = make([]*Thanks, len(m.Thanks))
+	for i, t := range m.Thanks {
+		tc := *t
+		tc.From, tc.To = nil, nil
+		c.Thanks[i] = &tc
+	}
+	c.ThankedBy = nil
 	c.Categories = nil
 	return &c
 }
@@ -93,6 +106,22 @@ type Recommendation struct {
 	Slug string // the target as written
 	Note string
 	Pos  Pos
+}
+
+// Thanks is a member's thank-you to another for a referral that brought
+// business: the close of the loop a recommendation starts. It is written in
+// the file of the member who got the business (From), so only they can say
+// it, as with a Recommendation.
+type Thanks struct {
+	From *Member
+	To   *Member
+	Slug string // the referrer as written
+	Date Date   // when the business came: YYYY-MM or YYYY-MM-DD
+	Note string // optional, plain text without contact details
+	Pos  Pos    // where the member is written
+	// DatePos is where the date is written, for a date that lies before
+	// one of the two joined.
+	DatePos Pos
 }
 
 // Pos is a position in a file: the file's path and a 1-based line and column.

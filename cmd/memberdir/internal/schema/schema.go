@@ -53,6 +53,9 @@ const (
 	// the days each month has; 29 February in the leap years only (every
 	// fourth, but not 1900, 2100 and 2200).
 	DatePattern = `^(?:(?:19[0-9]{2}|2[01][0-9]{2}|2200)(?:-(?:(?:0[13578]|1[02])(?:-(?:0[1-9]|[12][0-9]|3[01]))?|(?:0[469]|11)(?:-(?:0[1-9]|[12][0-9]|30))?|02(?:-(?:0[1-9]|1[0-9]|2[0-8]))?))?|(?:(?:19|2[01])(?:0[48]|[2468][048]|[13579][26])|2000)-02-29)$`
+	// MonthPattern: DatePattern without the year alone, for the date of
+	// a thanks: YYYY-MM or YYYY-MM-DD.
+	MonthPattern = `^(?:(?:19[0-9]{2}|2[01][0-9]{2}|2200)-(?:(?:0[13578]|1[02])(?:-(?:0[1-9]|[12][0-9]|3[01]))?|(?:0[469]|11)(?:-(?:0[1-9]|[12][0-9]|30))?|02(?:-(?:0[1-9]|1[0-9]|2[0-8]))?)|(?:(?:19|2[01])(?:0[48]|[2468][048]|[13579][26])|2000)-02-29)$`
 	// space is the white space load trims from values (unicode.IsSpace),
 	// written out: \s means less in Go than in JavaScript.
 	space = "\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
@@ -198,6 +201,12 @@ func property(f member.Field, cfg *member.Config, lang string) *object {
 	case member.Bool:
 		o.set("type", "boolean")
 	case member.DateKind:
+		if f.Format == member.FormatMonth {
+			// A month at least: no year alone, so no number either.
+			o.set("type", "string")
+			o.set("pattern", trimmed(MonthPattern))
+			break
+		}
 		// 2021 without quotes is a number to YAML; 2021-03-01 is a date,
 		// which editors read as the text written.
 		o.set("type", valueTypes(formatDate))
