@@ -82,9 +82,9 @@ func benchMemberTemplates(b *testing.B) {
 		if err := s.renderCards(); err != nil {
 			b.Fatal(err)
 		}
-		if err := s.memberPages(); err != nil {
+		if err := s.memberFiles(); err != nil {
 			b.Fatal(err)
 		}
-		s.paths = s.paths[:0]
+		s.pages = s.pages[:0]
 	}
 }

@@ -81,45 +81,32 @@ type RecommendationJSON struct {
 	Note   string `json:"note,omitempty"`
 }
 
+// memberEntry returns m's entry in members.json's list.
+func (s *site) memberEntry(m *member.Member) ([]byte, error) {
+	// Each entry can come from the cache: encoding 10,000 members anew
+	// on every preview rebuild is most of a rebuild's time.
+	e := s.cache.get(m.Slug, s.keys[m])
+	if e != nil && e.json != nil {
+		return e.json, nil
+	}
+	data, err := json.Marshal(s.memberJSON(m))
+	if err != nil {
+		return nil, err
+	}
+	if e != nil {
+		e.json = data
+	}
+	return data, nil
+}
+
+// dataFiles writes members.json, the index of the parts memberFiles
+// wrote, robots.txt and the sitemap.
 func (s *site) dataFiles() error {
 	cfg := &s.dir.Config
-	// The members are encoded one at a time, so that each member's
-	// entry can come from the cache: encoding 10,000 members anew on
-	// every preview rebuild is most of a rebuild's time.
-	entries := make([][]byte, len(s.dir.Members))
-	if err := each(len(s.dir.Members), func(i int) error {
-		m := s.dir.Members[i]
-		e := s.cache.get(m.Slug, s.keys[m])
-		if e != nil && e.json != nil {
-			entries[i] = e.json
-			return nil
-		}
-		data, err := json.Marshal(s.memberJSON(m))
-		if err != nil {
-			return err
-		}
-		entries[i] = data
-		if e != nil {
-			e.json = data
-		}
-		return nil
-	}); err != nil {
-		return err
-	}
-	list := &parts{s: s, head: "[\n", sep: ",\n", tail: "\n]\n", name: func(i int) string { return fmt.Sprintf("members/%d.json", i) }}
-	for _, e := range entries {
-		if err := list.add(e); err != nil {
-			return err
-		}
-	}
-	names, err := list.finish("")
-	if err != nil {
-		return err
-	}
 	index, err := json.MarshalIndent(MembersJSON{
 		Version: membersVersion,
 		Site:    SiteJSON{Title: cfg.Title, BaseURL: cfg.BaseURL, Language: cfg.Language, Count: len(s.dir.Members)},
-		Parts:   names, VCards: s.vcardFiles,
+		Parts:   s.memberParts, VCards: s.vcardFiles,
 	}, "", "  ")
 	if err != nil {
 		return err
@@ -192,7 +179,7 @@ func nonNil(s []string) []string {
 // 50,000 addresses and 50 MB a file; a part stays far below both.
 func (s *site) sitemap() error {
 	s.mu.Lock()
-	paths := append([]string(nil), s.paths...)
+	paths := append([]string(nil), s.pages...)
 	s.mu.Unlock()
 	sort.Strings(paths)
 	urls := &parts{s: s, head: xml.Header + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n", sep: "\n", tail: "\n</urlset>\n",
@@ -256,6 +243,9 @@ func (p *parts) add(e []byte) error {
 		}
 	}
 	if p.n == 0 {
+		if p.buf.Cap() == 0 && (p.held != nil || len(p.names) > 0) {
+			p.buf.Grow(partBudget) // the second part on: the size they all come to
+		}
 		p.buf.WriteString(p.head)
 	} else {
 		p.buf.WriteString(p.sep)

@@ -2,9 +2,9 @@ package render
 
 import (
 	"encoding/base64"
-	"fmt"
 	"html/template"
 
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/qr"
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/referral"
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/vcard"
@@ -114,36 +114,18 @@ func (s *site) pageLinks(v *MemberView) (*MemberView, error) {
 	return &c, nil
 }
 
-// vcards publishes members/<slug>.vcf for each member and members.vcf
-// with everyone, to import the whole network into a phone; past
-// partBudget bytes, everyone is split into members-1.vcf, members-2.vcf,
-// …, which members.json lists.
-func (s *site) vcards() error {
-	ms := s.dir.Members
-	cards := make([][]byte, len(ms))
-	if err := each(len(ms), func(i int) error {
-		v := s.views[ms[i]]
-		e := s.cache.get(ms[i].Slug, s.keys[ms[i]])
-		if e != nil && e.vcard != nil {
-			cards[i] = e.vcard
-		} else {
-			cards[i] = vcard.Card(ms[i], s.shared(v), s.data.Lang)
-			if e != nil {
-				e.vcard = cards[i]
-			}
-		}
-		return s.put("members/"+ms[i].Slug+".vcf", cards[i])
-	}); err != nil {
-		return err
-	}
-	// The vCards of everyone are the cards one after the other.
-	all := &parts{s: s, name: func(i int) string { return fmt.Sprintf("members-%d.vcf", i) }}
-	for _, c := range cards {
-		if err := all.add(c); err != nil {
-			return err
+// vcard publishes members/<slug>.vcf and returns it, for the vCards of
+// everyone (members.vcf, see memberFiles).
+func (s *site) vcard(m *member.Member) ([]byte, error) {
+	e := s.cache.get(m.Slug, s.keys[m])
+	var card []byte
+	if e != nil && e.vcard != nil {
+		card = e.vcard
+	} else {
+		card = vcard.Card(m, s.shared(s.views[m]), s.data.Lang)
+		if e != nil {
+			e.vcard = card
 		}
 	}
-	var err error
-	s.vcardFiles, err = all.finish("members.vcf")
-	return err
+	return card, s.put("members/"+m.Slug+".vcf", card)
 }

@@ -104,14 +104,16 @@ type site struct {
 	sink    Sink
 	// referral builds the mailto:, tel: and web links.
 	referral *referral.Links
-	paths    []string // every path written, for the sitemap
+	pages    []string // the path of every page written, for the sitemap
 	// photoViews maps a slug to the member's published photo.
 	photoViews map[string]*PhotoView
 	cache      *Cache
 	keys       map[*member.Member][32]byte // cache keys, when caching
-	vcardFiles []string                    // the vCards of everyone, for members.json
-	siteKey    [32]byte
-	mu         sync.Mutex
+	// memberParts and vcardFiles are the parts of the members' list
+	// and of everyone's vCards, for members.json.
+	memberParts, vcardFiles []string
+	siteKey                 [32]byte
+	mu                      sync.Mutex
 }
 
 // Site renders the whole directory with theme and returns its files.
@@ -219,7 +221,7 @@ func SiteTo(dir *member.Directory, theme *Theme, opts Options, sink Sink) error 
 		}
 		opts.Cache.prune(dir.Members)
 	}
-	steps := []func() error{s.renderCards, s.memberPages, searchStep, s.homePages, s.categoryPages, s.extraPages, s.printPages, s.notFound, s.vcards, s.dataFiles}
+	steps := []func() error{s.renderCards, s.memberFiles, searchStep, s.homePages, s.categoryPages, s.extraPages, s.printPages, s.notFound, s.dataFiles}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
@@ -243,11 +245,13 @@ var entries = map[string][]string{
 	"print.html":    {"base.html", "print-card"},
 }
 
-// put hands one file to the sink and remembers its path.
+// put hands one file to the sink and remembers the path of a page.
 func (s *site) put(p string, data []byte) error {
-	s.mu.Lock()
-	s.paths = append(s.paths, p)
-	s.mu.Unlock()
+	if strings.HasSuffix(p, "index.html") {
+		s.mu.Lock()
+		s.pages = append(s.pages, p)
+		s.mu.Unlock()
+	}
 	return s.sink.Put(p, data)
 }
 
@@ -405,6 +409,10 @@ type MemberView struct {
 	// attribute, which site.js decodes when the page loads. Harvesters that
 	// scan HTML for addresses find none; visitors without JavaScript see the
 	// buttons but must use the vCard or copy the address from it.
+	//
+	// Recommend is the card's short referral link while the card is
+	// rendered, then "" (renderCards); the profile page's view has the
+	// long one (pageLinks).
 	Recommend      template.URL
 	RecommendObf   string
 	AskFirst       template.URL
@@ -641,6 +649,10 @@ func (s *site) renderCards() error {
 			return fmt.Errorf("templates/print.html: %v", err)
 		}
 		v.PrintCard = template.HTML(buf.String())
+		// The card's referral link, a long mailto: with the whole
+		// e-mail, is in the card now; the profile page makes its own
+		// (pageLinks). The view keeps only what other pages use.
+		v.Recommend, v.RecommendObf = "", ""
 		if s.cache != nil {
 			c := *v // without the links to this build's other views
 			c.Tags, c.RecommendedBy, c.Recommends = nil, nil, nil
@@ -650,10 +662,15 @@ func (s *site) renderCards() error {
 	})
 }
 
-// memberPages renders one page per member, on every core: this is most of
-// the build's work. Each page goes to its own path, so the result does not
-// depend on the order the workers finish in.
-func (s *site) memberPages() error {
+// memberFiles writes each member's own files, on every core: the
+// profile page (most of the build's work), the vCard, and the member's
+// entries in the vCards of everyone and in members.json's list, which
+// are written in parts as they fill. Members are taken in batches, whose
+// entries are added to the parts in the site's order, so that the
+// result does not depend on the order the workers finish in; a page or
+// an entry is dropped once written, and what a build holds at once does
+// not grow with the directory's size.
+func (s *site) memberFiles() error {
 	ms := s.dir.Members
 	chrome, err := s.chrome("member.html", func(i int) *PageData {
 		m := ms[i*(len(ms)-1)]
@@ -664,46 +681,82 @@ func (s *site) memberPages() error {
 	if err != nil {
 		return err
 	}
-	return each(len(ms), func(i int) error {
-		m := ms[i]
-		path := "members/" + m.Slug + "/index.html"
-		e := s.cache.get(m.Slug, s.keys[m])
-		if e != nil && e.page != nil {
-			return s.put(path, e.page)
-		}
-		p := s.page("member", m.Name, "members/"+m.Slug+"/")
-		p.Chrome = chrome
-		v, err := s.pageLinks(s.views[m])
-		if err != nil {
+	list := &parts{s: s, head: "[\n", sep: ",\n", tail: "\n]\n", name: func(i int) string { return fmt.Sprintf("members/%d.json", i) }}
+	all := &parts{s: s, name: func(i int) string { return fmt.Sprintf("members-%d.vcf", i) }}
+	var vcards, entries [memberBatch][]byte
+	for lo := 0; lo < len(ms); lo += memberBatch {
+		batch := ms[lo:min(lo+memberBatch, len(ms))]
+		if err := each(len(batch), func(i int) error {
+			var err error
+			if err = s.memberPage(batch[i], chrome); err == nil {
+				vcards[i], err = s.vcard(batch[i])
+			}
+			if err == nil {
+				entries[i], err = s.memberEntry(batch[i])
+			}
+			return err
+		}); err != nil {
 			return err
 		}
-		p.Member = v
-		p.Description = m.Mission
-		if v.Photo != nil && s.data.Absolute {
-			p.Image = s.data.abs(v.Photo.large)
-		}
-		p.Body = Markdown(m.Body, 3, s.data.BasePath)
-		if e := s.dir.Config.EditURL; e != "" {
-			p.EditURL = strings.ReplaceAll(e, "{path}", m.Path)
-		}
-		if e == nil && streams(s.sink) {
-			buf := pagePool.Get().(*bytes.Buffer)
-			defer pagePool.Put(buf)
-			buf.Reset()
-			if err := s.executeInto(buf, "member.html", p); err != nil {
+		for i := range batch {
+			if err := all.add(vcards[i]); err != nil {
 				return err
 			}
-			return s.put(path, buf.Bytes())
+			if err := list.add(entries[i]); err != nil {
+				return err
+			}
 		}
-		data, err := s.executeBytes("member.html", p)
-		if err != nil {
+	}
+	if s.vcardFiles, err = all.finish("members.vcf"); err != nil {
+		return err
+	}
+	s.memberParts, err = list.finish("")
+	return err
+}
+
+// memberBatch is how many members memberFiles renders before it adds
+// their entries to the parts.
+const memberBatch = 256
+
+// memberPage renders and writes m's profile page.
+func (s *site) memberPage(m *member.Member, chrome *Chrome) error {
+	path := "members/" + m.Slug + "/index.html"
+	e := s.cache.get(m.Slug, s.keys[m])
+	if e != nil && e.page != nil {
+		return s.put(path, e.page)
+	}
+	p := s.page("member", m.Name, "members/"+m.Slug+"/")
+	p.Chrome = chrome
+	v, err := s.pageLinks(s.views[m])
+	if err != nil {
+		return err
+	}
+	p.Member = v
+	p.Description = m.Mission
+	if v.Photo != nil && s.data.Absolute {
+		p.Image = s.data.abs(v.Photo.large)
+	}
+	p.Body = Markdown(m.Body, 3, s.data.BasePath)
+	if e := s.dir.Config.EditURL; e != "" {
+		p.EditURL = strings.ReplaceAll(e, "{path}", m.Path)
+	}
+	if e == nil && streams(s.sink) {
+		buf := pagePool.Get().(*bytes.Buffer)
+		defer pagePool.Put(buf)
+		buf.Reset()
+		if err := s.executeInto(buf, "member.html", p); err != nil {
 			return err
 		}
-		if e != nil {
-			e.page = data // the entry is this build's: only this worker writes it
-		}
-		return s.put(path, data)
-	})
+		return s.put(path, buf.Bytes())
+	}
+	data, err := s.executeBytes("member.html", p)
+	if err != nil {
+		return err
+	}
+	if e != nil {
+		e.page = data // the entry is this build's: only this worker writes it
+	}
+	return s.put(path, data)
 }
 
 // pagePool holds the buffers of member pages for a Sink that streams.
