@@ -107,6 +107,8 @@ func TestIndentNew(t *testing.T) {
 		{sel: "offerings", n: 2, want: `{}:1: "offerings:" is indented by 2 spaces — remove the spaces before it, so that it starts at the left edge like "why:" above it`},
 		{sel: "contact", n: 1, want: `{}:1: "contact:" is indented by 1 space — remove the spaces before it, so that it starts at the left edge like "languages:" above it`},
 		{sel: "contact", n: 2, want: `{}:1: "contact:" is indented by 2 spaces — remove the spaces before it, so that it starts at the left edge like "languages:" above it`},
+		// Valid YAML too: photo after contact's last line, indented like it.
+		{sel: "photo", n: 2, want: `{}:3: contact.photo: "photo:" does not belong to "contact:": it is a field of its own — remove the 2 spaces before it, so that it starts at the left edge`},
 		{sel: "photo", n: 1, want: `{}:1: "photo:" is indented by 1 space — remove the spaces before it, so that it starts at the left edge like "contact:" above it`},
 		{sel: "ideal_referral", n: 2, want: `{}:1: "ideal_referral:" is indented by 2 spaces — remove the spaces before it, so that it starts at the left edge like "offerings:" above it`},
 		{sel: "draft", n: 2, want: `{}:1: "draft:" is indented by 2 spaces — remove the spaces before it, so that it starts at the left edge like "owner:" above it`},

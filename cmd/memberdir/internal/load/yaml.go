@@ -883,6 +883,13 @@ func (f *file) boolean(n *yaml.Node, field string) (bool, bool) {
 
 // unknown reports a key that is not in names, with a suggestion.
 func (f *file) unknown(k *yaml.Node, prefix, msgKey string, names []string) {
+	// A profile's own field under contact: or in a list item is valid
+	// YAML when it is indented like the fields above it ("  photo: …"
+	// after contact's last line): it lost its place, not its spelling.
+	if msgKey == "field.unknown" && prefix != "" && slices.Contains(profileNames, k.Value) {
+		f.errs.Add(f.pos(k), prefix+k.Value, member.Msg(f.lang, "field.outdent", k.Value+":", strings.TrimSuffix(prefix, ".")+":", k.Column-1))
+		return
+	}
 	hint := member.Msg(f.lang, "field.unknownhint")
 	// Past the problems a file shows, a suggestion would be thrown away:
 	// 60,000 unknown keys took seconds of edit distances.
