@@ -14,28 +14,15 @@ type discard struct{}
 
 func (discard) Put(string, []byte) error { return nil }
 
-// BenchmarkMemberTemplates renders the cards and the profile pages of a
-// generated directory of 2,000 members: the part of a build that runs a
-// template per member, with and without fold. Run with:
+// BenchmarkMemberTemplates renders the cards and the member files
+// (profile page, vCard, members.json entry) of a generated directory of
+// 2,000 members: the part of a build that runs a template per member.
+// Run with:
 //
 //	go test ./cmd/memberdir/internal/render -run '^$' -bench MemberTemplates -benchmem
 //
 // MEMBERDIR_BENCH_TEMPLATES names another templates folder to compare.
 func BenchmarkMemberTemplates(b *testing.B) {
-	for _, fold := range []bool{false, true} {
-		name := "fold=false"
-		if fold {
-			name = "fold=true"
-		}
-		b.Run(name, func(b *testing.B) {
-			useFold = fold
-			defer func() { useFold = true }()
-			benchMemberTemplates(b)
-		})
-	}
-}
-
-func benchMemberTemplates(b *testing.B) {
 	c, errs, err := load.Site(synth.Site(2000, 1))
 	if err != nil || len(errs) > 0 {
 		b.Fatal(err, errs)
@@ -66,11 +53,6 @@ func benchMemberTemplates(b *testing.B) {
 	}
 	if s.tpl, err = theme.templates(s.funcs(), strs); err != nil {
 		b.Fatal(err)
-	}
-	if useFold {
-		for name, tpl := range s.tpl {
-			fold(tpl, entries[name]...)
-		}
 	}
 	if err := s.photos(nil, nil); err != nil {
 		b.Fatal(err)

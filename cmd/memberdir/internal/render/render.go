@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"html/template"
 	"net/url"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -90,6 +89,9 @@ type Options struct {
 	// PhotoStore, when set, keeps processed photos between builds, e.g.
 	// photo.Disk for a folder in the user's cache.
 	PhotoStore PhotoStore
+	// noChrome renders each page's header and footer anew (see chrome),
+	// for the test that shows the two ways give the same bytes.
+	noChrome bool
 }
 
 // site is the state of one render: the directory, the theme and the
@@ -113,6 +115,7 @@ type site struct {
 	// and of everyone's vCards, for members.json.
 	memberParts, vcardFiles []string
 	siteKey                 [32]byte
+	noChrome                bool // Options.noChrome
 	mu                      sync.Mutex
 }
 
@@ -132,7 +135,7 @@ func SiteTo(dir *member.Directory, theme *Theme, opts Options, sink Sink) error 
 	if err != nil {
 		return err
 	}
-	s := &site{dir: dir, strings: strs, sink: sink, assets: map[string]string{}, views: map[*member.Member]*MemberView{}, cache: opts.Cache}
+	s := &site{dir: dir, strings: strs, sink: sink, assets: map[string]string{}, views: map[*member.Member]*MemberView{}, cache: opts.Cache, noChrome: opts.noChrome}
 	assets, err := theme.assets()
 	if err != nil {
 		return err
@@ -197,11 +200,6 @@ func SiteTo(dir *member.Directory, theme *Theme, opts Options, sink Sink) error 
 	if s.tpl, err = theme.templates(s.funcs(), strs); err != nil {
 		return err
 	}
-	if useFold {
-		for name, tpl := range s.tpl {
-			fold(tpl, entries[name]...)
-		}
-	}
 	if err := s.photos(opts.Photos, opts.PhotoStore); err != nil {
 		return err
 	}
@@ -228,21 +226,6 @@ func SiteTo(dir *member.Directory, theme *Theme, opts Options, sink Sink) error 
 		}
 	}
 	return nil
-}
-
-// entries are the templates the renderer executes by name in each page
-// template's set: the page itself, the cards and the header and footer
-// it renders once (see chrome). fold escapes them all before it folds,
-// so a template executed by name must be listed here: escaped later, in
-// a context it was not escaped in before, it would be escaped from the
-// folded text.
-var entries = map[string][]string{
-	"home.html":     {"base.html", "card"},
-	"member.html":   {"base.html", "site-header", "site-footer"},
-	"category.html": {"base.html"},
-	"page.html":     {"base.html"},
-	"404.html":      {"base.html"},
-	"print.html":    {"base.html", "print-card"},
 }
 
 // put hands one file to the sink and remembers the path of a page.
@@ -350,10 +333,6 @@ type PageData struct {
 	// for all pages of a kind (see chrome).
 	Chrome *Chrome
 }
-
-// useChrome switches the header and footer cache; tests turn it off to
-// prove that it changes no byte.
-var useChrome = true
 
 // Chrome is the header and footer shared by all pages of one kind.
 type Chrome struct {
@@ -561,41 +540,13 @@ func (s *site) page(kind, title, path string) *PageData {
 	return &PageData{Site: s.data, Kind: kind, Title: title, Path: path, Description: s.data.Description, NoIndex: s.dir.Config.Privacy.NoIndex, Image: s.data.shareImage}
 }
 
-// each runs fn(i) for i in [0, n) on every core and returns the first
-// error by index, so that the result does not depend on scheduling.
-func each(n int, fn func(i int) error) error {
-	errs := make([]error, n)
-	var wg sync.WaitGroup
-	next := make(chan int, 64)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				errs[i] = fn(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // chrome renders the "site-header" and "site-footer" templates once for
 // the pages of a kind, so that each of 10,000 member pages need not run
 // them again. It renders them for the first and the last page (sample(0),
 // sample(1)) and uses the result only when both agree: a theme whose
 // header shows something of the page itself simply gets no cache.
 func (s *site) chrome(tpl string, sample func(i int) *PageData, n int) (*Chrome, error) {
-	if !useChrome || n < 2 || s.tpl[tpl].Lookup("site-header") == nil || s.tpl[tpl].Lookup("site-footer") == nil {
+	if s.noChrome || n < 2 || s.tpl[tpl].Lookup("site-header") == nil || s.tpl[tpl].Lookup("site-footer") == nil {
 		return nil, nil
 	}
 	var out [2]Chrome

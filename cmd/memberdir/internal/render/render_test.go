@@ -173,21 +173,18 @@ func TestChromeCacheChangesNothing(t *testing.T) {
 	cfg.Organiser = member.Organiser{Name: "Olga", Email: "olga@example.org"}
 	cfg.Footer = []member.Link{{Label: "Impressum", URL: "/impressum/"}}
 	pages := []*member.Page{{Slug: "about", Title: "About", Menu: "header"}}
-	build := func() Files {
+	build := func(opts Options) Files {
 		dir, errs := member.NewDirectory(cfg, ms, pages, false)
 		if len(errs) > 0 {
 			t.Fatal(errs)
 		}
-		files, err := Site(dir, NewTheme(templatesFS(t), nil), Options{})
+		files, err := Site(dir, NewTheme(templatesFS(t), nil), opts)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return files
 	}
-	cached := build()
-	useChrome = false
-	defer func() { useChrome = true }()
-	sameFiles(t, "with the header/footer cache", cached, build())
+	sameFiles(t, "with the header/footer cache", build(Options{}), build(Options{noChrome: true}))
 }
 
 // sameFiles reports every file that with, rendered with an optimisation,
@@ -214,82 +211,23 @@ func templatesFS(t testing.TB) fs.FS {
 	return os.DirFS("../../../../templates")
 }
 
-// TestFoldChangesNothing renders directories with and without folding
-// constant actions and wants the same bytes: with the default templates,
-// with e-mail obfuscation, and with a theme that writes constants into
-// scripts, styles and URLs, where html/template escapes them differently.
-func TestFoldChangesNothing(t *testing.T) {
-	custom := fstest.MapFS{
-		"404.html": {Data: []byte(`{{define "main"}}<script>var s = {{t "notfound.title"}}, u = {{url "x/"}};</script>` +
-			`<a href="{{url "a b/"}}?q={{t "nav.print"}}" onclick="f({{t "nav.print"}})" style="color: {{"red"}}">{{print "<" 1 true}}</a>` +
-			`<p title='{{asset "site.css"}}'>{{if hasAsset "site.css"}}{{"yes"}}{{end}}{{with $x := "v"}}{{$x}}{{end}}</p>{{end}}`)},
-	}
-	for _, tc := range []struct {
-		name      string
-		obfuscate bool
-		site      fs.FS
-	}{{"default", false, nil}, {"obfuscated", true, nil}, {"custom", false, custom}} {
-		t.Run(tc.name, func(t *testing.T) {
-			cfg := member.DefaultConfig()
-			cfg.BaseURL = "https://example.org/dir/"
-			cfg.Organiser = member.Organiser{Name: "Olga", Email: "olga@example.org"}
-			cfg.Footer = []member.Link{{Label: "Impressum", URL: "/impressum/"}}
-			cfg.Privacy.ObfuscateEmail = tc.obfuscate
-			cfg.EditURL = "https://example.org/edit/{path}"
-			pages := []*member.Page{{Slug: "about", Title: "About", Menu: "header", Body: "# Hi"}}
-			build := func() Files {
-				// NewDirectory links the members it is given: each build gets its own.
-				var ms []*member.Member
-				for _, n := range []string{"Anna", "Ben", "Cem"} {
-					ms = append(ms, &member.Member{Slug: strings.ToLower(n), Name: n, Mission: "m <&>", Why: "w", Offerings: []string{"o", "p"},
-						Role: "r", Company: "c", Location: "l", IdealReferral: "i", Languages: []string{"en"}, Updated: "2024-05-01",
-						Contact: member.Contact{Email: strings.ToLower(n) + "@example.org", Phone: "+49 1", Website: "https://example.org/" + n, Public: true}})
-				}
-				ms[0].Recommends = []*member.Recommendation{{Slug: "ben", Note: "gut"}}
-				dir, errs := member.NewDirectory(cfg, ms, pages, false)
-				if len(errs) > 0 {
-					t.Fatal(errs)
-				}
-				files, err := Site(dir, NewTheme(templatesFS(t), tc.site), Options{})
-				if err != nil {
-					t.Fatal(err)
-				}
-				return files
-			}
-			folded := build()
-			useFold = false
-			defer func() { useFold = true }()
-			sameFiles(t, "when folded", folded, build())
-		})
-	}
-}
-
-// TestFoldKeepsErrors checks that an action that fails, and a template
-// html/template cannot escape, fail as they did.
-func TestFoldKeepsErrors(t *testing.T) {
-	defer func() { useFold = true }()
+// TestTemplateErrors checks that an action that fails, and a template
+// html/template cannot escape, fail the build with the template's name.
+func TestTemplateErrors(t *testing.T) {
 	for _, src := range []string{
 		`{{define "main"}}<a href="{{asset "nope.css"}}">x</a>{{end}}`,
 		`{{define "main"}}<a href="{{"x"}}>x</a>{{end}}`,
 		`{{define "main"}}<p>{{t "nope"}}</p>{{end}}`,
 	} {
 		site := fstest.MapFS{"404.html": {Data: []byte(src)}}
-		var msgs [2]string
-		for i, fold := range []bool{true, false} {
-			useFold = fold
-			ms := []*member.Member{{Slug: "anna", Name: "Anna", Mission: "m", Why: "w", Offerings: []string{"o"}}}
-			dir, errs := member.NewDirectory(member.DefaultConfig(), ms, nil, false)
-			if len(errs) > 0 {
-				t.Fatal(errs)
-			}
-			_, err := Site(dir, NewTheme(templatesFS(t), site), Options{})
-			if err == nil {
-				t.Fatalf("%s: the build must fail", src)
-			}
-			msgs[i] = err.Error()
+		ms := []*member.Member{{Slug: "anna", Name: "Anna", Mission: "m", Why: "w", Offerings: []string{"o"}}}
+		dir, errs := member.NewDirectory(member.DefaultConfig(), ms, nil, false)
+		if len(errs) > 0 {
+			t.Fatal(errs)
 		}
-		if msgs[0] != msgs[1] {
-			t.Errorf("error folded:\n%s\nunfolded:\n%s", msgs[0], msgs[1])
+		_, err := Site(dir, NewTheme(templatesFS(t), site), Options{})
+		if err == nil || !strings.Contains(err.Error(), "templates/404.html") {
+			t.Errorf("%s: err = %v, want an error naming templates/404.html", src, err)
 		}
 	}
 }
