@@ -31,8 +31,6 @@
     }
     return a.length - b.length;
   }
-  // prefix2 is the two-letter group of a word, as prefix in postings.go.
-  const prefix2 = (t) => Array.from(t).slice(0, 2).join("");
 
   const DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
   const DIGIT = new Int8Array(128);
@@ -182,7 +180,7 @@
   }
   const REF_MIN = 8; // refMin in search.go
   // shardFile and cardFile name the i-th shard and card chunk, as in search.go.
-  const shardFile = (i) => "t." + i + ".json", cardFile = (i) => "c." + i + ".json";
+  const shardFile = (i) => "t." + i + ".json", cardFile = (i) => "c." + i + ".json", summaryFile = (i) => "s." + i + ".json";
   const CARD = 7; // strings a member in a card chunk: cardFields in search.go
 
   // Shard is one loaded token file of an index of n members: its sorted
@@ -268,6 +266,7 @@
       if (meta.v !== 4) throw new Error("search: unknown index format " + meta.v);
       Object.assign(this, { meta, load, n: meta.n });
       this.stop = new Set(meta.stop.split(" "));
+      this.summaries = new Map(meta.sp.map((q, i) => [q, meta.sk.length + i]));
       // The members' categories, and their locations and languages, are
       // loaded when an answer first needs them (see ready).
       this.memberCats = this.memberLoc = this.memberLangs = null;
@@ -327,14 +326,34 @@
       return this.columns[f];
     }
 
-    shardOf(t) {
-      const k = prefix2(t), keys = this.meta.sk;
+    // locate returns the last shard whose key is at or before t.
+    locate(t) {
+      const keys = this.meta.sk;
       let lo = 0, hi = keys.length;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (cmp(keys[mid], k) <= 0) lo = mid + 1; else hi = mid;
+        if (cmp(keys[mid], t) <= 0) lo = mid + 1; else hi = mid;
       }
       return Math.max(0, lo - 1);
+    }
+
+    // shardOf returns the number of the file that answers term t: its
+    // summary, when its words span shards (numbered after the shards),
+    // else the one shard that holds them, which is the next one when its
+    // key begins with t.
+    shardOf(t) {
+      const s = this.summaries.get(t);
+      if (s !== undefined) return s;
+      const keys = this.meta.sk;
+      let i = this.locate(t);
+      if (i + 1 < keys.length && keys[i + 1].startsWith(t)) i++;
+      return i;
+    }
+
+    // file names shard or summary i.
+    file(i) {
+      const k = this.meta.sk.length;
+      return i < k ? shardFile(i) : summaryFile(i - k);
     }
 
     // prefetch starts loading the shards of the words that begin with the
@@ -344,7 +363,7 @@
     // PREFETCH_BYTES, so as not to download much more than the search
     // will use; else the next keystroke fetches its one shard.
     prefetch(l) {
-      const from = this.shardOf(l), to = this.shardOf(l + "\uffff"), sizes = this.meta.ss;
+      const from = this.locate(l), to = this.locate(l + "\uffff"), sizes = this.meta.ss;
       if (from !== to) {
         if (!sizes) return;
         let bytes = 0;
@@ -352,7 +371,7 @@
         if (bytes > PREFETCH_BYTES) return;
       }
       for (let i = from; i <= to; i++) {
-        if (!this.shards[i]) this.ensure([this.meta.sk[i]]).catch(() => {});
+        if (!this.shards[i]) this.get(i).catch(() => {});
       }
     }
 
@@ -365,22 +384,24 @@
 
     // ensure loads the shards the terms need.
     ensure(terms) {
-      return Promise.all(terms.map((t) => {
-        const i = this.shardOf(t);
-        if (!this.shards[i]) {
-          // Kept as it arrives and decoded when the browser is idle, or
-          // at once when a term needs it first (shard): a prefetch of
-          // several shards would otherwise decode them all on the main
-          // thread while the visitor types.
-          this.shards[i] = this.load(shardFile(i)).then((d) => {
-            this.shards[i] = { raw: d };
-            idle(() => this.shard(i));
-            return this.shards[i];
-          });
-          this.shards[i].catch(() => { this.shards[i] = undefined; });
-        }
-        return this.shards[i];
-      }));
+      return Promise.all(terms.map((t) => this.get(this.shardOf(t))));
+    }
+
+    // get loads shard or summary i.
+    get(i) {
+      if (!this.shards[i]) {
+        // Kept as it arrives and decoded when the browser is idle, or
+        // at once when a term needs it first (shard): a prefetch of
+        // several shards would otherwise decode them all on the main
+        // thread while the visitor types.
+        this.shards[i] = this.load(this.file(i)).then((d) => {
+          this.shards[i] = { raw: d };
+          idle(() => this.shard(i));
+          return this.shards[i];
+        });
+        this.shards[i].catch(() => { this.shards[i] = undefined; });
+      }
+      return this.shards[i];
     }
 
     // match scores one term: each member's best weight over the tokens it
@@ -388,7 +409,7 @@
     match(t) {
       let r = this.cache.get(t);
       if (r) return r;
-      const sh = this.shard(this.shardOf(t)), toks = sh.tokens;
+      const at = this.shardOf(t), sh = this.shard(at), toks = sh.tokens;
       const score = new Float32Array(this.n), ids = [], hit = [];
       const from = sh.lower(t);
       let to = from;
@@ -399,7 +420,7 @@
       // prefix; one typo from a longer word is one typo or less from the
       // shorter), so only those are looked at again, not the whole shard.
       const was = this.cache.get(Array.from(t).slice(0, -1).join(""));
-      const cands = was && was.typo === typo && runes(t) > 2 ? was.hit : null;
+      const cands = was && was.typo === typo && was.at === at && runes(t) > 2 ? was.hit : null;
       for (let c = 0, end = cands ? cands.length : typo ? toks.length : to - from; c < end; c++) {
         const k = cands ? cands[c] : typo ? c : from + c;
         const q = k >= from && k < to ? (toks[k] === t ? EXACT : PREFIX) : typo && near(t, toks[k]) ? TYPO : 0;
@@ -414,7 +435,7 @@
         }
       }
       if (this.cache.size > 32) this.cache.clear();
-      this.cache.set(t, (r = { score, ids, hit, typo }));
+      this.cache.set(t, (r = { score, ids, hit, typo, at }));
       return r;
     }
 

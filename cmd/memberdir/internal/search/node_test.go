@@ -302,7 +302,20 @@ func TestEmpty(t *testing.T) {
 // index of many shards: a prefix of two to four letters must find exactly
 // the members having a word that starts with it.
 func TestScriptShards(t *testing.T) {
-	d := synthetic(1500, 7)
+	for _, n := range []int{1500, 10000} {
+		if n > 1500 && testing.Short() {
+			continue
+		}
+		t.Run(strconv.Itoa(n), func(t *testing.T) { testScriptShards(t, n) })
+	}
+}
+
+// testScriptShards checks that the script finds, for prefixes of two to
+// four letters, every member the index has a word with the prefix of: at
+// 10,000 members, some groups are cut between shards, and prefixes that
+// span shards are answered by their summaries.
+func testScriptShards(t *testing.T, n int) {
+	d := synthetic(n, 7)
 	x, err := Build(d)
 	if err != nil {
 		t.Fatal(err)
@@ -339,6 +352,9 @@ func TestScriptShards(t *testing.T) {
 	}
 	if len(queries) < 50 {
 		t.Errorf("only %d queries", len(queries))
+	}
+	if m := decodedMeta(t, x); n > 1500 && len(m.Summaries) == 0 {
+		t.Errorf("%d members: no summary; the test needs some", n)
 	}
 }
 

@@ -356,16 +356,16 @@ func fields(m *member.Member) []field {
 }
 
 // prefix returns the first two letters of a token: the key of its group.
-// Groups are never split across shards, so the script finds a word, its
-// prefixes and its one-typo neighbours that share the first two letters
-// in one shard.
-func prefix(t string) string {
-	n := 0
+func prefix(t string) string { return prefixOf(t, 2) }
+
+// prefixOf returns the first n letters of a token, or the token.
+func prefixOf(t string, n int) string {
+	k := 0
 	for i := range t {
-		if n == 2 {
+		if k == n {
 			return t[:i]
 		}
-		n++
+		k++
 	}
 	return t
 }

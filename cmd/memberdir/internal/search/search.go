@@ -11,9 +11,18 @@
 //     grows with the vocabulary's shards and the filter values, not with
 //     the members.
 //   - search/t.<i>.json, the shards: the postings of contiguous ranges
-//     of the sorted vocabulary, cut only between two-letter prefix groups,
-//     so that one shard answers a word, its prefixes and its one-typo
-//     neighbours that share its first two letters (see encodeShard).
+//     of the sorted vocabulary (see encodeShard), cut between two-letter
+//     prefix groups, so that one shard answers a word, its prefixes and
+//     its one-typo neighbours that share its first two letters. A group
+//     larger than splitTarget is cut between its three-letter groups, and
+//     so on (see shards): in a large directory a word's typo neighbours
+//     are those in its shard, which share its first three letters or more.
+//   - search/s.<i>.json, the summaries, one for each prefix whose words
+//     span shards (the entry's sp): the members having the prefix as a
+//     word and those having longer words that begin with it, each in its
+//     best class, in a shard's format (see summary). A word typed so far
+//     is answered by its summary or else by the one shard holding all the
+//     words it begins, never by several shards.
 //   - search/c.<i>.json, the card chunks: what a result card shows of
 //     cardChunk consecutive members (see cardFields), loaded only for the
 //     results shown.
@@ -84,6 +93,13 @@ const (
 	// member writes in when it is not the site's (else ""), for the lang
 	// attribute that the static card carries too.
 	cardFields = 7
+	// splitTarget is the size of a group beyond which shards cuts it. A
+	// group of up to twice the target stays whole, as it did before
+	// groups were cut: one file answers all its words, and at 1,000
+	// members of the benchmark's generator no group is cut. At 100,000,
+	// the group "st" alone held 142 KB gzipped, fetched by any word
+	// beginning with it.
+	splitTarget = 2 * shardTarget
 )
 
 // meta is the entry file. Per-member columns are indexed by member number,
@@ -94,9 +110,12 @@ type meta struct {
 	N       int      `json:"n"`
 	Version string   `json:"h"`    // hash of all the other files: see versioned
 	Stop    string   `json:"stop"` // folded stop words, space-separated
-	Shards  []string `json:"sk"`   // first two-letter group of each shard
-	Sizes   []int    `json:"ss"`   // shard files' sizes in bytes, for the script's prefetch
-	Chunk   int      `json:"ck"`   // members per card chunk
+	Shards  []string `json:"sk"`   // first group of each shard: see shards
+	// Summaries are the prefixes whose words span shards, in order: the
+	// i-th is answered by summaryFile(i) (see summary).
+	Summaries []string `json:"sp"`
+	Sizes     []int    `json:"ss"` // shard files' sizes in bytes, for the script's prefetch
+	Chunk     int      `json:"ck"` // members per card chunk
 
 	Categories [][2]string `json:"cat"`  // ID and label
 	Locations  []string    `json:"loc"`  // labels
@@ -128,6 +147,9 @@ const (
 func shardFile(i int) string { return "t." + strconv.Itoa(i) + ".json" }
 func cardFile(i int) string  { return "c." + strconv.Itoa(i) + ".json" }
 
+// summaryFile names the i-th summary.
+func summaryFile(i int) string { return "s." + strconv.Itoa(i) + ".json" }
+
 // Build returns the search index files of the directory, keyed by slash
 // path relative to the site root, and Entry, the path of the file the
 // script loads first.
@@ -138,7 +160,7 @@ func Build(d *member.Directory) (*Index, error) {
 // BuildCached is Build reusing the tokens of unchanged members from c.
 func BuildCached(d *member.Directory, c *Cache) (*Index, error) {
 	x := &Index{Files: map[string][]byte{}}
-	m := &meta{Format: Format, N: len(d.Members), Stop: stopList, Chunk: cardChunk,
+	m := &meta{Format: Format, N: len(d.Members), Stop: stopList, Chunk: cardChunk, Summaries: []string{},
 		Categories: [][2]string{}, Locations: []string{}, Languages: []string{}}
 	cols := facets(d, m)
 	if err := x.add(catsFile, cols.cats); err != nil {
@@ -149,13 +171,21 @@ func BuildCached(d *member.Directory, c *Cache) (*Index, error) {
 	}
 
 	p := invert(d, c)
-	for i, s := range shards(p, len(d.Members)) {
+	spans := shards(p, len(d.Members))
+	for i, s := range spans {
 		name := shardFile(i)
 		if err := x.add(name, encodeShard(p, len(d.Members), s.from, s.to)); err != nil {
 			return nil, err
 		}
 		m.Shards = append(m.Shards, s.key)
 		m.Sizes = append(m.Sizes, len(x.Files["search/"+name]))
+	}
+	m.Summaries = summaries(p, spans)
+	for i, q := range m.Summaries {
+		s := summary(p, q, len(d.Members))
+		if err := x.add(summaryFile(i), encodeShard(s, len(d.Members), 0, len(s.vocab))); err != nil {
+			return nil, err
+		}
 	}
 	for i := 0; i < len(d.Members); i += cardChunk {
 		var c []string
@@ -436,36 +466,101 @@ func withoutPostcode(l string) string {
 }
 
 // span is a shard: the range [from, to) of the vocabulary, whose first
-// two-letter group is key.
+// group is key.
 type span struct {
 	from, to int
 	key      string
 }
 
 // shards cuts the vocabulary into shards of about shardTarget bytes,
-// between two-letter groups only. An empty vocabulary still gets one
+// between two-letter groups; a group larger than splitTarget is cut
+// between its groups one letter longer, and so on. An empty vocabulary still gets one
 // (empty) shard, so that every word has a shard to look in.
 func shards(p *postings, n int) []span {
 	var out []span
 	size := 0
-	for i := 0; i < len(p.vocab); {
-		key := prefix(p.vocab[i])
-		j, gsize := i, 0
-		for ; j < len(p.vocab) && prefix(p.vocab[j]) == key; j++ {
-			gsize += len(p.vocab[j]) + listBytes(len(p.lists[j]), n) // see shardTarget
+	var pack func(from, to, depth int)
+	pack = func(from, to, depth int) {
+		for i := from; i < to; {
+			key := prefixOf(p.vocab[i], depth)
+			j, gsize := i, 0
+			for ; j < to && prefixOf(p.vocab[j], depth) == key; j++ {
+				gsize += len(p.vocab[j]) + listBytes(len(p.lists[j]), n) // see shardTarget
+			}
+			if gsize > splitTarget && j-i > 1 && depth < maxToken {
+				pack(i, j, depth+1)
+				i = j
+				continue
+			}
+			if len(out) == 0 || size+gsize > shardTarget {
+				out = append(out, span{from: i, key: key})
+				size = 0
+			}
+			out[len(out)-1].to = j
+			size += gsize
+			i = j
 		}
-		if len(out) == 0 || size+gsize > shardTarget {
-			out = append(out, span{from: i, key: key})
-			size = 0
-		}
-		out[len(out)-1].to = j
-		size += gsize
-		i = j
 	}
+	pack(0, len(p.vocab), 2)
 	if len(out) == 0 {
 		out = append(out, span{})
 	}
 	return out
+}
+
+// summaries returns, sorted, the prefixes of two letters or more whose
+// words are in more than one shard: those shared by the last word before
+// a cut and the first after it.
+func summaries(p *postings, spans []span) []string {
+	out := []string{}
+	for _, s := range spans[1:] {
+		a, b := []rune(p.vocab[s.from-1]), []rune(p.vocab[s.from])
+		k := 0
+		for k < len(a) && k < len(b) && a[k] == b[k] {
+			k++
+		}
+		for l := 2; l <= k; l++ {
+			out = append(out, string(b[:l]))
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// summary returns the postings that stand for the words beginning with q
+// in a summary file: q itself, when it is a word, and q+"~", which no word
+// is (words hold letters and digits only), with each member having a
+// longer word that begins with q, in its best class among those words.
+// To the script, the one matches q exactly and the other as a prefix, as
+// the words themselves would: a member's best score is the same.
+func summary(p *postings, q string, n int) *postings {
+	from, _ := slices.BinarySearch(p.vocab, q)
+	s := &postings{}
+	if from < len(p.vocab) && p.vocab[from] == q {
+		s.vocab = append(s.vocab, q)
+		s.lists = append(s.lists, p.lists[from])
+		from++
+	}
+	best := make([]int8, n)
+	var ids []int32
+	for k := from; k < len(p.vocab) && strings.HasPrefix(p.vocab[k], q); k++ {
+		for _, ps := range p.lists[k] {
+			if b := best[ps.id]; b == 0 {
+				ids = append(ids, ps.id)
+				best[ps.id] = int8(ps.class) + 1
+			} else if int8(ps.class)+1 < b {
+				best[ps.id] = int8(ps.class) + 1
+			}
+		}
+	}
+	slices.Sort(ids)
+	l := make([]posting, len(ids))
+	for i, id := range ids {
+		l[i] = posting{id, uint8(best[id] - 1)}
+	}
+	s.vocab = append(s.vocab, q+"~")
+	s.lists = append(s.lists, l)
+	return s
 }
 
 // encodeShard writes the tokens from to to of p, out of n members, as two

@@ -357,10 +357,10 @@ func TestLayout(t *testing.T) {
 	}
 	// The entry's name has a hash of its content, which holds a hash of
 	// all the other files'; these have names of their own.
-	name := regexp.MustCompile(`^search/(meta\.[0-9a-f]{8}|[tc]\.(0|[1-9][0-9]*)|fc|fl)\.json$`)
+	name := regexp.MustCompile(`^search/(meta\.[0-9a-f]{8}|[tcs]\.(0|[1-9][0-9]*)|fc|fl)\.json$`)
 	for p := range x.Files {
 		if !name.MatchString(p) {
-			t.Errorf("file %q: want search/meta.<8 hex>.json, search/<t or c>.<number>.json, fc.json or fl.json", p)
+			t.Errorf("file %q: want search/meta.<8 hex>.json, search/<t, c or s>.<number>.json, fc.json or fl.json", p)
 		}
 	}
 	m := decodedMeta(t, x)
@@ -375,7 +375,8 @@ func TestLayout(t *testing.T) {
 	}
 
 	// The shards, read back in order, are the whole inverted index; each
-	// starts with its key's group and no group spans two shards.
+	// starts with its key's group, and no two-letter group spans two
+	// shards unless it is larger than a shard.
 	p := invert(d, nil)
 	var vocab []string
 	var lists [][]posting
@@ -385,13 +386,21 @@ func TestLayout(t *testing.T) {
 		if len(toks) != len(ls) {
 			t.Fatalf("shard %s: %d tokens, %d lists", f, len(toks), len(ls))
 		}
-		if prefix(toks[0]) != m.Shards[i] {
+		if prefixOf(toks[0], len([]rune(m.Shards[i]))) != m.Shards[i] || len([]rune(m.Shards[i])) < 2 && len(toks[0]) >= 2 {
 			t.Errorf("shard %d starts with %q, key %q", i, toks[0], m.Shards[i])
 		}
-		if i > 0 && prefix(vocab[len(vocab)-1]) == m.Shards[i] {
-			t.Errorf("group %q split between shards %d and %d", m.Shards[i], i-1, i)
+		if i > 0 && prefix(vocab[len(vocab)-1]) == prefix(toks[0]) {
+			g, size := prefix(toks[0]), 0
+			for k, tok := range p.vocab {
+				if prefix(tok) == g {
+					size += len(tok) + listBytes(len(p.lists[k]), len(d.Members))
+				}
+			}
+			if size <= splitTarget {
+				t.Errorf("group %q of %d bytes split between shards %d and %d", g, size, i-1, i)
+			}
 		}
-		if size := len(x.Files["search/"+f]); size > 2*shardTarget && len(toks) > 0 && prefix(toks[0]) != prefix(toks[len(toks)-1]) {
+		if size := len(x.Files["search/"+f]); size > 2*shardTarget && len(toks) > 0 && prefixOf(toks[0], len([]rune(m.Shards[i]))+1) != prefixOf(toks[len(toks)-1], len([]rune(m.Shards[i]))+1) {
 			t.Errorf("shard %d is %d bytes with several groups", i, size)
 		}
 		vocab = append(vocab, toks...)
