@@ -26,6 +26,13 @@
 //
 // Owners and organisers are read from the base version, which the author
 // cannot change in the same pull request.
+//
+// These rules are what make recommends and thanks authentic: each is
+// written in the file of the member who says it (the recommender, or the
+// member who got the business and thanks the referrer), so a member can
+// recommend and thank only in their own name. Writing a thanks into
+// another's profile, to look thanked, is a change of that file and
+// refused like any other (TestThanksOwnFile).
 package owner
 
 import (
