@@ -377,6 +377,13 @@ type MemberView struct {
 	// in the print view ("print-card" in print.html).
 	Card      template.HTML
 	PrintCard template.HTML
+	// OfferingItems and TagItems are the <li> items of the member's
+	// offerings and categories, which the card and the profile page
+	// both list: rendered once by html/template ("offering-items",
+	// "tag-items" in partials/items.html), in the text context both
+	// lists put them in.
+	OfferingItems template.HTML
+	TagItems      template.HTML
 
 	// The links below are the member's ready-made links. Each is built and encoded by
 	// package referral; html/template sees them as template.URL because
@@ -590,6 +597,16 @@ func (s *site) renderCards() error {
 		// buffers left some 5 KB of garbage per member.
 		buf := bufPool.Get().(*bytes.Buffer)
 		defer bufPool.Put(buf)
+		buf.Reset()
+		if err := tpl.ExecuteTemplate(buf, "offering-items", v); err != nil {
+			return fmt.Errorf("templates/partials/items.html: %v", err)
+		}
+		v.OfferingItems = template.HTML(buf.String())
+		buf.Reset()
+		if err := tpl.ExecuteTemplate(buf, "tag-items", v); err != nil {
+			return fmt.Errorf("templates/partials/items.html: %v", err)
+		}
+		v.TagItems = template.HTML(buf.String())
 		buf.Reset()
 		if err := tpl.ExecuteTemplate(buf, "card", v); err != nil {
 			return fmt.Errorf("templates/partials/card.html: %v", err)
