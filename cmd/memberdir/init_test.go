@@ -82,6 +82,20 @@ func TestInitCheckBuild(t *testing.T) {
 		t.Errorf("build of the stubs: exit %d\n%s%s", code, out, errOut)
 	}
 
+	// Deleting the stub line alone is not enough: the Impressum's sample
+	// lines would go live.
+	imprint := filepath.Join(dir, "content", "pages", "impressum.md")
+	stubbed, err := os.ReadFile(imprint)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(imprint, regexp.MustCompile(`(?m)^stub: .*\n`).ReplaceAll(stubbed, nil), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, _ := memberdir(t, "check", "--source", dir, "content/pages/impressum.md"); code != 1 || !strings.Contains(out, `"Name des Vereins oder der Firma" ist noch der Beispieltext aus memberdir init`) {
+		t.Errorf("check of the Impressum without its stub line but with the sample text: exit %d\n%s", code, out)
+	}
+
 	// The organiser fills in the pages: the stub line goes, text of
 	// their own comes in.
 	for _, p := range []string{"impressum", "datenschutz"} {

@@ -112,7 +112,7 @@ func Page(p string, data []byte, cfg *member.Config) (*member.Page, member.Error
 	}
 	body = f.checkBody(body, bodyLine, root, pageBody)
 	pg := &member.Page{Slug: slugOf(p), Path: p, Body: body, BodyLine: bodyLine}
-	hasTitle := false
+	hasTitle, stub := false, false
 	for _, kv := range f.entries(root, "") {
 		k, v := kv[0], kv[1]
 		switch k.Value {
@@ -144,9 +144,13 @@ func Page(p string, data []byte, cfg *member.Config) (*member.Page, member.Error
 				key = "page.stub"
 			}
 			f.add(k, "stub", key)
+			stub = true
 		default:
 			f.unknown(k, "", "field.unknown", pageFields)
 		}
+	}
+	if !stub { // one problem for a page that is still a stub
+		f.stubLines(body, bodyLine)
 	}
 	if !hasTitle && !f.hasErrorIn("title") {
 		f.errs.Add(member.Pos{Path: p, Line: 1, Col: 1}, "title", member.Msg(f.lang, "field.required", "title"))
@@ -155,4 +159,26 @@ func Page(p string, data []byte, cfg *member.Config) (*member.Page, member.Error
 		return nil, f.errs
 	}
 	return pg, nil
+}
+
+// stubSamples are lines of the Impressum that memberdir init writes,
+// which stand for what the organiser must fill in. A page that still has
+// one is refused even when the stub line was deleted, since an Impressum
+// with "Street and number" in it fails the law it is there for.
+var stubSamples = []string{
+	"Name des Vereins oder der Firma", "Straße und Hausnummer", "Postleitzahl und Ort", "E-Mail: …", "Telefon: …",
+	"Name of the association or company", "Street and number", "Postcode and town", "E-mail: …", "Phone: …",
+}
+
+// stubLines reports the first line of body that is one of stubSamples.
+func (f *file) stubLines(body string, bodyLine int) {
+	for i, l := range strings.Split(body, "\n") {
+		l = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(l), "\\"))
+		for _, s := range stubSamples {
+			if strings.EqualFold(l, s) {
+				f.errs.Add(member.Pos{Path: f.path, Line: bodyLine + i, Col: 1}, "", member.Msg(f.lang, "page.sample", l))
+				return
+			}
+		}
+	}
 }
