@@ -716,14 +716,15 @@ func (f *file) thanks(v *yaml.Node, fl member.Field, m *member.Member) {
 				t.Date = d
 				t.DatePos = f.pos(val)
 			case "note":
+				// A note's problem leaves the entry in, without the
+				// note, so that the checks across files still run and
+				// the member sees every problem at once.
 				s, good := f.text(val, name, sub)
 				if !good {
-					ok = false
 					continue
 				}
 				if p := member.PrivateDetail(s); p != "" {
 					f.add(val, name, "thanks.private", p)
-					ok = false
 					continue
 				}
 				t.Note = s

@@ -53,7 +53,13 @@ var thanksCases = []profileCase{
 	{name: "thanks empty date", edits: e("thanks:\n  - member: bernd\n    date:"), want: e(P + `:13:10: thanks.date: is empty — write it after "date: "`)},
 	{name: "thanks 13th month", edits: e("thanks:\n  - member: bernd\n    date: 2025-13"), want: e(P + `:13:11: thanks.date: "2025-13" is not a date — write the month the business came as YYYY-MM or YYYY-MM-DD, e.g. 2025-03`)},
 	{name: "thanks note with e-mail", edits: e("thanks:\n  - member: bernd\n    date: 2025-03\n    note: Die Kundin (kundin@example.de) ist begeistert."),
-		want: e(P + `:14:11: thanks.note: the note contains an e-mail address or phone number (kundin@example.de) — your clients' details stay private: remove it and describe the business in words`)},
+		want: e(P + `:14:11: thanks.note: the note contains an e-mail address or phone number (kundin@example.de) — your clients' details stay private: remove it and describe the business in words`),
+		check: func(t *testing.T, m *member.Member) {
+			// Kept without the note, for the checks across files.
+			if len(m.Thanks) != 1 || m.Thanks[0].Slug != "bernd" || m.Thanks[0].Note != "" {
+				t.Errorf("Thanks = %+v", m.Thanks)
+			}
+		}},
 	{name: "thanks note with (at)", edits: e("thanks:\n  - member: bernd\n    date: 2025-03\n    note: Schreib an kunde (at) example.de"),
 		want: e(P + `:14:11: thanks.note: the note contains an e-mail address or phone number (kunde (at) example.de) — your clients' details stay private: remove it and describe the business in words`)},
 	{name: "de: thanks note with phone", lang: "de", edits: e("thanks:\n  - member: bernd\n    date: 2025-03\n    note: Rückruf unter 0221 / 123 45 67 erbeten"),
