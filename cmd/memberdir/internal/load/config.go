@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
-	"net/netip"
 	"net/url"
 	"path"
 	"regexp"
@@ -332,7 +331,7 @@ func (f *file) category(id, label string, at func(string) *yaml.Node, seen, labe
 
 // footerLink checks one footer link: it needs a label and a url, which is
 // a path within the site, an http(s) address, or a mailto: or tel: link
-// (see mailOrPhone). A path
+// (see member.MailOrPhone). A path
 // to a page gets the slash the page's address ends in, so that
 // "/datenschutz" is the same link as the page's own menu entry
 // "/datenschutz/" and not shown twice.
@@ -355,24 +354,11 @@ func (f *file) footerLink(label, u string, at func(string) *yaml.Node) (member.L
 		f.add(at("url"), field, "config.footerurl", label, slug, slug)
 		return member.Link{}, false
 	}
-	if !(strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") || member.CheckURL(u) == "" || mailOrPhone(u)) {
+	if !(strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") || member.CheckURL(u) == "" || member.MailOrPhone(u)) {
 		f.add(at("url"), field, "config.footerinvalid", u)
 		ok = false
 	}
 	return member.Link{Label: label, URL: pageLink(u), Pos: f.pos(at("url"))}, ok
-}
-
-// mailOrPhone reports whether u is a mailto: link to an address (with a
-// subject, say, and an address in Unicode or as xn--) or a tel: link.
-func mailOrPhone(u string) bool {
-	if addr, ok := strings.CutPrefix(u, "mailto:"); ok {
-		addr, _, _ = strings.Cut(addr, "?")
-		return member.CheckEmail(addr) == "" || asciiDomain(addr) != ""
-	}
-	if num, ok := strings.CutPrefix(u, "tel:"); ok {
-		return member.CheckPhone(num) == ""
-	}
-	return false
 }
 
 // pageLink returns a root-relative link to a page of the site with the
@@ -467,7 +453,7 @@ func (f *file) baseURL(v *yaml.Node) string {
 		f.add(v, "base_url", "config.baseurl", s)
 		return "/"
 	}
-	if u.Host != "" && localHost(u.Hostname()) {
+	if u.Host != "" && member.LocalHost(u.Hostname()) {
 		f.add(v, "base_url", "config.baseurllocal", s)
 		return "/"
 	}
@@ -506,17 +492,6 @@ func (f *file) baseURL(v *yaml.Node) string {
 // pageFiles are the extensions of web pages, which base_url may not end
 // in: the site's pages and styles would be looked for below the file.
 var pageFiles = map[string]bool{".html": true, ".htm": true, ".php": true, ".asp": true, ".aspx": true, ".jsp": true, ".shtml": true, ".xhtml": true}
-
-// localHost reports whether host is the computer itself (localhost,
-// 127.0.0.1, ::1, 0.0.0.0), which no visitor reaches.
-func localHost(host string) bool {
-	host = strings.ToLower(strings.TrimSuffix(host, "."))
-	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
-		return true
-	}
-	ip, err := netip.ParseAddr(host)
-	return err == nil && (ip.IsLoopback() || ip.IsUnspecified())
-}
 
 // mailFields are the values the e-mail texts may use, for the fix of a
 // placeholder in single braces.

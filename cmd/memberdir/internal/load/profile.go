@@ -3,15 +3,10 @@ package load
 import (
 	"fmt"
 	"math"
-	"net/mail"
-	"net/url"
 	"regexp"
 	"slices"
 	"strings"
 	"time"
-	"unicode"
-
-	"golang.org/x/net/idna"
 
 	"gopkg.in/yaml.v3"
 
@@ -529,15 +524,15 @@ func (f *file) contact(v *yaml.Node, fl member.Field, m *member.Member) {
 			continue
 		}
 		if sub.Format == member.FormatURL {
-			if mix := hostScripts(s); mix != "" {
+			if mix := member.HostScripts(s); mix != "" {
 				f.add(val, name, "url.scripts", s, mix)
 				continue
 			}
-			if sc := lookalikeHost(s); sc != "" {
+			if sc := member.LookalikeHost(s); sc != "" {
 				f.add(val, name, "url.lookalike", s, scriptAdjective[f.lang == "de"][sc])
 				continue
 			}
-			if want := profileHosts[k.Value]; want != "" && !onHost(s, want) {
+			if want := profileHosts[k.Value]; want != "" && !member.OnHost(s, want) {
 				// The button says "LinkedIn": it must lead there.
 				f.add(val, name, "url.host", s, want)
 				continue
@@ -844,17 +839,17 @@ func (f *file) value(n *yaml.Node, field, key, s string) {
 		return
 	}
 	if key == "email.invalid" {
-		if ascii := asciiDomain(s); ascii != "" {
+		if ascii := member.ASCIIDomain(s); ascii != "" {
 			f.add(n, field, "email.idn", s, ascii)
 			return
 		}
-		if fix := bareEmail(s); fix != "" {
+		if fix := member.BareEmail(s); fix != "" {
 			f.add(n, field, "email.fix", s, fix)
 			return
 		}
 	}
 	if key == "phone.invalid" {
-		if fix := barePhone(s); fix != "" {
+		if fix := member.BarePhone(s); fix != "" {
 			f.add(n, field, "phone.fix", s, fix)
 			return
 		}
@@ -862,149 +857,16 @@ func (f *file) value(n *yaml.Node, field, key, s string) {
 	f.add(n, field, key, s)
 }
 
-// bareEmail returns the address in s when s holds more than it, as
-// copies from a mail program or a website do: "mailto:anna@example.de",
-// "Anna Müller <anna@example.de>", "anna@example.de." at the end of a
-// sentence. It returns "" when there is no such address.
-func bareEmail(s string) string {
-	if a, err := mail.ParseAddress(s); err == nil && member.CheckEmail(a.Address) == "" {
-		return a.Address
-	}
-	t := strings.TrimSpace(s)
-	if len(t) >= 7 && strings.EqualFold(t[:7], "mailto:") {
-		t = t[7:]
-	}
-	t, _, _ = strings.Cut(t, "?")
-	t = strings.Trim(t, " <>.,;:")
-	if t != s && member.CheckEmail(t) == "" {
-		return t
-	}
-	return ""
-}
-
-// barePhone returns the number in s when s also holds words, as in
-// "0221 123456 (Büro)" or "Tel. +49 221 123456", or "" when it does not.
-// Words between digits, as in "0221 123456 ab 9 Uhr" or "mobil 0171 …,
-// Büro 0221 …", leave no single number to suggest.
-func barePhone(s string) string {
-	if first, last := strings.IndexAny(s, "+0123456789"), strings.LastIndexAny(s, "0123456789"); first < 0 || strings.IndexFunc(s[first:max(last, first)], unicode.IsLetter) >= 0 {
-		return ""
-	}
-	t := phoneNoteRE.ReplaceAllString(s, " ")
-	t = strings.Trim(strings.Join(strings.Fields(t), " "), " :/-")
-	if t != "" && t != s && member.CheckPhone(t) == "" {
-		return t
-	}
-	return ""
-}
-
-// phoneNoteRE matches what people write around a phone number: a note in
-// brackets and words (Tel., mobil, Büro:).
-var phoneNoteRE = regexp.MustCompile(`\([^)0-9]*\)|[\pL][\pL.:]*`)
-
-// hostScripts returns the alphabets mixed in one part of the host of the
-// URL s, written in Unicode or as xn--, as "Latin+Cyrillic", or "": a
-// Cyrillic а in аpple.com makes a link that looks like another site's.
-func hostScripts(s string) string {
-	return member.CheckScripts(unicodeHost(s))
-}
-
-// unicodeHost returns the host of the URL s as a reader sees it: xn--
-// parts in Unicode. It returns "" when s has none that can be read.
-func unicodeHost(s string) string {
-	u, err := url.Parse(s)
-	if err != nil {
-		return ""
-	}
-	host, err := idna.ToUnicode(u.Hostname())
-	if err != nil {
-		return ""
-	}
-	return host
-}
-
-// lookalikeHost returns the script of a part of the host of the URL s
-// that is written wholly in Cyrillic or Greek letters that look like
-// Latin ones ("аррӏе.com"), or "". Such a part passes hostScripts, since
-// it mixes nothing, but reads as a Latin name; browsers show it as xn--
-// for the same reason. Under a Cyrillic or Greek top-level domain (.ru,
-// .рф, .gr, …) it is taken as meant.
-func lookalikeHost(s string) string {
-	host := unicodeHost(s)
-	if host == "" {
-		return ""
-	}
-	labels := strings.Split(strings.TrimSuffix(host, "."), ".")
-	if tld := labels[len(labels)-1]; ownScript[tld] || strings.ContainsFunc(tld, func(r rune) bool { return r > unicode.MaxASCII }) {
-		// .рус, .онлайн, .ευ: a top-level domain in its own script.
-		return ""
-	}
-	for _, l := range labels {
-		for sc, set := range latinLookalikes {
-			if l != "" && !strings.ContainsFunc(l, func(r rune) bool { return !strings.ContainsRune(set, r) && r != '-' && (r < '0' || r > '9') }) && strings.ContainsFunc(l, func(r rune) bool { return strings.ContainsRune(set, r) }) {
-				return sc
-			}
-		}
-	}
-	return ""
-}
-
-// latinLookalikes are the Cyrillic and Greek letters that look like Latin
-// ones in the fonts of address bars (after Chromium's list of
-// whole-script confusables).
-var latinLookalikes = map[string]string{
-	"Cyrillic": "асԁеһіјӏорԛѕԝхуъьҽпгѵѡ",
-	"Greek":    "αικνορτυχ",
-}
-
-// scriptAdjective names the scripts of latinLookalikes in the message,
+// scriptAdjective names the scripts of member.LookalikeHost in the message,
 // in German (true) and English.
 var scriptAdjective = map[bool]map[string]string{
 	false: {"Cyrillic": "Cyrillic", "Greek": "Greek"},
 	true:  {"Cyrillic": "kyrillischen", "Greek": "griechischen"},
 }
 
-// ownScript are the ASCII top-level domains of countries that write
-// Cyrillic or Greek, under which such names are the norm; under those
-// written in these scripts (.рф, .рус, .ευ) too.
-var ownScript = map[string]bool{
-	"ru": true, "su": true, "by": true, "ua": true, "bg": true, "kz": true, "kg": true, "mk": true, "rs": true, "me": true, "mn": true, "tj": true, "uz": true,
-	"gr": true, "cy": true,
-}
-
 // profileHosts are the sites the contact fields of these names link to;
 // the page labels their links "LinkedIn" and "XING".
 var profileHosts = map[string]string{"linkedin": "linkedin.com", "xing": "xing.com"}
-
-// onHost reports whether the URL s is on host or one of its subdomains
-// (de.linkedin.com).
-func onHost(s, host string) bool {
-	u, err := url.Parse(s)
-	if err != nil {
-		return false
-	}
-	h := strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
-	return h == host || strings.HasSuffix(h, "."+host)
-}
-
-// asciiDomain returns the address s with its domain in the ASCII form
-// (anna@müller.de → anna@xn--mller-kva.de) when that makes it a valid
-// address, else "". Links and vCards need that form; the member's mail
-// provider shows it too.
-func asciiDomain(s string) string {
-	at := strings.LastIndexByte(s, '@')
-	if at < 0 || !strings.ContainsFunc(s[at:], func(r rune) bool { return r > unicode.MaxASCII }) {
-		return ""
-	}
-	domain, err := idna.Lookup.ToASCII(s[at+1:])
-	if err != nil {
-		return ""
-	}
-	if a := s[:at+1] + domain; member.CheckEmail(a) == "" {
-		return a
-	}
-	return ""
-}
 
 // slugFix guesses the slug meant by a recommends target that is none: a
 // member's name ("Lena Schäfer" → lena-schaefer) or the address of their

@@ -2,8 +2,6 @@ package member
 
 import (
 	"cmp"
-	"net/mail"
-	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
@@ -19,8 +17,6 @@ import (
 var (
 	langRE   = regexp.MustCompile(`^[a-z]{2}$`)
 	githubRE = regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9]|-[A-Za-z0-9]){0,38}$`)
-	phoneRE  = regexp.MustCompile(`^(\+|\(0)?[0-9][0-9 ()/.\-]{4,30}[0-9]$`)
-	emailRE  = regexp.MustCompile(`^[A-Za-z0-9.!#$%&'*+/=?^_{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$`)
 )
 
 // IsSlug reports whether s is a valid slug: lowercase a-z, 0-9 and single
@@ -42,56 +38,6 @@ func IsSlug(s string) bool {
 		}
 	}
 	return true
-}
-
-// CheckEmail accepts a plain addr-spec (name@example.de): no display name,
-// no comments, nothing a mail client could read as a second recipient.
-func CheckEmail(s string) string {
-	if strings.Contains(s, "(at)") || strings.Contains(s, "[at]") || strings.Contains(s, " at ") {
-		return "email.at"
-	}
-	if !emailRE.MatchString(s) || len(s) > 254 {
-		return "email.invalid"
-	}
-	a, err := mail.ParseAddress(s)
-	if err != nil || a.Address != s || a.Name != "" {
-		return "email.invalid"
-	}
-	return ""
-}
-
-// CheckURL accepts absolute http and https URLs with a host.
-func CheckURL(s string) string {
-	if strings.ContainsAny(s, " \t\r\n\"'<>`\\") {
-		return "url.invalid"
-	}
-	u, err := url.Parse(s)
-	if err != nil {
-		return "url.invalid"
-	}
-	switch strings.ToLower(u.Scheme) {
-	case "http", "https":
-	case "":
-		if strings.HasPrefix(s, "www.") || strings.Contains(strings.SplitN(s, "/", 2)[0], ".") {
-			return "url.noscheme"
-		}
-		return "url.invalid"
-	default:
-		return "url.scheme"
-	}
-	if u.Host == "" || u.User != nil || strings.HasPrefix(u.Host, ".") || !strings.Contains(u.Hostname(), ".") && u.Hostname() != "localhost" {
-		return "url.invalid"
-	}
-	return ""
-}
-
-// CheckPhone accepts numbers like +49 221 1234567, 0221/123456 or
-// +49 (0)221 123-45.
-func CheckPhone(s string) string {
-	if !phoneRE.MatchString(s) {
-		return "phone.invalid"
-	}
-	return ""
 }
 
 // CheckLang accepts ISO 639-1 codes in lowercase.
