@@ -20,20 +20,231 @@ import (
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/referral"
 )
 
-// configKeys are the settings config.yaml may have, with their sub-keys.
-var configKeys = map[string][]string{
-	"title": nil, "description": nil, "base_url": nil, "language": nil,
-	"organiser":  {"name", "email", "github"},
-	"edit_url":   nil,
-	"categories": {"id", "label"}, "exclusive_categories": nil,
-	"privacy":     {"noindex", "obfuscate_email"},
-	"footer":      {"label", "url"},
-	"strings":     nil,
-	"referral":    {"subject", "body", "cc_member", "ask_subject", "ask_body", "card_body"},
-	"contact":     {"subject"},
-	"link_params": nil, "page_size": nil,
-	"extra_fields": {"name", "label", "type"},
-	"theme":        {"color", "logo"},
+// setting is one key of config.yaml with the decoder of its value, so
+// that no key is read without being known or known without being read.
+// A setting that groups others (organiser:, theme:) or lists small
+// mappings (categories:) names what may stand in it: fields, each again
+// a setting with its decoder, or items, the keys of each entry.
+type setting struct {
+	name string
+	// decode reads v, the value of the setting called field (with its
+	// group: "theme.color"), into cfg and reports its problems.
+	decode func(f *file, v *yaml.Node, field string, cfg *member.Config)
+	fields []setting
+	items  []string
+	// early settings are decoded before all others, before even
+	// duplicate keys are reported: the language decides in which
+	// language the other problems are reported.
+	early bool
+}
+
+// settings are the keys config.yaml may have.
+var settings = []setting{
+	{name: "title", decode: func(f *file, v *yaml.Node, field string, cfg *member.Config) {
+		cfg.Title = f.setting(v, field)
+	}},
+	{name: "description", decode: func(f *file, v *yaml.Node, field string, cfg *member.Config) {
+		cfg.Description = f.setting(v, field)
+	}},
+	{name: "base_url", decode: func(f *file, v *yaml.Node, _ string, cfg *member.Config) {
+		cfg.BaseURL = f.baseURL(v)
+	}},
+	{name: "language", early: true, decode: func(f *file, v *yaml.Node, field string, cfg *member.Config) {
+		switch v.Value {
+		case "de", "en":
+			cfg.Language = v.Value
+			f.lang = cfg.Language
+		default:
+			f.add(v, field, "config.language", v.Value)
+		}
+	}},
+	group("organiser",
+		setting{name: "name", decode: func(f *file, v *yaml.Node, field string, cfg *member.Config) {
+			cfg.Organiser.Name = f.setting(v, field)
+		}},
+		setting{name: "email", decode: func(f *file, v *yaml.Node, field string, cfg *member.Config) {
+			cfg.Organiser.Email = f.setting(v, field)
+			if key := member.CheckEmail(cfg.Organiser.Email); cfg.Organiser.Email != "" && key != "" {
+				f.add(v, field, key, cfg.Organiser.Email)
+			}
+		}},
+		setting{name: "github", decode: func(f *file, v *yaml.Node, field string, cfg *member.Config) {
+			if items, ok := f.list(v, field, member.Field{Kind: member.List, Max: 50, ItemMax: 39}); ok {
+				for i, u := range items {
+					if key := member.CheckGitHub(u); key != "" {
+						f.add(v.Content[i], field, key, u)
+					}
+				}
+				cfg.Organiser.GitHub = items
+			}
+		}},
+	),
+	{name: "edit_url", decode: func(f *file, v *yaml.Node, field string, cfg *member.Config) {
+		cfg.EditURL = f.setting(v, field)
+		if cfg.EditURL != "" && member.CheckURL(cfg.EditURL) != "" {
+			f.value(v, field, member.CheckURL(cfg.EditURL), cfg.EditURL)
+		} else if cfg.EditURL != "" {
+			f.editURL(v, cfg.EditURL)
+		}
+	}},
+	list("categories", []string{"id", "label"}, func(f *file, cfg *member.Config) entry {
+		// seen and labels hold the line of each id and label so far,
+		// for the message about the second.
+		seen, labels := map[string]int{}, map[string]int{}
+		return func(_ *yaml.Node, vals map[string]string, at func(string) *yaml.Node) {
+			if c, ok := f.category(vals["id"], vals["label"], at, seen, labels); ok {
+				cfg.Categories = append(cfg.Categories, c)
+			}
+		}
+	}),
+	{name: "exclusive_categories", decode: func(f *file, v *yaml.Node, field string, cfg *member.Config) {
+		cfg.ExclusiveCategories, _ = f.boolean(v, field)
+	}},
+	group("privacy",
+		setting{name: "noindex", decode: func(f *file, v *yaml.Node, field string, cfg *member.Config) {
+			cfg.Privacy.NoIndex, _ = f.boolean(v, field)
+		}},
+		setting{name: "obfuscate_email", decode: func(f *file, v *yaml.Node, field string, cfg *member.Config) {
+			cfg.Privacy.ObfuscateEmail, _ = f.boolean(v, field)
+		}},
+	),
+	list("footer", []string{"label", "url"}, func(f *file, cfg *member.Config) entry {
+		return func(_ *yaml.Node, vals map[string]string, at func(string) *yaml.Node) {
+			if l, ok := f.footerLink(vals["label"], vals["url"], at); ok {
+				cfg.Footer = append(cfg.Footer, l)
+			}
+		}
+	}),
+	{name: "strings", decode: func(f *file, v *yaml.Node, field string, cfg *member.Config) {
+		cfg.Strings, cfg.StringsPos = map[string]string{}, map[string]member.Pos{}
+		if v.Kind != yaml.MappingNode {
+			f.add(v, field, "field.map")
+			return
+		}
+		for _, kv := range f.entries(v, field+".") {
+			cfg.Strings[kv[0].Value] = f.setting(kv[1], field+"."+kv[0].Value)
+			cfg.StringsPos[kv[0].Value] = f.pos(kv[0])
+		}
+	}},
+	group("referral",
+		setting{name: "subject", decode: func(f *file, v *yaml.Node, field string, cfg *member.Config) {
+			cfg.Referral.Subject = f.mailText(v, field, cfg)
+		}},
+		setting{name: "body", decode: func(f *file, v *yaml.Node, field string, cfg *member.Config) {
+			cfg.Referral.Body = f.mailText(v, field, cfg)
+		}},
+		setting{name: "cc_member", decode: func(f *file, v *yaml.Node, field string, cfg *member.Config) {
+			cfg.Referral.CcMember, _ = f.boolean(v, field)
+		}},
+		setting{name: "ask_subject", decode: func(f *file, v *yaml.Node, field string, cfg *member.Config) {
+			cfg.Referral.AskSubject = f.mailText(v, field, cfg)
+		}},
+		setting{name: "ask_body", decode: func(f *file, v *yaml.Node, field string, cfg *member.Config) {
+			cfg.Referral.AskBody = f.mailText(v, field, cfg)
+		}},
+		setting{name: "card_body", decode: func(f *file, v *yaml.Node, field string, cfg *member.Config) {
+			cfg.Referral.CardBody = f.mailText(v, field, cfg)
+		}},
+	),
+	group("contact",
+		setting{name: "subject", decode: func(f *file, v *yaml.Node, field string, cfg *member.Config) {
+			cfg.ContactSubject = f.mailText(v, field, cfg)
+		}},
+	),
+	{name: "link_params", decode: func(f *file, v *yaml.Node, field string, cfg *member.Config) {
+		cfg.LinkParams = f.setting(v, field)
+		if _, err := url.ParseQuery(cfg.LinkParams); err != nil || strings.ContainsAny(cfg.LinkParams, " ?#\"'<>") {
+			f.add(v, field, "config.params", cfg.LinkParams)
+		}
+	}},
+	{name: "page_size", decode: func(f *file, v *yaml.Node, field string, cfg *member.Config) {
+		n, err := strconv.Atoi(v.Value)
+		if v.Kind != yaml.ScalarNode || err != nil || n < 10 || n > 100000 {
+			f.add(v, field, "config.pagesize")
+			return
+		}
+		cfg.PageSize = n
+	}},
+	list("extra_fields", []string{"name", "label", "type"}, func(f *file, cfg *member.Config) entry {
+		seen := map[string]int{} // the line of each name so far
+		return func(it *yaml.Node, vals map[string]string, at func(string) *yaml.Node) {
+			if x, ok := f.extraField(it, vals, at, seen); ok {
+				cfg.ExtraFields = append(cfg.ExtraFields, x)
+			}
+		}
+	}),
+	group("theme",
+		setting{name: "color", decode: func(f *file, v *yaml.Node, _ string, cfg *member.Config) {
+			cfg.Theme.Color = f.themeColor(v)
+		}},
+		setting{name: "logo", decode: func(f *file, v *yaml.Node, _ string, cfg *member.Config) {
+			cfg.Theme.Logo = f.themeLogo(v)
+			cfg.Theme.LogoPos = f.pos(v)
+		}},
+	),
+}
+
+// ConfigKeys returns the names of the settings config.yaml may have at
+// its top level, for the sample config.yaml to explain each of them.
+func ConfigKeys() []string {
+	return settingNames(settings)
+}
+
+func settingNames(s []setting) []string {
+	names := make([]string, len(s))
+	for i, st := range s {
+		names[i] = st.name
+	}
+	return names
+}
+
+// settingByName returns the setting of s called name.
+func settingByName(s []setting, name string) (setting, bool) {
+	for _, st := range s {
+		if st.name == name {
+			return st, true
+		}
+	}
+	return setting{}, false
+}
+
+// setting reads a setting's text.
+func (f *file) setting(v *yaml.Node, field string) string {
+	s, _ := f.text(v, field, member.Field{Kind: member.Text, Max: 5000})
+	return s
+}
+
+// group is a setting that is a mapping of the settings fields.
+func group(name string, fields ...setting) setting {
+	return setting{name: name, fields: fields, decode: func(f *file, v *yaml.Node, field string, cfg *member.Config) {
+		if v.Kind != yaml.MappingNode {
+			f.add(v, field, "field.map")
+			return
+		}
+		for _, kv := range f.entries(v, field+".") {
+			k, sv := kv[0], kv[1]
+			s, ok := settingByName(fields, k.Value)
+			if !ok {
+				f.unknown(k, field+".", "config.unknown", settingNames(fields))
+				continue
+			}
+			s.decode(f, sv, field+"."+k.Value, cfg)
+		}
+	}}
+}
+
+// entry decodes one entry of a list setting, given its node, the text of
+// its keys and at, which returns where a problem with a key is shown: its
+// value, or the entry when the key is missing.
+type entry func(it *yaml.Node, vals map[string]string, at func(key string) *yaml.Node)
+
+// list is a setting that is a list of small mappings with the keys
+// items; start returns, for each config.yaml, the function that decodes
+// its entries, which may remember those it has seen.
+func list(name string, items []string, start func(f *file, cfg *member.Config) entry) setting {
+	return setting{name: name, items: items, decode: func(f *file, v *yaml.Node, field string, cfg *member.Config) {
+		f.configList(v, field, items, start(f, cfg))
+	}}
 }
 
 var languageRE = regexp.MustCompile(`(?m)^language:[ \t]*["']?(de|en)["']?[ \t]*(?:#.*)?$`)
@@ -82,158 +293,48 @@ func readConfig(path string, data []byte) (cfg member.Config, errs member.ErrorL
 		f.add(root, "", "config.notmap")
 		return cfg, f.errs, false
 	}
-	// The language comes first, before even duplicate keys are reported:
-	// it decides in which language the other problems are reported.
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		if k, v := root.Content[i], root.Content[i+1]; k.Value == "language" {
-			switch v.Value {
-			case "de", "en":
-				cfg.Language = v.Value
-				f.lang = cfg.Language
-			default:
-				f.add(v, "language", "config.language", v.Value)
-			}
-			break
-		}
-	}
-	entries := f.entries(root, "")
-	top := make([]string, 0, len(configKeys))
-	for k := range configKeys {
-		top = append(top, k)
-	}
-	str := func(v *yaml.Node, name string) string {
-		s, _ := f.text(v, name, member.Field{Kind: member.Text, Max: 5000})
-		return s
-	}
-	for _, kv := range entries {
-		k, v := kv[0], kv[1]
-		subs, known := configKeys[k.Value]
-		if !known {
-			f.unknown(k, "", "config.unknown", sortedStrings(top))
+	for _, s := range settings {
+		if !s.early {
 			continue
 		}
-		name := k.Value
-		switch name {
-		case "title":
-			cfg.Title = str(v, name)
-		case "description":
-			cfg.Description = str(v, name)
-		case "base_url":
-			cfg.BaseURL = f.baseURL(v)
-		case "edit_url":
-			cfg.EditURL = str(v, name)
-			if cfg.EditURL != "" && member.CheckURL(cfg.EditURL) != "" {
-				f.value(v, name, member.CheckURL(cfg.EditURL), cfg.EditURL)
-			} else if cfg.EditURL != "" {
-				f.editURL(v, cfg.EditURL)
+		for i := 0; i+1 < len(root.Content); i += 2 {
+			if k, v := root.Content[i], root.Content[i+1]; k.Value == s.name {
+				s.decode(f, v, s.name, &cfg)
+				break
 			}
-		case "link_params":
-			cfg.LinkParams = str(v, name)
-			if _, err := url.ParseQuery(cfg.LinkParams); err != nil || strings.ContainsAny(cfg.LinkParams, " ?#\"'<>") {
-				f.add(v, name, "config.params", cfg.LinkParams)
-			}
-		case "exclusive_categories":
-			cfg.ExclusiveCategories, _ = f.boolean(v, name)
-		case "page_size":
-			n, err := strconv.Atoi(v.Value)
-			if v.Kind != yaml.ScalarNode || err != nil || n < 10 || n > 100000 {
-				f.add(v, name, "config.pagesize")
-				continue
-			}
-			cfg.PageSize = n
-		case "strings":
-			cfg.Strings, cfg.StringsPos = map[string]string{}, map[string]member.Pos{}
-			if v.Kind != yaml.MappingNode {
-				f.add(v, name, "field.map")
-				continue
-			}
-			for _, kv := range f.entries(v, "strings.") {
-				cfg.Strings[kv[0].Value] = str(kv[1], "strings."+kv[0].Value)
-				cfg.StringsPos[kv[0].Value] = f.pos(kv[0])
-			}
-		case "organiser", "privacy", "referral", "contact", "theme":
-			if v.Kind != yaml.MappingNode {
-				f.add(v, name, "field.map")
-				continue
-			}
-			for _, kv := range f.entries(v, name+".") {
-				sk, sv := kv[0], kv[1]
-				full := name + "." + sk.Value
-				if !slices.Contains(subs, sk.Value) {
-					f.unknown(sk, name+".", "config.unknown", subs)
-					continue
-				}
-				switch full {
-				case "organiser.name":
-					cfg.Organiser.Name = str(sv, full)
-				case "organiser.email":
-					cfg.Organiser.Email = str(sv, full)
-					if key := member.CheckEmail(cfg.Organiser.Email); cfg.Organiser.Email != "" && key != "" {
-						f.add(sv, full, key, cfg.Organiser.Email)
-					}
-				case "organiser.github":
-					if items, ok := f.list(sv, full, member.Field{Kind: member.List, Max: 50, ItemMax: 39}); ok {
-						for i, u := range items {
-							if key := member.CheckGitHub(u); key != "" {
-								f.add(sv.Content[i], full, key, u)
-							}
-						}
-						cfg.Organiser.GitHub = items
-					}
-				case "privacy.noindex":
-					cfg.Privacy.NoIndex, _ = f.boolean(sv, full)
-				case "privacy.obfuscate_email":
-					cfg.Privacy.ObfuscateEmail, _ = f.boolean(sv, full)
-				case "referral.subject":
-					cfg.Referral.Subject = f.mailText(sv, full, &cfg)
-				case "referral.body":
-					cfg.Referral.Body = f.mailText(sv, full, &cfg)
-				case "referral.ask_subject":
-					cfg.Referral.AskSubject = f.mailText(sv, full, &cfg)
-				case "referral.ask_body":
-					cfg.Referral.AskBody = f.mailText(sv, full, &cfg)
-				case "referral.card_body":
-					cfg.Referral.CardBody = f.mailText(sv, full, &cfg)
-				case "referral.cc_member":
-					cfg.Referral.CcMember, _ = f.boolean(sv, full)
-				case "contact.subject":
-					cfg.ContactSubject = f.mailText(sv, full, &cfg)
-				case "theme.color":
-					cfg.Theme.Color = f.themeColor(sv)
-				case "theme.logo":
-					cfg.Theme.Logo = f.themeLogo(sv)
-					cfg.Theme.LogoPos = f.pos(sv)
-				}
-			}
-		case "categories", "footer", "extra_fields":
-			f.configList(k, v, subs, &cfg)
+		}
+	}
+	for _, kv := range f.entries(root, "") {
+		k, v := kv[0], kv[1]
+		s, known := settingByName(settings, k.Value)
+		switch {
+		case !known:
+			f.unknown(k, "", "config.unknown", sortedStrings(settingNames(settings)))
+		case !s.early:
+			s.decode(f, v, s.name, &cfg)
 		}
 	}
 	return cfg, f.errs, true
 }
 
-// configList decodes the lists of small mappings: categories, footer
-// links and extra fields.
-func (f *file) configList(k, v *yaml.Node, subs []string, cfg *member.Config) {
-	name := k.Value
+// configList decodes a list of small mappings with the keys items, each
+// entry with decode: categories, footer links and extra fields.
+func (f *file) configList(v *yaml.Node, name string, items []string, decode entry) {
 	if v.Kind != yaml.SequenceNode {
-		f.add(v, name, "field.maplist", subs[0])
+		f.add(v, name, "field.maplist", items[0])
 		return
 	}
-	// seen and labels hold the line of each id, name or label so far,
-	// for the message about the second.
-	seen, labels := map[string]int{}, map[string]int{}
 	for _, it := range v.Content {
 		if it.Kind != yaml.MappingNode {
-			f.add(it, name, "field.maplist", subs[0])
+			f.add(it, name, "field.maplist", items[0])
 			continue
 		}
 		vals := map[string]string{}
 		nodes := map[string]*yaml.Node{}
 		readable := true
 		for _, kv := range f.entries(it, name+".") {
-			if !slices.Contains(subs, kv[0].Value) {
-				f.unknown(kv[0], name+".", "config.unknown", subs)
+			if !slices.Contains(items, kv[0].Value) {
+				f.unknown(kv[0], name+".", "config.unknown", items)
 				continue
 			}
 			var ok bool
@@ -244,46 +345,39 @@ func (f *file) configList(k, v *yaml.Node, subs []string, cfg *member.Config) {
 		if !readable {
 			continue // reported by f.text
 		}
-		// at is where a problem with key is shown: its value, or the
-		// entry when the key is missing.
 		at := func(key string) *yaml.Node {
 			if n := nodes[key]; n != nil {
 				return n
 			}
 			return it
 		}
-		switch name {
-		case "categories":
-			if c, ok := f.category(vals["id"], vals["label"], at, seen, labels); ok {
-				cfg.Categories = append(cfg.Categories, c)
-			}
-		case "footer":
-			if l, ok := f.footerLink(vals["label"], vals["url"], at); ok {
-				cfg.Footer = append(cfg.Footer, l)
-			}
-		case "extra_fields":
-			x := member.ExtraField{Name: vals["name"], Label: vals["label"], Type: vals["type"]}
-			if x.Type == "" {
-				x.Type = "string"
-			}
-			ok := true
-			if !slices.Contains(extraTypes, x.Type) {
-				f.extraType(at("type"), x.Type)
-				ok = false
-			}
-			_, builtin := fieldByName(member.ProfileFields, x.Name)
-			if !extraNameRE.MatchString(x.Name) || builtin || seen[x.Name] > 0 {
-				f.add(it, name, "config.extra", x.Name)
-				ok = false
-			}
-			if extraNameRE.MatchString(x.Name) && seen[x.Name] == 0 {
-				seen[x.Name] = it.Line
-			}
-			if ok {
-				cfg.ExtraFields = append(cfg.ExtraFields, x)
-			}
-		}
+		decode(it, vals, at)
 	}
+}
+
+// extraField checks one entry of the extra fields: a type of
+// extraTypes, and a name that is no profile field's and not taken by an
+// entry above, whose line seen holds.
+func (f *file) extraField(it *yaml.Node, vals map[string]string, at func(string) *yaml.Node, seen map[string]int) (member.ExtraField, bool) {
+	const name = "extra_fields"
+	x := member.ExtraField{Name: vals["name"], Label: vals["label"], Type: vals["type"]}
+	if x.Type == "" {
+		x.Type = "string"
+	}
+	ok := true
+	if !slices.Contains(extraTypes, x.Type) {
+		f.extraType(at("type"), x.Type)
+		ok = false
+	}
+	_, builtin := fieldByName(member.ProfileFields, x.Name)
+	if !extraNameRE.MatchString(x.Name) || builtin || seen[x.Name] > 0 {
+		f.add(it, name, "config.extra", x.Name)
+		ok = false
+	}
+	if extraNameRE.MatchString(x.Name) && seen[x.Name] == 0 {
+		seen[x.Name] = it.Line
+	}
+	return x, ok
 }
 
 // category checks one entry of the category list. The id becomes the

@@ -259,12 +259,16 @@ func (f *file) spaces(n int) string {
 // of a profile, or a setting of config.yaml.
 func (f *file) belongs(parent, key string) bool {
 	if !f.members {
-		subs, ok := configKeys[parent]
 		if parent == "" {
-			_, ok = configKeys[key]
+			_, ok := settingByName(settings, key)
 			return ok
 		}
-		return ok && slices.Contains(subs, key)
+		s, ok := settingByName(settings, parent)
+		if !ok {
+			return false
+		}
+		_, sub := settingByName(s.fields, key)
+		return sub || slices.Contains(s.items, key)
 	}
 	for _, fl := range member.ProfileFields {
 		if parent == "" && fl.Name == key {
