@@ -15,8 +15,9 @@ import (
 // the structure equally well; nil means nothing is known of the fields.
 type Fields func(parent, key string) bool
 
-// Problem is a line whose indentation breaks the block structure.
-type Problem struct {
+// Misindent is a line whose indentation breaks the block structure, as
+// Indentation finds it.
+type Misindent struct {
 	Line  int    // 1-based line of the text whose indentation to change
 	Label string // how that line starts: "email:" or "- Beratung"
 	Have  int    // its indentation now, in spaces
@@ -41,11 +42,11 @@ type Problem struct {
 // which the structure holds furthest; fields breaks ties, then the
 // indentation step the rest of the text uses. ok is false when the
 // structure holds, or when no change of indentation mends it.
-func Indentation(text string, fields Fields) (p Problem, ok bool) {
+func Indentation(text string, fields Fields) (p Misindent, ok bool) {
 	lines := classify(text)
 	first := scan(lines)
 	if first.problem < 0 {
-		return Problem{}, false
+		return Misindent{}, false
 	}
 	b := first.problem
 	var cands []candidate
@@ -86,7 +87,7 @@ func Indentation(text string, fields Fields) (p Problem, ok bool) {
 		}
 	}
 	if best < 0 || cands[best].score <= b {
-		return Problem{}, false // no indentation gets past the line
+		return Misindent{}, false // no indentation gets past the line
 	}
 	c := cands[best]
 	unsure := false
@@ -96,12 +97,12 @@ func Indentation(text string, fields Fields) (p Problem, ok bool) {
 		}
 	}
 	if unsure && first.prev >= 0 {
-		return Problem{
+		return Misindent{
 			Line: b + 1, Label: lines[b].label, Have: lines[b].indent, Want: lines[first.prev].indent,
 			Like: first.prev + 1, LikeLabel: lines[first.prev].label, Unsure: true,
 		}, true
 	}
-	return Problem{
+	return Misindent{
 		Line: c.line + 1, Label: lines[c.line].label, Have: lines[c.line].indent, Want: c.to,
 		Like: c.like + 1, LikeLabel: lines[c.like].label,
 	}, true

@@ -18,12 +18,12 @@ func contact(parent, key string) bool {
 }
 
 func TestIndentation(t *testing.T) {
-	type P = Problem
+	type P = Misindent
 	cases := []struct {
 		name   string
 		text   []string
 		fields Fields
-		want   *Problem // nil: nothing to report
+		want   *Misindent // nil: nothing to report
 	}{
 		// Text whose structure holds.
 		{name: "valid", text: []string{"name: Anna", "contact:", "  email: a@x.de", "  phone: 1", "draft: false"}},
@@ -108,7 +108,7 @@ func TestIndentationLarge(t *testing.T) {
 	}
 	b.WriteString("contact:\n  email: a\n   phone: 1\n")
 	got, ok := Indentation(b.String(), nil)
-	if want := (Problem{Line: 80003, Label: "phone:", Have: 3, Want: 2, Like: 80002, LikeLabel: "email:"}); !ok || got != want {
+	if want := (Misindent{Line: 80003, Label: "phone:", Have: 3, Want: 2, Like: 80002, LikeLabel: "email:"}); !ok || got != want {
 		t.Errorf("got %+v, %v; want %+v", got, ok, want)
 	}
 }
