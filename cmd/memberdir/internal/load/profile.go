@@ -169,6 +169,12 @@ func (f *file) member(root *yaml.Node, m *member.Member, cfg *member.Config) {
 			if len(f.errs) <= maxErrors { // see unknown
 				if s := member.SuggestField(k.Value, names); s != "" {
 					got[s] = true
+				} else if sub, parent := subField(k.Value); sub != "" {
+					// "telefon:" at the left edge: a word for phone,
+					// which belongs under contact:.
+					f.add(k, k.Value, "field.subword", sub, parent)
+					got[parent] = true
+					continue
 				}
 			}
 			f.unknown(k, "", "field.unknown", names)
@@ -196,6 +202,21 @@ func parentOf(name string) string {
 		}
 	}
 	return ""
+}
+
+// subField returns the field of a mapping (contact) that the unknown
+// top-level key name means, by its spelling or as a word members use
+// for it, and that mapping's name; or "", "".
+func subField(name string) (sub, parent string) {
+	for _, fl := range member.ProfileFields {
+		if fl.Kind != member.Map {
+			continue
+		}
+		if s := member.SuggestField(name, member.FieldNames(fl.Sub)); s != "" {
+			return s, fl.Name
+		}
+	}
+	return "", ""
 }
 
 func fieldByName(fields []member.Field, name string) (member.Field, bool) {

@@ -102,6 +102,7 @@ var messages = map[string][2]string{
 	// Fields.
 	"field.indent":        {"belongs under \"%s:\" — indent it with two spaces", "gehört unter \"%s:\" — rücke die Zeile mit zwei Leerzeichen ein"},
 	"field.outdent":       {"%q does not belong to %q: it is a field of its own — remove the %d spaces before it, so that it starts at the left edge", "%q gehört nicht zu %q, sondern ist ein eigenes Feld — entferne die %d Leerzeichen davor, damit es am linken Rand steht"},
+	"field.subword":       {"is not a field of its own — write it as \"%s:\" under \"%s:\", indented by two spaces", "ist kein eigenes Feld — schreibe es als \"%s:\" unter \"%s:\", mit zwei Leerzeichen eingerückt"},
 	"field.unknown":       {"is not a known field%s", "ist kein bekanntes Feld%s"},
 	"field.unknownhint":   {" — remove it or check its spelling", " — entferne es oder prüfe die Schreibweise"},
 	"field.required":      {"is missing — add a line \"%s: …\"", "fehlt — füge eine Zeile \"%s: …\" hinzu"},
