@@ -1,8 +1,11 @@
 // Package diagnose explains YAML that people typed in a web editor and
-// that does not hold together. Indentation reads the text line by line,
-// not as YAML, so it still works where yaml.v3 gives up: it finds the
-// first line whose indentation differs from what the mapping or list
-// above it expects, and the indentation that mends it.
+// that does not hold together. Parse reads a text with yaml.v3 and, when
+// it cannot be read as meant, returns the likely slip as a Problem with a
+// position and a message key, not yaml.v3's words. Indentation, which
+// Parse asks too, reads the text line by line, not as YAML, so it still
+// works where yaml.v3 gives up: it finds the first line whose
+// indentation differs from what the mapping or list above it expects,
+// and the indentation that mends it.
 package diagnose
 
 import (
