@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
 
 	"github.com/chromedp/chromedp"
 
@@ -226,6 +227,14 @@ func firstSearch(b *testing.B, ctx context.Context, base, dir, q string) (kb flo
 				u, _ := url.Parse(e.Response.URL)
 				paths = append(paths, u.Path)
 			}
+		case *runtime.EventConsoleAPICalled:
+			for _, a := range e.Args {
+				b.Logf("%s: console %s: %s%s", q, e.Type, a.Value, a.Description)
+			}
+			return
+		case *runtime.EventExceptionThrown:
+			b.Logf("%s: exception %s %v", q, e.ExceptionDetails.Text, e.ExceptionDetails.Exception)
+			return
 		case *network.EventLoadingFinished:
 			delete(inFlight, e.RequestID)
 		case *network.EventLoadingFailed:
@@ -248,6 +257,11 @@ func firstSearch(b *testing.B, ctx context.Context, base, dir, q string) (kb flo
 	if err := chromedp.Do(tab, steps...); err != nil {
 		b.Fatal(err)
 	}
+	// The page may wait a moment after the last keystroke before it
+	// fetches (the cards, once typing pauses): idle counts from here.
+	mu.Lock()
+	last = time.Now()
+	mu.Unlock()
 	for {
 		time.Sleep(50 * time.Millisecond)
 		mu.Lock()
@@ -256,6 +270,19 @@ func firstSearch(b *testing.B, ctx context.Context, base, dir, q string) (kb flo
 		if idle {
 			break
 		}
+	}
+	// The visit must have ended with the results shown, every card filled.
+	type shown struct {
+		Status         string
+		Cards, Pending int
+	}
+	got, err := chromedp.Run(tab, chromedp.Evaluate[shown](`({status: document.getElementById("search-status").textContent,
+  cards: document.querySelectorAll("#results li.card").length, pending: document.querySelectorAll("#results li.card.pending").length})`))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if got.Cards == 0 || got.Pending > 0 {
+		b.Fatalf("%s: %d result cards, %d of them still pending; status %q", q, got.Cards, got.Pending, got.Status)
 	}
 	mu.Lock()
 	defer mu.Unlock()

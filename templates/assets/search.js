@@ -187,8 +187,14 @@
   // tokens, and their postings, decoded at once (one tight loop, before
   // any keystroke needs them): token k has the members ids[off[k]] to
   // ids[off[k+1]-1] with the field classes cls[…].
+  //
+  // Its third part is, for a shard, the categories of the members it
+  // has, numbered by their order (see localCats), or "" in a small
+  // directory, or, for a summary, the number of its members in each
+  // category.
   class Shard {
-    constructor([voc, post], n) {
+    constructor([voc, post, extra], n) {
+      this.extra = extra;
       const tokens = (this.tokens = []);
       let prev = "", start = -1, shared = 0;
       for (let i = 0; i <= voc.length; i++) {
@@ -293,9 +299,45 @@
     // visitor turned to those filters) for their counts.
     ready(terms, sel, places) {
       const all = [this.ensure(terms)];
-      if (terms.length || sel.tag || sel.loc || sel.lang) all.push(this.ensureCats());
       if (places || sel.loc || sel.lang) all.push(this.ensurePlaces());
-      return Promise.all(all);
+      return Promise.all(all).then(() => {
+        if (this.needsCats(terms, sel)) return this.ensureCats();
+      });
+    }
+
+    // needsCats reports whether an answer to terms under sel needs the
+    // categories column. It does not when a term is answered by a shard,
+    // whose own column has the categories of all the members it can
+    // find (localCats), nor for one term answered by a summary and no
+    // filter: the summary counts its members by category.
+    needsCats(terms, sel) {
+      const filtered = !!(sel.tag || sel.loc || sel.lang);
+      if (this.memberCats) return false;
+      if (!terms.length) return filtered;
+      if (terms.some((t) => this.ownCats(this.shardOf(t)))) return false;
+      return filtered || terms.length > 1 || this.shardOf(terms[0]) < this.meta.sk.length;
+    }
+
+    // ownCats reports whether i is a loaded shard with a column of its
+    // own (shards have one in large directories only).
+    ownCats(i) {
+      return i < this.meta.sk.length && !!this.shard(i).extra;
+    }
+
+    // localCats returns the categories of the members of shard i, as
+    // column does, by member number.
+    localCats(i) {
+      const sh = this.shard(i);
+      if (!sh.cats) {
+        const n = this.n, has = new Uint8Array(n), ids = [];
+        for (const id of sh.ids) has[id] = 1;
+        for (let id = 0; id < n; id++) if (has[id]) ids.push(id);
+        const own = column(sh.extra, this.meta.cat.length, ids.length), off = new Int32Array(n + 1);
+        ids.forEach((id, p) => (off[id + 1] = own.off[p + 1] - own.off[p]));
+        for (let id = 0; id < n; id++) off[id + 1] += off[id];
+        sh.cats = { off, val: own.val }; // the members in the same order
+      }
+      return sh.cats;
     }
 
     // ensureCats loads the categories column (fc.json in search.go).
@@ -461,12 +503,21 @@
     // location or language needs theirs; without them, the counts of
     // locations and languages are null.
     answer(terms, sel) {
-      const m = this.meta, n = this.n, cats = this.memberCats, langs = this.memberLangs, locs = this.memberLoc;
+      const m = this.meta, n = this.n, langs = this.memberLangs, locs = this.memberLoc;
       const tag = m.cat.findIndex((c) => c[0] === sel.tag), loc = m.loc.indexOf(sel.loc), lang = m.lang.indexOf(sel.lang);
       if (!terms.length && tag < 0 && loc < 0 && lang < 0) {
         return { ids: Array.from({ length: n }, (_, i) => i), counts: { tag: Int32Array.from(m.cn), loc: Int32Array.from(m.ln), lang: Int32Array.from(m.gn) }, marks: this.marker(terms) };
       }
-      if (!cats || ((loc >= 0 || lang >= 0) && !locs)) throw new Error("search: a column is not loaded");
+      // The categories: of all members, else of the members of a shard
+      // that answers a term, else the counts of the one term's summary
+      // (see needsCats).
+      let cats = this.memberCats, given = null;
+      if (!cats) {
+        const i = terms.map((t) => this.shardOf(t)).find((i) => this.ownCats(i));
+        if (i !== undefined) cats = this.localCats(i);
+        else if (terms.length === 1 && tag < 0 && loc < 0 && lang < 0) given = this.shard(this.shardOf(terms[0])).extra;
+      }
+      if ((!cats && !given) || ((loc >= 0 || lang >= 0) && !locs)) throw new Error("search: a column is not loaded");
       const ms = terms.map((t) => this.match(t)), scores = ms.map((x) => x.score);
       const tagN = new Int32Array(m.cat.length), locN = locs && new Int32Array(m.loc.length), langN = locs && new Int32Array(m.lang.length);
       // The members to look at, in directory order: those of the term
@@ -485,7 +536,7 @@
         }
         const l = locs ? locs[id] : -1;
         const okT = tag < 0 || has(cats, id, tag), okL = loc < 0 || l === loc, okG = lang < 0 || has(langs, id, lang);
-        if (okL && okG) for (let k = cats.off[id]; k < cats.off[id + 1]; k++) tagN[cats.val[k]]++;
+        if (okL && okG && cats) for (let k = cats.off[id]; k < cats.off[id + 1]; k++) tagN[cats.val[k]]++;
         if (locs) {
           if (okT && okG && l >= 0) locN[l]++;
           if (okT && okL) for (let k = langs.off[id]; k < langs.off[id + 1]; k++) langN[langs.val[k]]++;
@@ -506,7 +557,7 @@
       }
       const ids = new Array(found);
       for (let i = 0; i < found; i++) ids[at[hitS[i]]++] = hitId[i];
-      return { ids, counts: { tag: tagN, loc: locN, lang: langN }, marks: this.marker(terms) };
+      return { ids, counts: { tag: given ? Int32Array.from(given) : tagN, loc: locN, lang: langN }, marks: this.marker(terms) };
     }
 
     // marker returns whether a folded word is one the terms match, as

@@ -110,7 +110,10 @@ type answer struct {
 	Terms  []string                  `json:"terms"`
 	Slugs  []string                  `json:"slugs"`
 	Counts map[string]map[string]int `json:"counts"`
-	Cards  []string                  `json:"cards"`
+	// Same is whether the answer was the same with the categories of
+	// all members loaded.
+	Same  bool     `json:"same"`
+	Cards []string `json:"cards"`
 }
 
 // TestScript runs the script's matching, ranking, filters and cards on
@@ -226,6 +229,9 @@ func TestScript(t *testing.T) {
 					}
 					if tc.terms != nil && !slices.Equal(a.Terms, tc.terms) {
 						t.Errorf("%+v: terms %q, want %q", tc.query, a.Terms, tc.terms)
+					}
+					if !a.Same {
+						t.Errorf("%+v: the answer differs with the categories of all members loaded", tc.query)
 					}
 					if tc.card != "" && !strings.Contains(strings.Join(a.Cards, "\n"), tc.card) {
 						t.Errorf("%+v: no card has %s; cards:\n%s", tc.query, tc.card, strings.Join(a.Cards, "\n"))
@@ -348,6 +354,9 @@ func testScriptShards(t *testing.T, n int) {
 	for i, q := range queries {
 		if got := slices.Sorted(slices.Values(out.Results[i].Slugs)); !slices.Equal(got, want[i]) {
 			t.Errorf("%q: script finds %d members, the index has %d", q.Q, len(got), len(want[i]))
+		}
+		if !out.Results[i].Same {
+			t.Errorf("%q: the answer differs with the categories of all members loaded", q.Q)
 		}
 	}
 	if len(queries) < 50 {

@@ -23,20 +23,28 @@
 //     best class, in a shard's format (see summary). A word typed so far
 //     is answered by its summary or else by the one shard holding all the
 //     words it begins, never by several shards.
+//
+// A shard and a summary are each a JSON array of three: the words
+// front-coded, their postings as bits (see encodeShard), and what counts
+// the results by category without the column of all members: a shard's
+// own categories column, of the members it has (see localColumn; "" in a
+// small directory), and a summary's number of members in each category.
 //   - search/c.<i>.json, the card chunks: what a result card shows of
 //     cardChunk consecutive members (see cardFields), loaded only for the
 //     results shown.
-//   - search/fc.json, the members of each category, loaded by the first
-//     search or filter, for the counts by category; search/fl.json, those
-//     of each location and language, loaded when the visitor turns to
-//     those filters or filters by them (see columns).
+//   - search/fc.json, the members of each category, for the counts by
+//     category and the filter by category, loaded only when neither a
+//     shard's own column nor a summary's counts can tell them (a filter,
+//     or several words all answered by summaries); search/fl.json, the
+//     members of each location and language, loaded when the visitor
+//     turns to those filters or filters by them (see columns).
 //
 // Members are numbered in the directory's order. The script asks for
 // every file but the entry with ?v=<h>: the names stay the same from one
 // build to the next, and a file whose content did not change keeps its
 // bytes, but a browser's cache never mixes files of two builds. A first
-// search thus fetches the entry, the categories, a shard and the chunks
-// of the cards shown. The postings and the member columns are bits in
+// search thus fetches the entry, a summary or shard for each prefix
+// typed, and the chunks of the cards shown once typing pauses. The postings and the member columns are bits in
 // compact codes (see bits.go and encodeShard), which gzip leaves about as
 // they are. The same directory always gives the same bytes.
 package search
@@ -135,6 +143,8 @@ type meta struct {
 // locations as disjoint writes them.
 type columns struct {
 	cats, locs, langs string
+	// byMember holds each member's categories, by their place in cat.
+	byMember [][]int32
 }
 
 // The names of the index's files below search/, but for the entry's.
@@ -174,7 +184,11 @@ func BuildCached(d *member.Directory, c *Cache) (*Index, error) {
 	spans := shards(p, len(d.Members))
 	for i, s := range spans {
 		name := shardFile(i)
-		if err := x.add(name, encodeShard(p, len(d.Members), s.from, s.to)); err != nil {
+		sh, own := encodeShard(p, len(d.Members), s.from, s.to), ""
+		if len(cols.cats) > shardTarget {
+			own = localColumn(members(p.lists[s.from:s.to]), cols.byMember, len(m.Categories))
+		}
+		if err := x.add(name, [3]string{sh[0], sh[1], own}); err != nil {
 			return nil, err
 		}
 		m.Shards = append(m.Shards, s.key)
@@ -183,7 +197,14 @@ func BuildCached(d *member.Directory, c *Cache) (*Index, error) {
 	m.Summaries = summaries(p, spans)
 	for i, q := range m.Summaries {
 		s := summary(p, q, len(d.Members))
-		if err := x.add(summaryFile(i), encodeShard(s, len(d.Members), 0, len(s.vocab))); err != nil {
+		sh := encodeShard(s, len(d.Members), 0, len(s.vocab))
+		counts := make([]int, len(m.Categories))
+		for _, id := range members(s.lists) {
+			for _, c := range cols.byMember[id] {
+				counts[c]++
+			}
+		}
+		if err := x.add(summaryFile(i), []any{sh[0], sh[1], counts}); err != nil {
 			return nil, err
 		}
 	}
@@ -347,7 +368,13 @@ func facets(d *member.Directory, m *meta) columns {
 		return n
 	}
 	m.CatCount, m.LocCount, m.LangCount = count(cats), count(locs), count(langs)
-	return columns{cats: column(cats), locs: disjoint(locs, len(d.Members)), langs: column(langs)}
+	byMember := make([][]int32, len(d.Members))
+	for c, ids := range cats {
+		for _, id := range ids {
+			byMember[id] = append(byMember[id], int32(c))
+		}
+	}
+	return columns{cats: column(cats), locs: disjoint(locs, len(d.Members)), langs: column(langs), byMember: byMember}
 }
 
 // disjoint writes sets of members that share none, each as
@@ -506,6 +533,42 @@ func shards(p *postings, n int) []span {
 		out = append(out, span{})
 	}
 	return out
+}
+
+// members returns the members of lists, sorted, each once.
+func members(lists [][]posting) []int32 {
+	var ids []int32
+	for _, l := range lists {
+		for _, q := range l {
+			ids = append(ids, q.id)
+		}
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}
+
+// localColumn writes the categories of the members ids, sorted, as the
+// categories column does those of all members (see columns), but with
+// each member numbered by its place in ids: the shard's own column,
+// which counts the results by category when a term of the search is
+// answered by the shard, for they are all among its members. Shards
+// have one when the whole column is larger than a shard: at 100,000
+// members of the benchmark's generator it is 173 KB gzipped, more than a
+// first search may download; at 1,000, 2 KB, less than the shards' own
+// columns would add to the few shards a search fetches.
+func localColumn(ids []int32, byMember [][]int32, values int) string {
+	sets := make([][]int32, values)
+	for pos, id := range ids {
+		for _, c := range byMember[id] {
+			sets[c] = append(sets[c], int32(pos))
+		}
+	}
+	var w bitWriter
+	var scratch []int32
+	for _, s := range sets {
+		scratch = w.members(s, len(ids), scratch)
+	}
+	return w.String()
 }
 
 // summaries returns, sorted, the prefixes of two letters or more whose

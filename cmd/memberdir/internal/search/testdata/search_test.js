@@ -28,6 +28,14 @@ const read = (p) => JSON.parse(fs.readFileSync(path.join(dir, p), "utf8"));
     await s.ready(terms, q, true);
     const r = s.run(terms, q);
     await s.ensureCards(r.ids);
+    // The same query with all the members' categories loaded: the
+    // counts and results must not depend on where the categories came
+    // from (the shard's own, a summary's counts or the whole column).
+    const all = open();
+    await all.ready(terms, q, true);
+    await all.ensureCats();
+    const r2 = all.run(terms, q);
+    const same = String(r.ids) === String(r2.ids) && String(r.counts.tag) === String(r2.counts.tag);
     const counts = { tag: {}, loc: {}, lang: {} };
     Array.from(r.counts.tag).forEach((n, i) => n && (counts.tag[meta.cat[i][0]] = n));
     Array.from(r.counts.loc).forEach((n, i) => n && (counts.loc[meta.loc[i]] = n));
@@ -36,6 +44,7 @@ const read = (p) => JSON.parse(fs.readFileSync(path.join(dir, p), "utf8"));
       terms,
       slugs: r.ids.map((id) => s.cards[Math.floor(id / meta.ck)][(id % meta.ck) * CARD]),
       counts,
+      same,
       cards: r.ids.slice(0, 20).map((id) => s.card(id, r.marks, "/dir/")),
     });
   }
