@@ -679,3 +679,109 @@ func TestSize(t *testing.T) {
 }
 
 func toKB(n int) float64 { return float64(n) / 1024 }
+
+// TestSummaries checks, at 10,000 members, where some two-letter groups
+// are cut between shards, that each prefix whose words span shards has a
+// summary, and no other, and that a summary has the members of the
+// prefix as a word and, apart, each member of a longer word with the
+// prefix in its best class.
+func TestSummaries(t *testing.T) {
+	if testing.Short() {
+		t.Skip("10,000 members")
+	}
+	d := synthetic(10000, 2)
+	x, err := Build(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := decodedMeta(t, x)
+	p := invert(d, nil)
+	// Each word's shard, from the keys as the script finds it.
+	shardOf := make([]int, len(p.vocab))
+	for k, w := range p.vocab {
+		for i, key := range m.Shards {
+			if key <= w {
+				shardOf[k] = i
+			}
+		}
+	}
+	spans := map[string]bool{}
+	for k, w := range p.vocab {
+		r := []rune(w)
+		for l := 2; l <= len(r); l++ {
+			q := string(r[:l])
+			from, _ := slices.BinarySearch(p.vocab, q)
+			if from < k && shardOf[from] != shardOf[k] {
+				spans[q] = true
+			}
+		}
+	}
+	if len(spans) == 0 {
+		t.Fatal("no prefix spans shards; the test needs some")
+	}
+	if got := slices.Sorted(maps.Keys(spans)); !slices.Equal(m.Summaries, got) {
+		t.Fatalf("summaries %q,\nwant the prefixes that span shards %q", m.Summaries, got)
+	}
+	for i, q := range m.Summaries {
+		toks, lists := decodeSummary(t, x.Files["search/"+summaryFile(i)], len(d.Members))
+		best := map[int32]uint8{}
+		var exact []posting
+		for k, w := range p.vocab {
+			switch {
+			case w == q:
+				exact = p.lists[k]
+			case strings.HasPrefix(w, q):
+				for _, ps := range p.lists[k] {
+					if c, ok := best[ps.id]; !ok || ps.class < c {
+						best[ps.id] = ps.class
+					}
+				}
+			}
+		}
+		var longer []posting
+		for _, id := range slices.Sorted(maps.Keys(best)) {
+			longer = append(longer, posting{id, best[id]})
+		}
+		wantToks, wantLists := []string{q + "~"}, [][]posting{longer}
+		if exact != nil {
+			wantToks, wantLists = []string{q, q + "~"}, [][]posting{exact, longer}
+		}
+		if !slices.Equal(toks, wantToks) || !reflect.DeepEqual(lists, wantLists) {
+			t.Errorf("summary of %q: words %q and their postings differ from the index's", q, toks)
+		}
+		for _, ps := range exact {
+			best[ps.id] = 0
+		}
+		want := make([]int, len(m.Categories))
+		for id := range best {
+			for _, c := range d.Members[id].Categories {
+				want[slices.IndexFunc(m.Categories, func(v [2]string) bool { return v[0] == c.ID })]++
+			}
+		}
+		if got := summaryCounts(t, x.Files["search/"+summaryFile(i)]); !slices.Equal(got, want) {
+			t.Errorf("summary of %q counts %v by category, its members are %v", q, got, want)
+		}
+	}
+}
+
+// summaryCounts returns a summary's counts by category.
+func summaryCounts(t *testing.T, data []byte) []int {
+	t.Helper()
+	var parts []json.RawMessage
+	var counts []int
+	if err := json.Unmarshal(data, &parts); err != nil || len(parts) != 3 || json.Unmarshal(parts[2], &counts) != nil {
+		t.Fatalf("summary is not an array of three ending in counts: %v %.80s", err, data)
+	}
+	return counts
+}
+
+// decodeSummary reads a summary's words and postings.
+func decodeSummary(t *testing.T, data []byte, n int) ([]string, [][]posting) {
+	t.Helper()
+	var parts []json.RawMessage
+	if err := json.Unmarshal(data, &parts); err != nil || len(parts) != 3 {
+		t.Fatalf("summary is not an array of three: %v %.80s", err, data)
+	}
+	shard, _ := json.Marshal([]json.RawMessage{parts[0], parts[1], []byte(`""`)})
+	return decodeShard(t, shard, n)
+}
