@@ -65,15 +65,16 @@
   });
 })();
 (function () {
-  // A code block wider than its box scrolls inside it (see site.css).
-  // While it does, the keyboard can reach it to scroll it with the arrow
-  // keys (WCAG 2.1.1), which not every browser allows by itself.
-  var blocks = document.querySelectorAll("pre");
+  // A code block wider than its box scrolls inside it (see site.css), as
+  // do the network page's charts and tables on a phone. While one does,
+  // the keyboard can reach it to scroll it with the arrow keys (WCAG
+  // 2.1.1), which not every browser allows by itself.
+  var blocks = document.querySelectorAll("pre, .scrolls");
   if (!blocks.length) return;
   function reachable() {
-    blocks.forEach(function (pre) {
-      if (pre.scrollWidth > pre.clientWidth) pre.tabIndex = 0;
-      else pre.removeAttribute("tabindex");
+    blocks.forEach(function (b) {
+      if (b.scrollWidth > b.clientWidth) b.tabIndex = 0;
+      else b.removeAttribute("tabindex");
     });
   }
   reachable();

@@ -226,6 +226,26 @@ func memberKey(site [32]byte, m *member.Member, photo string) [32]byte {
 		b = appendStr(b, r.To.Slug)
 		b = appendStr(b, r.To.Name)
 	}
+	// The thanks this member got are written in other files; those it
+	// wrote name other members. The page shows the names, dates and
+	// notes, the card how many thanks there are.
+	b = append(b, 0xff)
+	for _, t := range m.ThankedBy {
+		b = appendStr(b, t.From.Slug)
+		b = appendStr(b, t.From.Name)
+		b = appendStr(b, t.Date.String())
+		b = appendStr(b, t.Note)
+		lang := "" // the note's lang attribute
+		if len(t.From.Languages) > 0 {
+			lang = t.From.Languages[0]
+		}
+		b = appendStr(b, lang)
+	}
+	b = append(b, 0xff)
+	for _, t := range m.Thanks {
+		b = appendStr(b, t.To.Slug)
+		b = appendStr(b, t.To.Name)
+	}
 	return sha256.Sum256(b)
 }
 

@@ -62,6 +62,8 @@ type MemberJSON struct {
 	Contact       ContactJSON          `json:"contact"`
 	Recommends    []RecommendationJSON `json:"recommends"`
 	RecommendedBy []RecommendationJSON `json:"recommended_by"`
+	Thanks        []ThanksJSON         `json:"thanks"`
+	ThankedBy     []ThanksJSON         `json:"thanked_by"`
 	Photo         string               `json:"photo,omitempty"`
 }
 
@@ -78,6 +80,14 @@ type ContactJSON struct {
 // RecommendationJSON is one recommendation, by slug, with its note.
 type RecommendationJSON struct {
 	Member string `json:"member"`
+	Note   string `json:"note,omitempty"`
+}
+
+// ThanksJSON is one thank-you for a referral: the other member by slug,
+// the date as written (YYYY-MM or YYYY-MM-DD) and the note.
+type ThanksJSON struct {
+	Member string `json:"member"`
+	Date   string `json:"date"`
 	Note   string `json:"note,omitempty"`
 }
 
@@ -147,6 +157,7 @@ func (s *site) memberJSON(m *member.Member) MemberJSON {
 			Xing: m.Contact.Xing, Booking: m.Contact.Booking,
 		},
 		Recommends: []RecommendationJSON{}, RecommendedBy: []RecommendationJSON{},
+		Thanks: []ThanksJSON{}, ThankedBy: []ThanksJSON{},
 	}
 	if v.Photo != nil {
 		j.Photo = s.data.abs(v.Photo.large)
@@ -162,6 +173,12 @@ func (s *site) memberJSON(m *member.Member) MemberJSON {
 	}
 	for _, r := range m.RecommendedBy {
 		j.RecommendedBy = append(j.RecommendedBy, RecommendationJSON{Member: r.From.Slug, Note: r.Note})
+	}
+	for _, t := range m.Thanks {
+		j.Thanks = append(j.Thanks, ThanksJSON{Member: t.To.Slug, Date: t.Date.String(), Note: t.Note})
+	}
+	for _, t := range m.ThankedBy {
+		j.ThankedBy = append(j.ThankedBy, ThanksJSON{Member: t.From.Slug, Date: t.Date.String(), Note: t.Note})
 	}
 	return j
 }

@@ -16,6 +16,14 @@ func (s *site) funcs() template.FuncMap {
 	return template.FuncMap{
 		// t returns the UI string key, formatted with args.
 		"t": s.t,
+		// tn returns the UI string key.one when n is 1, else key.many,
+		// with n filled in: {{tn "member.thanked" 5}}.
+		"tn": func(key string, n int) (string, error) {
+			if n == 1 {
+				return s.t(key+".one", n)
+			}
+			return s.t(key+".many", n)
+		},
 		// url returns the address of a path below the site root.
 		"url": func(p string) string { return s.data.BasePath + strings.TrimPrefix(p, "/") },
 		// abs returns the absolute address of a path when base_url is absolute.

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -219,7 +220,7 @@ func SiteTo(dir *member.Directory, theme *Theme, opts Options, sink Sink) error 
 		}
 		opts.Cache.prune(dir.Members)
 	}
-	steps := []func() error{s.renderCards, s.memberFiles, searchStep, s.homePages, s.categoryPages, s.extraPages, s.printPages, s.notFound, s.dataFiles}
+	steps := []func() error{s.renderCards, s.memberFiles, searchStep, s.homePages, s.categoryPages, s.extraPages, s.networkPage, s.printPages, s.notFound, s.dataFiles}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
@@ -306,7 +307,7 @@ func (s *site) siteData() *SiteData {
 // PageData is what a page template receives.
 type PageData struct {
 	Site        *SiteData
-	Kind        string // "home", "member", "category", "page", "404", "print"
+	Kind        string // "home", "member", "category", "page", "network", "404", "print"
 	Title       string
 	Description string
 	Path        string // the page's path below the site root, e.g. "members/anna/"
@@ -322,6 +323,7 @@ type PageData struct {
 	Cards    template.HTML
 	Category *member.Category
 	Page     *member.Page
+	Network  *NetworkView // on the network page
 	Body     template.HTML
 	Pager    *Pager
 	NoIndex  bool
@@ -425,11 +427,24 @@ type MemberView struct {
 	Tags          []NavLink
 	RecommendedBy []RecView
 	Recommends    []RecView
+	// ThankedBy are the thanks other members wrote to this one for a
+	// referral (M.ThankedBy), and Thanks the ones this member wrote
+	// (M.Thanks), each newest first, with the views of both members.
+	ThankedBy []ThanksView
+	Thanks    []ThanksView
 }
 
 // RecView is a recommendation with the views of both members.
 type RecView struct {
 	From, To *MemberView
+	Note     string
+}
+
+// ThanksView is a thank-you for a referral with the views of both
+// members: From got the business and thanks To, who referred it.
+type ThanksView struct {
+	From, To *MemberView
+	Date     member.Date
 	Note     string
 }
 
@@ -445,8 +460,8 @@ func (s *site) view(m *member.Member) *MemberView {
 }
 
 // relate sets the fields of each view that link other members' views:
-// Tags, RecommendedBy and Recommends. They are made anew on every build,
-// never taken from the Cache.
+// Tags, RecommendedBy, Recommends, ThankedBy and Thanks. They are made
+// anew on every build, never taken from the Cache.
 func (s *site) relate() {
 	tags := make(map[*member.Category]NavLink, len(s.dir.Categories))
 	for _, m := range s.dir.Members {
@@ -465,7 +480,35 @@ func (s *site) relate() {
 		}
 		v.RecommendedBy = s.recViews(m.RecommendedBy)
 		v.Recommends = s.recViews(m.Recommends)
+		v.ThankedBy = s.thanksViews(m.ThankedBy)
+		v.Thanks = s.thanksViews(m.Thanks)
 	}
+}
+
+// thanksViews returns ts as views, newest first; thanks of the same date
+// keep their order (the members' for ThankedBy, as written for Thanks).
+func (s *site) thanksViews(ts []*member.Thanks) []ThanksView {
+	if len(ts) == 0 {
+		return nil
+	}
+	out := make([]ThanksView, len(ts))
+	for i, t := range ts {
+		out[i] = ThanksView{From: s.viewOf(t.From), To: s.viewOf(t.To), Date: t.Date, Note: t.Note}
+	}
+	slices.SortStableFunc(out, func(a, b ThanksView) int { return newer(a.Date, b.Date) })
+	return out
+}
+
+// newer orders dates newest first; a date without day counts as the
+// month's first, so that it follows the days written in full.
+func newer(a, b member.Date) int {
+	x, y := [3]int{a.Year, a.Month, a.Day}, [3]int{b.Year, b.Month, b.Day}
+	for i := range x {
+		if x[i] != y[i] {
+			return y[i] - x[i]
+		}
+	}
+	return 0
 }
 
 func (s *site) recViews(rs []*member.Recommendation) []RecView {
@@ -586,6 +629,7 @@ func (s *site) renderCards() error {
 			now := *v
 			*v = e.view
 			v.M, v.Tags, v.RecommendedBy, v.Recommends = now.M, now.Tags, now.RecommendedBy, now.Recommends
+			v.ThankedBy, v.Thanks = now.ThankedBy, now.Thanks
 			return nil
 		}
 		// Made here rather than in view: a cached card brings its own.
@@ -623,7 +667,7 @@ func (s *site) renderCards() error {
 		v.Recommend, v.RecommendObf = "", ""
 		if s.cache != nil {
 			c := *v // without the links to this build's other views
-			c.Tags, c.RecommendedBy, c.Recommends = nil, nil, nil
+			c.Tags, c.RecommendedBy, c.Recommends, c.ThankedBy, c.Thanks = nil, nil, nil, nil, nil
 			s.cache.put(ms[i].Slug, &cached{key: s.keys[ms[i]], view: c})
 		}
 		return nil

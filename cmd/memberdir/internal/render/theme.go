@@ -102,7 +102,7 @@ func (t *Theme) Strings(cfg *member.Config) (map[string]string, error) {
 
 // pageTemplates are the theme's page kinds; each is parsed together with
 // base.html and every partial in partials/.
-var pageTemplates = []string{"home.html", "member.html", "category.html", "page.html", "404.html", "print.html"}
+var pageTemplates = []string{"home.html", "member.html", "category.html", "page.html", "network.html", "404.html", "print.html"}
 
 // constT matches a call of t with a constant key and no arguments.
 var constT = regexp.MustCompile(`\{\{\s*t\s+"([a-z0-9_.]+)"\s*\}\}`)
