@@ -101,6 +101,7 @@ type site struct {
 	dir     *member.Directory
 	strings map[string]string
 	tpl     map[string]*template.Template
+	theme   *Theme // for where a template error is
 	data    *SiteData
 	assets  map[string]string // asset name → published path
 	views   map[*member.Member]*MemberView
@@ -136,7 +137,7 @@ func SiteTo(dir *member.Directory, theme *Theme, opts Options, sink Sink) error 
 	if err != nil {
 		return err
 	}
-	s := &site{dir: dir, strings: strs, sink: sink, assets: map[string]string{}, views: map[*member.Member]*MemberView{}, cache: opts.Cache, noChrome: opts.noChrome}
+	s := &site{dir: dir, strings: strs, sink: sink, assets: map[string]string{}, views: map[*member.Member]*MemberView{}, theme: theme, cache: opts.Cache, noChrome: opts.noChrome}
 	assets, err := theme.assets()
 	if err != nil {
 		return err
@@ -581,7 +582,7 @@ func (s *site) executeBytes(name string, data *PageData) ([]byte, error) {
 // executeInto renders the page template name into buf.
 func (s *site) executeInto(buf *bytes.Buffer, name string, data *PageData) error {
 	if err := s.tpl[name].ExecuteTemplate(buf, "base.html", data); err != nil {
-		return fmt.Errorf("templates/%s: %v", name, err)
+		return s.theme.templateError(err, name)
 	}
 	return nil
 }
@@ -604,10 +605,10 @@ func (s *site) chrome(tpl string, sample func(i int) *PageData, n int) (*Chrome,
 		var h, f bytes.Buffer
 		p := sample(i)
 		if err := s.tpl[tpl].ExecuteTemplate(&h, "site-header", p); err != nil {
-			return nil, fmt.Errorf("templates/base.html: %v", err)
+			return nil, s.theme.templateError(err, "base.html")
 		}
 		if err := s.tpl[tpl].ExecuteTemplate(&f, "site-footer", p); err != nil {
-			return nil, fmt.Errorf("templates/base.html: %v", err)
+			return nil, s.theme.templateError(err, "base.html")
 		}
 		out[i] = Chrome{Header: template.HTML(h.String()), Footer: template.HTML(f.String())}
 	}
@@ -643,22 +644,22 @@ func (s *site) renderCards() error {
 		defer bufPool.Put(buf)
 		buf.Reset()
 		if err := tpl.ExecuteTemplate(buf, "offering-items", v); err != nil {
-			return fmt.Errorf("templates/partials/items.html: %v", err)
+			return s.theme.templateError(err, "partials/items.html")
 		}
 		v.OfferingItems = template.HTML(buf.String())
 		buf.Reset()
 		if err := tpl.ExecuteTemplate(buf, "tag-items", v); err != nil {
-			return fmt.Errorf("templates/partials/items.html: %v", err)
+			return s.theme.templateError(err, "partials/items.html")
 		}
 		v.TagItems = template.HTML(buf.String())
 		buf.Reset()
 		if err := tpl.ExecuteTemplate(buf, "card", v); err != nil {
-			return fmt.Errorf("templates/partials/card.html: %v", err)
+			return s.theme.templateError(err, "partials/card.html")
 		}
 		v.Card = template.HTML(buf.String())
 		buf.Reset()
 		if err := s.tpl["print.html"].ExecuteTemplate(buf, "print-card", v); err != nil {
-			return fmt.Errorf("templates/print.html: %v", err)
+			return s.theme.templateError(err, "print.html")
 		}
 		v.PrintCard = template.HTML(buf.String())
 		// The card's referral link, a long mailto: with the whole

@@ -146,18 +146,20 @@ func BuildTo(fsys fs.FS, opts Options, sink render.Sink) error {
 	return err
 }
 
-// Theme returns the default theme overlaid with the site's templates/.
+// Theme returns the default theme merged with the site's templates/,
+// which it reads.
 func Theme(fsys fs.FS) (*render.Theme, error) {
 	sub, err := fs.Sub(fsys, "templates")
 	if err != nil {
 		return nil, err
 	}
-	if _, err := fs.Stat(fsys, "templates"); errors.Is(err, fs.ErrNotExist) {
+	// A file named templates, not a folder, is ignored like a missing one.
+	if st, err := fs.Stat(fsys, "templates"); errors.Is(err, fs.ErrNotExist) || err == nil && !st.IsDir() {
 		sub = nil
 	} else if err != nil {
 		return nil, err
 	}
-	return render.NewTheme(templates.FS, sub), nil
+	return render.ReadTheme(templates.FS, sub)
 }
 
 // Builder builds one site again and again, as serve does after every
