@@ -182,7 +182,9 @@ func BenchmarkBrowserSearchSite(b *testing.B) {
 		}
 		list, _ := json.Marshal(queries)
 		type stroke struct {
-			MS float64 `json:"ms"`
+			MS      float64 `json:"ms"`
+			Fetched bool    `json:"fetched"`
+			Typed   string  `json:"typed"`
 		}
 		strokes, err := chromedp.Run(tab, chromedp.Evaluate[[]stroke](fmt.Sprintf(keystrokes, list), chromedp.EvalAwaitPromise))
 		cancel()
@@ -197,6 +199,12 @@ func BenchmarkBrowserSearchSite(b *testing.B) {
 			b.Fatal("no keystroke changed the page")
 		}
 		sort.Float64s(ms)
+		sort.SliceStable(strokes, func(i, j int) bool { return strokes[i].MS > strokes[j].MS })
+		var slow []string
+		for _, s := range strokes[:min(6, len(strokes))] {
+			slow = append(slow, fmt.Sprintf("%q %.1f ms (fetched: %v)", s.Typed, s.MS, s.Fetched))
+		}
+		b.Logf("%d keystrokes, the slowest: %s", len(strokes), strings.Join(slow, "; "))
 		b.ReportMetric(ms[int(0.95*float64(len(ms)-1))], "keystroke-p95-ms")
 		b.ReportMetric(ms[len(ms)/2], "keystroke-median-ms")
 	}

@@ -45,7 +45,7 @@
   const TYPO_MIN = 5; // words this long tolerate one typo
   const PREFETCH_BYTES = 64 << 10; // see prefetch
   const URL_DELAY = 300; // ms after the last keystroke, see writeURLSoon
-  const CARD_DELAY = 100; // ms after the last keystroke, see update
+  const CARD_DELAY = 150; // ms after the last keystroke, see update
   const idle = typeof requestIdleCallback === "function" ? (f) => requestIdleCallback(f, { timeout: 1000 }) : (f) => setTimeout(f, 0);
 
   // near reports whether some prefix of token b is at most one edit from
