@@ -60,11 +60,11 @@ func (nowhere) Streams() bool            { return true }
 
 // build is the one path of check and build: load, then render into sink.
 func build(fsys fs.FS, opts Options, sink render.Sink) (*member.Directory, *load.Content, error) {
-	dir, c, imgs, err := loadCached(fsys, opts, nil, nil)
-	if err != nil {
-		return dir, c, err
-	}
 	theme, err := Theme(fsys)
+	if err != nil {
+		return nil, nil, err
+	}
+	dir, c, imgs, err := loadCached(fsys, opts, theme, nil, nil)
 	if err != nil {
 		return dir, c, err
 	}
@@ -76,7 +76,8 @@ func build(fsys fs.FS, opts Options, sink render.Sink) (*member.Directory, *load
 // runs what of it only other packages can check: the theme's strings,
 // the referral texts and the photos, which it returns processed, by key,
 // for render to publish; prev are the last build's (see decodePhotos).
-func loadCached(fsys fs.FS, opts Options, cache *load.Cache, prev map[[32]byte][]photo.Image) (*member.Directory, *load.Content, map[[32]byte][]photo.Image, error) {
+// theme is the one the site is built with, read once per build.
+func loadCached(fsys fs.FS, opts Options, theme *render.Theme, cache *load.Cache, prev map[[32]byte][]photo.Image) (*member.Directory, *load.Content, map[[32]byte][]photo.Image, error) {
 	c, errs, err := load.SiteCached(fsys, cache)
 	if err != nil {
 		return nil, nil, nil, err
@@ -96,10 +97,6 @@ func loadCached(fsys fs.FS, opts Options, cache *load.Cache, prev map[[32]byte][
 	// The config's strings: must name strings of the theme, which only
 	// the theme knows; checked here, check reports them as build does.
 	if len(c.Config.Strings) > 0 {
-		theme, err := Theme(fsys)
-		if err != nil {
-			return nil, nil, nil, err
-		}
 		var serrs member.ErrorList
 		if _, err := theme.Strings(&c.Config); errors.As(err, &serrs) {
 			errs = append(errs, serrs...)
@@ -190,14 +187,14 @@ func (b *Builder) Changed(path string) { b.loads.Changed(path) }
 
 // Build builds the site into memory. Calls must not overlap.
 func (b *Builder) Build() (Files, error) {
-	dir, c, imgs, err := loadCached(b.fsys, b.opts, b.loads, b.photos)
-	if imgs != nil {
-		b.photos = imgs // the photos that failed are decoded again next time
-	}
+	theme, err := Theme(b.fsys)
 	if err != nil {
 		return nil, err
 	}
-	theme, err := Theme(b.fsys)
+	dir, c, imgs, err := loadCached(b.fsys, b.opts, theme, b.loads, b.photos)
+	if imgs != nil {
+		b.photos = imgs // the photos that failed are decoded again next time
+	}
 	if err != nil {
 		return nil, err
 	}
