@@ -73,6 +73,10 @@ member_since: 2019-03
 recommends:
   - member: minimal-max
     note: ` + h + `
+thanks:
+  - member: long-name
+    date: 2024-02
+    note: ` + hs + `
 ---
 # A heading &lt;script&gt;alert(1)&lt;/script&gt;
 
@@ -159,9 +163,9 @@ func TestHTMLValid(t *testing.T) {
 		want   []string // pages that must be among those checked
 	}{
 		{"example", func(*testing.T) string { return "../.." }, nil,
-			[]string{"index.html", "404.html", "print/index.html", "members/oezlem-arslan/index.html", "tags/recht/index.html", "impressum/index.html"}},
+			[]string{"index.html", "404.html", "print/index.html", "members/oezlem-arslan/index.html", "tags/recht/index.html", "impressum/index.html", "network/index.html"}},
 		{"edge", func(t *testing.T) string { return writeSite(t, edgeSite()) }, []string{"--drafts"},
-			[]string{"members/hostile-hanna/index.html", "members/minimal-max/index.html", "members/drafty-dora/index.html", "members/long-name/index.html", "imprint/index.html"}},
+			[]string{"members/hostile-hanna/index.html", "members/minimal-max/index.html", "members/drafty-dora/index.html", "members/long-name/index.html", "imprint/index.html", "network/index.html"}},
 		// Generated members, more than a page holds: the pager's markup,
 		// paged category pages and many recommendations.
 		{"paged", func(t *testing.T) string {

@@ -74,6 +74,9 @@ func TestBrowserPages(t *testing.T) {
 		{"profile-photo", "/members/daniel-okafor/", `!!document.getElementById("refer")`, false},
 		{"category", "/tags/beratung-coaching/", `true`, false},
 		{"page", "/ueber-uns/", `true`, false},
+		// The network page: inline SVG charts and graphs, tables, and
+		// the charts scrolling sideways on a phone.
+		{"network", "/network/", `true`, true},
 		{"print", "/print/", `true`, false},
 		// A mistyped address: the host answers 404 with the site's page,
 		// which must be as usable as any other.
@@ -584,7 +587,7 @@ func TestBrowserEdgeLayout(t *testing.T) {
 	}
 	seen := watch(t, ctx)
 	eval := evaluator(t, ctx)
-	for _, p := range []string{"/net-work/", "/net-work/members/long-name/", "/net-work/members/hostile-hanna/", "/net-work/members/long-code/", "/net-work/tags/law/", "/net-work/print/"} {
+	for _, p := range []string{"/net-work/", "/net-work/members/long-name/", "/net-work/members/hostile-hanna/", "/net-work/members/long-code/", "/net-work/tags/law/", "/net-work/print/", "/net-work/network/"} {
 		for _, w := range []int64{320, 485, 1280} {
 			t.Run(p+"/"+strconv.FormatInt(w, 10), func(t *testing.T) {
 				if err := chromedp.Do(ctx, visit(srv.URL+p, w, "light", "true")); err != nil {

@@ -58,6 +58,7 @@ func TestBrowserPhone(t *testing.T) {
 		{"/members/oezlem-arslan/", profile},
 		{"/tags/beratung-coaching/", "true"},
 		{"/print/", "true"},
+		{"/network/", "true"},
 		{"/members/gibt-es-nicht/", "true"},
 	} {
 		t.Run("text200"+p.path, func(t *testing.T) {

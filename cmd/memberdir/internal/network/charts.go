@@ -165,7 +165,7 @@ func barChart(o Options, id, title, desc string, bars []bar, ss []series) string
 	var w svg
 	width := max(chartMin, plotLeft+float64(len(bars))*slotMin+8)
 	slot := (width - plotLeft - 8) / float64(max(len(bars), 1))
-	w.open("network-"+id, "network-chart", 0, 0, width, chartHeight, title, desc)
+	w.open("network-"+id, "network-chart", "img", 0, 0, width, chartHeight, title, desc)
 	w.raw(`<defs><pattern id="network-`, id, `-hatch" class="hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">`,
 		`<rect width="6" height="6" fill="currentColor" fill-opacity="0.15"/><line x1="0" y1="0" x2="0" y2="6" stroke="currentColor" stroke-width="3"/></pattern></defs>`, "\n")
 	top := 0

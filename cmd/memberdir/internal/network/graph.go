@@ -221,7 +221,7 @@ func drawGraph(o Options, id, title, desc string, c circle, own map[*member.Memb
 	half := c.radius + c.nodeR + 14*s + float64(longest)*0.62*font
 	legend := 3.2 * font
 	var w svg
-	w.open(id, "network-graph", -half, -half, 2*half, 2*half+legend, title, desc)
+	w.open(id, "network-graph", "group", -half, -half, 2*half, 2*half+legend, title, desc)
 	w.raw(`<defs><marker id="`)
 	w.text(id + "-arrow")
 	w.raw(`" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="currentColor"/></marker></defs>`, "\n")

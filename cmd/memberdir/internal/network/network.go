@@ -126,10 +126,13 @@ func num(x float64) string {
 }
 
 // open writes the <svg> start tag with a title and description that
-// name it for screen readers.
-func (w *svg) open(id, class string, minX, minY, width, height float64, title, desc string) {
+// name it for screen readers, its size in pixels as drawn (which a style
+// sheet may change: the viewBox keeps it in proportion), and role: "img" for a picture, "group" for
+// one whose links a screen reader must reach (an img's content is
+// hidden from it, so links inside one are controls nested in a control).
+func (w *svg) open(id, class, role string, minX, minY, width, height float64, title, desc string) {
 	w.raw(`<svg xmlns="http://www.w3.org/2000/svg" class="`, class, `" viewBox="`, num(minX), " ", num(minY), " ", num(width), " ", num(height),
-		`" role="img" aria-labelledby="`)
+		`" width="`, num(width), `" height="`, num(height), `" role="`, role, `" aria-labelledby="`)
 	w.text(id + "-title " + id + "-desc")
 	w.raw(`" font-family="inherit" fill="currentColor">`, "\n", `<title id="`)
 	w.text(id + "-title")

@@ -27,13 +27,15 @@ type FigureView struct {
 	SVG   template.HTML
 	Table network.Table
 	Note  string
-	// Wide is true for a chart of more rows than sit well beside it:
-	// the table then follows the chart, which gets the page's width.
+	// Wide is true for a chart of more rows than fit beside its table
+	// on a desktop at the size it is drawn: the table then follows the
+	// chart, which gets the page's width.
 	Wide bool
 }
 
-// wideRows is the number of rows from which a chart is Wide.
-const wideRows = 12
+// wideRows is the most rows of a chart that is not Wide: package network
+// draws 36 px a row, and 18 rows fit two thirds of a 72rem page.
+const wideRows = 18
 
 func figureView(f network.Figure) FigureView {
 	return FigureView{ID: f.ID, Title: f.Title, SVG: template.HTML(f.SVG), Table: f.Table, Note: f.Note, Wide: len(f.Table.Rows) > wideRows}
