@@ -27,7 +27,6 @@ type Directory struct {
 // recommends target, two members in one exclusive category) are returned
 // as errors; the Directory is usable either way.
 func NewDirectory(cfg Config, members []*Member, pages []*Page, drafts bool) (*Directory, ErrorList) {
-	var errs ErrorList
 	d := &Directory{Config: cfg, Pages: pages}
 	bySlug := make(map[string]*Member, len(members))
 	for _, m := range members {
@@ -46,33 +45,51 @@ func NewDirectory(cfg Config, members []*Member, pages []*Page, drafts bool) (*D
 		}
 		return d.Pages[i].Slug < d.Pages[j].Slug
 	})
+	errs := linkRecommends(cfg.Language, members, bySlug)
+	errs = append(errs, linkThanks(cfg.Language, members, bySlug)...)
+	d.keepPublished()
+	d.categorise()
+	errs = append(errs, d.exclusive()...)
+	errs = append(errs, sharedPhotos(cfg.Language, members)...)
+	d.sortRelations()
+	return d, errs
+}
 
-	// Recommendations: every target must exist, whether or not it is a
-	// draft, so that publishing a draft never breaks another file; links
-	// to unpublished members are simply not shown.
-	published := make(map[*Member]bool, len(d.Members))
-	for _, m := range d.Members {
-		published[m] = true
-	}
+// linkRecommends points each recommendation of members to its target.
+// Every target must exist, whether or not it is a draft, so that
+// publishing a draft never breaks another file; links to unpublished
+// members are dropped later (keepPublished).
+func linkRecommends(lang string, members []*Member, bySlug map[string]*Member) ErrorList {
+	var errs ErrorList
 	for _, m := range members {
 		for _, r := range m.Recommends {
 			r.From = m
 			t := bySlug[r.Slug]
 			switch {
 			case t == nil:
-				hint := Msg(cfg.Language, "hint.member")
+				hint := Msg(lang, "hint.member")
 				if s := Suggest(r.Slug, keys(bySlug)); s != "" {
-					hint = Msg(cfg.Language, "hint.didyoumean", s)
+					hint = Msg(lang, "hint.didyoumean", s)
 				}
-				errs.Add(r.Pos, "recommends.member", Msg(cfg.Language, "recommends.unknown", r.Slug, hint))
+				errs.Add(r.Pos, "recommends.member", Msg(lang, "recommends.unknown", r.Slug, hint))
 			case t == m:
-				errs.Add(r.Pos, "recommends.member", Msg(cfg.Language, "recommends.self"))
+				errs.Add(r.Pos, "recommends.member", Msg(lang, "recommends.self"))
 			default:
 				r.To = t
 			}
 		}
 	}
-	errs = append(errs, linkThanks(cfg.Language, members, bySlug)...)
+	return errs
+}
+
+// keepPublished keeps of the published members' recommendations and
+// thanks those whose target is published too, and records them on the
+// target (RecommendedBy, ThankedBy).
+func (d *Directory) keepPublished() {
+	published := make(map[*Member]bool, len(d.Members))
+	for _, m := range d.Members {
+		published[m] = true
+	}
 	for _, m := range d.Members {
 		var kept []*Recommendation
 		for _, r := range m.Recommends {
@@ -91,11 +108,14 @@ func NewDirectory(cfg Config, members []*Member, pages []*Page, drafts bool) (*D
 		}
 		m.Thanks = thanks
 	}
+}
 
-	// Categories, from the config's list when it has one (in its order),
-	// otherwise from the tags members use (sorted by label).
+// categorise makes the directory's categories, from the config's list
+// when it has one (in its order), otherwise from the tags members use
+// (sorted by label), and files each published member under its tags.
+func (d *Directory) categorise() {
 	cats := map[string]*Category{}
-	for _, c := range cfg.Categories {
+	for _, c := range d.Config.Categories {
 		cat := &Category{ID: c.ID, Label: c.Label}
 		cats[c.ID] = cat
 		d.Categories = append(d.Categories, cat)
@@ -113,29 +133,42 @@ func NewDirectory(cfg Config, members []*Member, pages []*Page, drafts bool) (*D
 			m.Categories = append(m.Categories, cat)
 		}
 	}
-	if len(cfg.Categories) == 0 {
-		c := collator(cfg.Language)
+	if len(d.Config.Categories) == 0 {
+		c := collator(d.Config.Language)
 		sort.SliceStable(d.Categories, func(i, j int) bool {
 			return c.CompareString(d.Categories[i].Label, d.Categories[j].Label) < 0
 		})
 	}
+}
 
-	if cfg.ExclusiveCategories {
-		first := map[string]*Member{}
-		for _, m := range d.Members {
-			if len(m.Tags) == 0 {
-				continue
-			}
-			p := m.Tags[0]
-			if o := first[p]; o != nil {
-				errs.Add(m.Pos.Get("tags"), "tags", Msg(cfg.Language, "tags.exclusive", p, o.Path, o.Pos.Get("tags").Line))
-				continue
-			}
-			first[p] = m
-		}
+// exclusive reports, when the config asks for exclusive categories, each
+// published member whose main category (first tag) another has already.
+func (d *Directory) exclusive() ErrorList {
+	if !d.Config.ExclusiveCategories {
+		return nil
 	}
-	// A photo belongs to one member: another profile naming the same file
-	// would show that member's face under a different name.
+	var errs ErrorList
+	first := map[string]*Member{}
+	for _, m := range d.Members {
+		if len(m.Tags) == 0 {
+			continue
+		}
+		p := m.Tags[0]
+		if o := first[p]; o != nil {
+			errs.Add(m.Pos.Get("tags"), "tags", Msg(d.Config.Language, "tags.exclusive", p, o.Path, o.Pos.Get("tags").Line))
+			continue
+		}
+		first[p] = m
+	}
+	return errs
+}
+
+// sharedPhotos reports each profile that names another member's photo: a
+// photo belongs to one member, and another profile naming the same file
+// would show that member's face under a different name. The owner is the
+// member whose slug the file is named after, else the first to name it.
+func sharedPhotos(lang string, members []*Member) ErrorList {
+	var errs ErrorList
 	photoOwner := map[string]*Member{}
 	for _, m := range members {
 		if m.Photo == "" {
@@ -148,10 +181,16 @@ func NewDirectory(cfg Config, members []*Member, pages []*Page, drafts bool) (*D
 	}
 	for _, m := range members {
 		if o := photoOwner[m.Photo]; o != nil && o != m {
-			errs.Add(m.Pos.Get("photo"), "photo", Msg(cfg.Language, "photo.shared", m.Photo, o.Path))
+			errs.Add(m.Pos.Get("photo"), "photo", Msg(lang, "photo.shared", m.Photo, o.Path))
 		}
 	}
+	return errs
+}
 
+// sortRelations puts each member's RecommendedBy and ThankedBy into the
+// directory's order (and thanks from one member by date), so that pages
+// list them as the home page lists the members.
+func (d *Directory) sortRelations() {
 	order := make(map[*Member]int, len(d.Members))
 	for i, m := range d.Members {
 		order[m] = i
@@ -167,7 +206,6 @@ func NewDirectory(cfg Config, members []*Member, pages []*Page, drafts bool) (*D
 			return compareDates(a.Date, b.Date)
 		})
 	}
-	return d, errs
 }
 
 // SortMembers sorts members by name for a reader of lang, with the slug
