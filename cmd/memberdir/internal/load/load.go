@@ -98,9 +98,38 @@ func SiteCached(fsys fs.FS, cache *Cache) (*Content, member.ErrorList, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	var paths []string
+	paths, files, links, perrs := profilePaths(fsys, entries, cfg.Language)
+	errs = append(errs, perrs...)
+
+	r := cache.begin()
+	members, merrs, err := profiles(fsys, paths, &cfg, cache, r)
+	if err != nil {
+		return nil, nil, err
+	}
+	cache.end(r)
+	errs = append(errs, merrs...)
+	errs = append(errs, c.addMembers(fsys, members, paths, &cfg, files, links, cache, r)...)
+
+	pages, gerrs, err := loadPages(fsys, &cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	errs = append(errs, gerrs...)
+	c.Pages = pages
+	errs = append(errs, astray(fsys, cfg.Language)...)
+	errs = append(errs, deadFooterLinks(fsys, c)...)
+	errs.Sort()
+	return c, errs, nil
+}
+
+// profilePaths returns the paths of the profiles among the entries of
+// the members' folder, sorted, and reports every other file there that
+// looks meant as one (a document, a misnamed or nested file, a link).
+// files are the names of the folder's plain files, for photos; links
+// the names that are symbolic links.
+func profilePaths(fsys fs.FS, entries []fs.DirEntry, lang string) (paths []string, files, links map[string]bool, errs member.ErrorList) {
 	lower := map[string]string{}
-	files, links := map[string]bool{}, map[string]bool{}
+	files, links = map[string]bool{}, map[string]bool{}
 	for _, e := range entries {
 		files[e.Name()] = true
 	}
@@ -122,20 +151,20 @@ func SiteCached(fsys fs.FS, cache *Cache) (*Content, member.ErrorList, error) {
 		if strings.EqualFold(name, ".md") && !e.IsDir() {
 			// Saved in the web editor before a name was typed: a
 			// hidden file would be skipped, and the profile lost.
-			errs.Add(member.Pos{Path: p}, "", member.Msg(cfg.Language, "file.noname"))
+			errs.Add(member.Pos{Path: p}, "", member.Msg(lang, "file.noname"))
 			continue
 		}
 		if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || isNote(name) {
 			continue
 		}
 		if e.IsDir() {
-			errs = append(errs, nested(fsys, p, cfg.Language, "file.nested")...)
+			errs = append(errs, nested(fsys, p, lang, "file.nested")...)
 			continue
 		}
 		if e.Type()&fs.ModeSymlink != 0 {
 			// A link could make the build read, and publish, a file from
 			// anywhere on the machine that builds the site.
-			errs.Add(member.Pos{Path: p}, "", member.Msg(cfg.Language, "file.symlink"))
+			errs.Add(member.Pos{Path: p}, "", member.Msg(lang, "file.symlink"))
 			delete(files, name)
 			links[name] = true
 			continue
@@ -148,36 +177,37 @@ func SiteCached(fsys fs.FS, cache *Cache) (*Content, member.ErrorList, error) {
 			continue
 		case ".md":
 		case ".docx", ".doc", ".odt", ".pdf", ".rtf", ".pages":
-			errs.Add(member.Pos{Path: p}, "", member.Msg(cfg.Language, "file.doc", name, mdName(name)))
+			errs.Add(member.Pos{Path: p}, "", member.Msg(lang, "file.doc", name, mdName(name)))
 			continue
 		default:
-			errs.Add(member.Pos{Path: p}, "", member.Msg(cfg.Language, "file.ext", name, mdName(name)))
+			errs.Add(member.Pos{Path: p}, "", member.Msg(lang, "file.ext", name, mdName(name)))
 			continue
 		}
 		slug := slugOf(p)
 		if !member.IsSlug(slug) || path.Ext(name) != ".md" {
 			if s := member.Slugify(slug); s != "" {
-				errs.Add(member.Pos{Path: p}, "", member.Msg(cfg.Language, "slug.invalid", name, s+".md"))
+				errs.Add(member.Pos{Path: p}, "", member.Msg(lang, "slug.invalid", name, s+".md"))
 			} else {
-				errs.Add(member.Pos{Path: p}, "", member.Msg(cfg.Language, "slug.invalidnone", name))
+				errs.Add(member.Pos{Path: p}, "", member.Msg(lang, "slug.invalidnone", name))
 			}
 		}
 		if other, dup := lower[strings.ToLower(name)]; dup {
-			errs.Add(member.Pos{Path: p}, "", member.Msg(cfg.Language, "slug.case", other, name))
+			errs.Add(member.Pos{Path: p}, "", member.Msg(lang, "slug.case", other, name))
 			continue
 		}
 		lower[strings.ToLower(name)] = name
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
+	return paths, files, links, errs
+}
 
-	r := cache.begin()
-	members, merrs, err := profiles(fsys, paths, &cfg, cache, r)
-	if err != nil {
-		return nil, nil, err
-	}
-	cache.end(r)
-	errs = append(errs, merrs...)
+// addMembers adds the decoded profiles to c, in the order of paths, with
+// their photos; a file that could not be read as a profile still stands
+// for its member, so that recommendations of it are not reported as
+// unknown.
+func (c *Content) addMembers(fsys fs.FS, members []*member.Member, paths []string, cfg *member.Config, files, links map[string]bool, cache *Cache, r round) member.ErrorList {
+	var errs member.ErrorList
 	for i, m := range members {
 		if m == nil {
 			// The file could not be read as a profile; it still exists,
@@ -197,16 +227,7 @@ func SiteCached(fsys fs.FS, cache *Cache) (*Content, member.ErrorList, error) {
 		c.Members = append(c.Members, m)
 	}
 
-	pages, perrs, err := loadPages(fsys, &cfg)
-	if err != nil {
-		return nil, nil, err
-	}
-	errs = append(errs, perrs...)
-	c.Pages = pages
-	errs = append(errs, astray(fsys, cfg.Language)...)
-	errs = append(errs, deadFooterLinks(fsys, c)...)
-	errs.Sort()
-	return c, errs, nil
+	return errs
 }
 
 // profiles decodes the files in parallel, one worker per core, and
