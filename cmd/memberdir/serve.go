@@ -41,19 +41,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("%w: serve takes no arguments, got %q", errUsage, fl.Args())
 	}
 
-	if _, err := strconv.Atoi(*addr); err == nil {
-		*addr = "127.0.0.1:" + *addr // "--addr 8081": a port alone
-	}
 	// Without a profiles folder there is nothing to preview, nor to watch.
 	if err := load.NoMembers(os.DirFS(*source)); err != nil {
 		return err
 	}
 	// Listen first, so that a busy port fails at once rather than after
 	// a build, and so that ":0" yields the real address to print.
-	ln, err := net.Listen("tcp", *addr)
-	if errors.Is(err, syscall.EADDRINUSE) {
-		return fmt.Errorf("%s is already in use, perhaps by another memberdir serve — stop that one (Ctrl-C in its window) or choose another port: memberdir serve --addr %s", *addr, otherPort(*addr))
-	}
+	ln, err := listen(*addr)
 	if err != nil {
 		return err
 	}
@@ -61,51 +55,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-
-	// The builds run one at a time, so base and built need no lock; the
-	// main goroutine reads them only before the watcher starts.
-	var (
-		preview *serve.Server
-		build   = buildSite(*source, *drafts)
-		base    = "/"
-		built   bool
-	)
-	preview = serve.New(func() (map[string][]byte, error) {
-		files, err := build.Build()
-		// base_url may change with config.yaml; follow it so that the
-		// site's absolute links keep working.
-		if p, perr := sitePath(*source); perr == nil && p != base {
-			base = p
-			preview.SetBasePath(p)
-			if built {
-				fmt.Fprintln(stdout, member.Msg(siteLanguage(*source), "cli.basepath", origin+p))
-			}
-		}
-		return files, err
-	})
-	preview.Title = serveTitle(*source)
-	preview.OnChange = build.Changed
-	preview.OnRebuild = func(took time.Duration, err error) {
-		lang := siteLanguage(*source)
-		key := "cli.rebuilt"
-		if !built {
-			key, built = "cli.firstbuilt", true
-		}
-		if err == nil {
-			fmt.Fprintln(stdout, member.Msg(lang, key, took.Round(time.Millisecond).String()))
-			return
-		}
-		n := 1
-		var list member.ErrorList
-		if errors.As(err, &list) {
-			n = len(list)
-		}
-		fmt.Fprintln(stdout, member.Msg(lang, "cli.failed", n))
-		fmt.Fprintln(stderr, err)
-	}
+	preview, base := previewServer(*source, *drafts, origin, stdout, stderr)
 	// Problems are printed and shown in the browser; serving goes on.
 	preview.Rebuild()
-
 	hs := &http.Server{
 		Handler:           preview,
 		ReadHeaderTimeout: 10 * time.Second,
@@ -118,7 +70,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
 
-	fmt.Fprintln(stdout, member.Msg(siteLanguage(*source), "cli.serving", origin+base))
+	fmt.Fprintln(stdout, member.Msg(siteLanguage(*source), "cli.serving", origin+base()))
 
 	var wg sync.WaitGroup
 	wg.Go(func() {
@@ -143,6 +95,67 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	return nil
+}
+
+// listen listens on addr, where a port alone ("8081") means that port
+// on 127.0.0.1, and explains a port that is taken.
+func listen(addr string) (net.Listener, error) {
+	if _, err := strconv.Atoi(addr); err == nil {
+		addr = "127.0.0.1:" + addr
+	}
+	ln, err := net.Listen("tcp", addr)
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return nil, fmt.Errorf("%s is already in use, perhaps by another memberdir serve — stop that one (Ctrl-C in its window) or choose another port: memberdir serve --addr %s", addr, otherPort(addr))
+	}
+	return ln, err
+}
+
+// previewServer returns the server that builds the site in source for the
+// preview at origin and says in stdout how each build went, and a
+// function that returns the site's base path as of the last build.
+func previewServer(source string, drafts bool, origin string, stdout, stderr io.Writer) (*serve.Server, func() string) {
+	// The builds run one at a time, so base and built need no lock; the
+	// main goroutine reads them only before the watcher starts.
+	var (
+		preview *serve.Server
+		build   = buildSite(source, drafts)
+		base    = "/"
+		built   bool
+	)
+	preview = serve.New(func() (map[string][]byte, error) {
+		files, err := build.Build()
+		// base_url may change with config.yaml; follow it so that the
+		// site's absolute links keep working.
+		if p, perr := sitePath(source); perr == nil && p != base {
+			base = p
+			preview.SetBasePath(p)
+			if built {
+				fmt.Fprintln(stdout, member.Msg(siteLanguage(source), "cli.basepath", origin+p))
+			}
+		}
+		return files, err
+	})
+	preview.Title = serveTitle(source)
+	preview.OnChange = build.Changed
+	preview.OnRebuild = func(took time.Duration, err error) {
+		lang := siteLanguage(source)
+		key := "cli.rebuilt"
+		if !built {
+			key, built = "cli.firstbuilt", true
+		}
+		if err == nil {
+			fmt.Fprintln(stdout, member.Msg(lang, key, took.Round(time.Millisecond).String()))
+			return
+		}
+		n := 1
+		var list member.ErrorList
+		if errors.As(err, &list) {
+			n = len(list)
+		}
+		fmt.Fprintln(stdout, member.Msg(lang, "cli.failed", n))
+		fmt.Fprintln(stderr, err)
+	}
+	return preview, func() string { return base }
 }
 
 // serveOrigin returns the URL origin at which a listener is reached from
