@@ -27,53 +27,13 @@ import (
 // lang.
 func Changes(ctx context.Context, dir, base, lang string) ([]Change, []string, error) {
 	g := &git{ctx: ctx, dir: dir, lang: lang}
-	out, err := g.run(nil, "rev-parse", "--show-prefix")
-	if err != nil {
-		var exit *exec.ExitError
-		if errors.As(err, &exit) {
-			return nil, nil, &gitError{member.Msg(lang, "git.norepo", dir), err}
-		}
-		return nil, nil, err
-	}
-	prefix := strings.TrimSpace(string(out)) // the site folder in the repository, "" or "site/"
-	if _, err := g.run(nil, "rev-parse", "--verify", "--quiet", base+"^{commit}"); err != nil {
-		var exit *exec.ExitError
-		if !errors.As(err, &exit) {
-			return nil, nil, err
-		}
-		return nil, nil, &gitError{member.Msg(lang, "git.norev", base), err}
-	}
-	out, err = g.run(nil, "merge-base", base, "HEAD")
-	if err != nil {
-		var exit *exec.ExitError
-		if !errors.As(err, &exit) {
-			return nil, nil, err
-		}
-		return nil, nil, &gitError{member.Msg(lang, "git.nomergebase", base), err}
-	}
-	mergeBase := strings.TrimSpace(string(out))
-	// Every file of the repository, named from its root: a pull request
-	// can change the workflows or the tool as well as the site.
-	out, err = g.run(nil, "diff", "--name-status", "--no-renames", "-z", mergeBase, "HEAD")
+	prefix, mergeBase, err := g.start(base)
 	if err != nil {
 		return nil, nil, err
 	}
-	fields := strings.Split(strings.TrimSuffix(string(out), "\x00"), "\x00")
-	type diff struct {
-		op   Op
-		repo string // from the root of the repository
-		site string // from the site folder
-	}
-	var diffs []diff
-	for i := 0; i+1 < len(fields); i += 2 {
-		op := Modified
-		switch fields[i] {
-		case "A":
-			op = Added
-		case "D":
-			op = Deleted
-		}
-		diffs = append(diffs, diff{op, fields[i+1], sitePath(prefix, fields[i+1])})
+	diffs, err := g.diffs(prefix, mergeBase)
+	if err != nil {
+		return nil, nil, err
 	}
 
 	// One cat-file reads the versions of config.yaml and the profiles
@@ -144,6 +104,69 @@ func Changes(ctx context.Context, dir, base, lang string) ([]Change, []string, e
 	}
 	sort.Slice(changes, func(i, j int) bool { return changes[i].Path < changes[j].Path })
 	return changes, cfg.Organiser.GitHub, nil
+}
+
+// start returns the site folder's path in the repository ("" or
+// "site/") and the commit where HEAD parted from base, with an error in
+// the user's language when dir is no git work tree or base no revision
+// HEAD shares history with.
+func (g *git) start(base string) (prefix, mergeBase string, err error) {
+	lang := g.lang
+	out, err := g.run(nil, "rev-parse", "--show-prefix")
+	if err != nil {
+		var exit *exec.ExitError
+		if errors.As(err, &exit) {
+			return "", "", &gitError{member.Msg(lang, "git.norepo", g.dir), err}
+		}
+		return "", "", err
+	}
+	prefix = strings.TrimSpace(string(out))
+	if _, err := g.run(nil, "rev-parse", "--verify", "--quiet", base+"^{commit}"); err != nil {
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) {
+			return "", "", err
+		}
+		return "", "", &gitError{member.Msg(lang, "git.norev", base), err}
+	}
+	out, err = g.run(nil, "merge-base", base, "HEAD")
+	if err != nil {
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) {
+			return "", "", err
+		}
+		return "", "", &gitError{member.Msg(lang, "git.nomergebase", base), err}
+	}
+	return prefix, strings.TrimSpace(string(out)), nil
+}
+
+// diff is one file that git diff lists between the merge base and HEAD.
+type diff struct {
+	op   Op
+	repo string // from the root of the repository
+	site string // from the site folder
+}
+
+// diffs returns every file of the repository that HEAD changes since
+// mergeBase, named from its root: a pull request can change the
+// workflows or the tool as well as the site.
+func (g *git) diffs(prefix, mergeBase string) ([]diff, error) {
+	out, err := g.run(nil, "diff", "--name-status", "--no-renames", "-z", mergeBase, "HEAD")
+	if err != nil {
+		return nil, err
+	}
+	fields := strings.Split(strings.TrimSuffix(string(out), "\x00"), "\x00")
+	var diffs []diff
+	for i := 0; i+1 < len(fields); i += 2 {
+		op := Modified
+		switch fields[i] {
+		case "A":
+			op = Added
+		case "D":
+			op = Deleted
+		}
+		diffs = append(diffs, diff{op, fields[i+1], sitePath(prefix, fields[i+1])})
+	}
+	return diffs, nil
 }
 
 // sitePath returns p, a path from the root of the repository, relative
