@@ -188,13 +188,14 @@
   // any keystroke needs them): token k has the members ids[off[k]] to
   // ids[off[k+1]-1] with the field classes cls[…].
   //
-  // Its third part is, for a shard, the categories of the members it
-  // has, numbered by their order (see localCats), or "" in a small
-  // directory, or, for a summary, the number of its members in each
-  // category.
+  // Its third part is, for a shard, its own categories column (see
+  // localCats), "" in a small directory, and its fourth the counts by
+  // category of its big prefixes (see plan); for a summary, the third is
+  // the number of its members in each category.
   class Shard {
-    constructor([voc, post, extra], n) {
+    constructor([voc, post, extra, counts], n) {
       this.extra = extra;
+      this.counts = counts || {};
       const tokens = (this.tokens = []);
       let prev = "", start = -1, shared = 0;
       for (let i = 0; i <= voc.length; i++) {
@@ -306,31 +307,56 @@
     }
 
     // needsCats reports whether an answer to terms under sel needs the
-    // categories column. It does not when a term is answered by a shard,
-    // whose own column has the categories of all the members it can
-    // find (localCats), nor for one term answered by a summary and no
-    // filter: the summary counts its members by category.
+    // categories column: see plan.
     needsCats(terms, sel) {
-      const filtered = !!(sel.tag || sel.loc || sel.lang);
-      if (this.memberCats) return false;
-      if (!terms.length) return filtered;
-      if (terms.some((t) => this.ownCats(this.shardOf(t)))) return false;
-      return filtered || terms.length > 1 || this.shardOf(terms[0]) < this.meta.sk.length;
+      return terms.length || sel.tag || sel.loc || sel.lang ? !this.plan(terms, sel) : false;
     }
 
-    // ownCats reports whether i is a loaded shard with a column of its
-    // own (shards have one in large directories only).
-    ownCats(i) {
-      return i < this.meta.sk.length && !!this.shard(i).extra;
+    // plan returns how answer counts the results by category, or null
+    // when it needs the whole column. With { cats }, from each result's
+    // categories: the whole column's, or a shard's own, which holds
+    // those of the members of its words that are not big (localCats),
+    // when a term matches only such words of its shard. With { given },
+    // one term and no filter, from counts given: a summary's, or those
+    // of a big prefix (Shard.counts) for the members of the words it
+    // begins, with { cats, inPrefix } for the others, those of words one
+    // typo away, which must not be big. Its shards must be loaded.
+    plan(terms, sel) {
+      if (this.memberCats) return { cats: this.memberCats };
+      const k = this.meta.sk.length, big = this.meta.bg;
+      const own = (i) => i < k && !!this.shard(i).extra;
+      const small = (t, i) => this.match(t).hit.every((h) => this.shard(i).off[h + 1] - this.shard(i).off[h] < big);
+      for (const t of terms) {
+        const i = this.shardOf(t);
+        if (own(i) && small(t, i)) return { cats: this.localCats(i) };
+      }
+      if (terms.length !== 1 || sel.tag || sel.loc || sel.lang) return null;
+      const t = terms[0], i = this.shardOf(t);
+      if (i >= k) return { given: this.shard(i).extra };
+      if (!own(i)) return null;
+      const sh = this.shard(i), given = sh.counts[t];
+      if (!given) return null;
+      const from = sh.lower(t);
+      let to = from;
+      while (to < sh.tokens.length && sh.tokens[to].startsWith(t)) to++;
+      const inPrefix = new Uint8Array(this.n);
+      for (const h of this.match(t).hit) {
+        if (h >= from && h < to) for (let x = sh.off[h]; x < sh.off[h + 1]; x++) inPrefix[sh.ids[x]] = 1;
+        else if (sh.off[h + 1] - sh.off[h] >= big) return null;
+      }
+      return { given, cats: this.localCats(i), inPrefix };
     }
 
-    // localCats returns the categories of the members of shard i, as
-    // column does, by member number.
+    // localCats returns the categories of the members of shard i's
+    // words that are not big, from its own column, as column does, by
+    // member number.
     localCats(i) {
       const sh = this.shard(i);
       if (!sh.cats) {
-        const n = this.n, has = new Uint8Array(n), ids = [];
-        for (const id of sh.ids) has[id] = 1;
+        const n = this.n, has = new Uint8Array(n), ids = [], big = this.meta.bg;
+        for (let k = 0; k < sh.tokens.length; k++) {
+          if (sh.off[k + 1] - sh.off[k] < big) for (let x = sh.off[k]; x < sh.off[k + 1]; x++) has[sh.ids[x]] = 1;
+        }
         for (let id = 0; id < n; id++) if (has[id]) ids.push(id);
         const own = column(sh.extra, this.meta.cat.length, ids.length), off = new Int32Array(n + 1);
         ids.forEach((id, p) => (off[id + 1] = own.off[p + 1] - own.off[p]));
@@ -508,16 +534,10 @@
       if (!terms.length && tag < 0 && loc < 0 && lang < 0) {
         return { ids: Array.from({ length: n }, (_, i) => i), counts: { tag: Int32Array.from(m.cn), loc: Int32Array.from(m.ln), lang: Int32Array.from(m.gn) }, marks: this.marker(terms) };
       }
-      // The categories: of all members, else of the members of a shard
-      // that answers a term, else the counts of the one term's summary
-      // (see needsCats).
-      let cats = this.memberCats, given = null;
-      if (!cats) {
-        const i = terms.map((t) => this.shardOf(t)).find((i) => this.ownCats(i));
-        if (i !== undefined) cats = this.localCats(i);
-        else if (terms.length === 1 && tag < 0 && loc < 0 && lang < 0) given = this.shard(this.shardOf(terms[0])).extra;
-      }
-      if ((!cats && !given) || ((loc >= 0 || lang >= 0) && !locs)) throw new Error("search: a column is not loaded");
+      // The categories, as plan says.
+      const p = this.plan(terms, sel);
+      if (!p || ((loc >= 0 || lang >= 0) && !locs)) throw new Error("search: a column is not loaded");
+      const cats = p.cats, given = p.given, inPrefix = p.inPrefix;
       const ms = terms.map((t) => this.match(t)), scores = ms.map((x) => x.score);
       const tagN = new Int32Array(m.cat.length), locN = locs && new Int32Array(m.loc.length), langN = locs && new Int32Array(m.lang.length);
       // The members to look at, in directory order: those of the term
@@ -536,7 +556,7 @@
         }
         const l = locs ? locs[id] : -1;
         const okT = tag < 0 || has(cats, id, tag), okL = loc < 0 || l === loc, okG = lang < 0 || has(langs, id, lang);
-        if (okL && okG && cats) for (let k = cats.off[id]; k < cats.off[id + 1]; k++) tagN[cats.val[k]]++;
+        if (okL && okG && cats && !(inPrefix && inPrefix[id])) for (let k = cats.off[id]; k < cats.off[id + 1]; k++) tagN[cats.val[k]]++;
         if (locs) {
           if (okT && okG && l >= 0) locN[l]++;
           if (okT && okL) for (let k = langs.off[id]; k < langs.off[id + 1]; k++) langN[langs.val[k]]++;
@@ -557,7 +577,8 @@
       }
       const ids = new Array(found);
       for (let i = 0; i < found; i++) ids[at[hitS[i]]++] = hitId[i];
-      return { ids, counts: { tag: given ? Int32Array.from(given) : tagN, loc: locN, lang: langN }, marks: this.marker(terms) };
+      if (given) given.forEach((c, i) => (tagN[i] += c));
+      return { ids, counts: { tag: tagN, loc: locN, lang: langN }, marks: this.marker(terms) };
     }
 
     // marker returns whether a folded word is one the terms match, as

@@ -112,8 +112,11 @@ type answer struct {
 	Counts map[string]map[string]int `json:"counts"`
 	// Same is whether the answer was the same with the categories of
 	// all members loaded.
-	Same  bool     `json:"same"`
-	Cards []string `json:"cards"`
+	Same bool `json:"same"`
+	// Counted says how the script counted the results by category:
+	// "column", "own", "prefix" or "summary" (see Search.plan).
+	Counted string   `json:"counted"`
+	Cards   []string `json:"cards"`
 }
 
 // TestScript runs the script's matching, ranking, filters and cards on
@@ -364,6 +367,15 @@ func testScriptShards(t *testing.T, n int) {
 	}
 	if m := decodedMeta(t, x); n > 1500 && len(m.Summaries) == 0 {
 		t.Errorf("%d members: no summary; the test needs some", n)
+	}
+	// At 10,000 members, every way of counting must have been checked
+	// against the whole column (Same).
+	counted := map[string]int{}
+	for _, r := range out.Results {
+		counted[r.Counted]++
+	}
+	if n > 1500 && (counted["own"] == 0 || counted["prefix"] == 0 || counted["summary"] == 0) {
+		t.Errorf("%d members: counted %v; the test needs each of own, prefix and summary", n, counted)
 	}
 }
 

@@ -24,11 +24,13 @@
 //     is answered by its summary or else by the one shard holding all the
 //     words it begins, never by several shards.
 //
-// A shard and a summary are each a JSON array of three: the words
-// front-coded, their postings as bits (see encodeShard), and what counts
-// the results by category without the column of all members: a shard's
-// own categories column, of the members it has (see localColumn; "" in a
-// small directory), and a summary's number of members in each category.
+// A shard is a JSON array of four: its words front-coded, their postings
+// as bits (see encodeShard), and what counts the results by category
+// without the column of all members: its own categories column, of the
+// members of its words that are not big (see localColumn), and the counts
+// by category of the members of each big prefix (see prefixCounts); in a
+// small directory, "" and {}. A summary is an array of three: its words,
+// their postings, and its number of members in each category.
 //   - search/c.<i>.json, the card chunks: what a result card shows of
 //     cardChunk consecutive members (see cardFields), loaded only for the
 //     results shown.
@@ -108,6 +110,9 @@ const (
 	// the group "st" alone held 142 KB gzipped, fetched by any word
 	// beginning with it.
 	splitTarget = 2 * shardTarget
+	// bigShare is the share of all members, 1/bigShare, from which a
+	// word is big: see localColumn.
+	bigShare = 16
 )
 
 // meta is the entry file. Per-member columns are indexed by member number,
@@ -124,6 +129,10 @@ type meta struct {
 	Summaries []string `json:"sp"`
 	Sizes     []int    `json:"ss"` // shard files' sizes in bytes, for the script's prefetch
 	Chunk     int      `json:"ck"` // members per card chunk
+	// Big is the fewest members of a word whose members a shard's own
+	// categories column leaves out, or 0 when shards have none (see
+	// localColumn).
+	Big int `json:"bg"`
 
 	Categories [][2]string `json:"cat"`  // ID and label
 	Locations  []string    `json:"loc"`  // labels
@@ -180,15 +189,25 @@ func BuildCached(d *member.Directory, c *Cache) (*Index, error) {
 		return nil, err
 	}
 
+	if len(cols.cats) > shardTarget {
+		m.Big = max(len(d.Members)/bigShare, 1)
+	}
 	p := invert(d, c)
 	spans := shards(p, len(d.Members))
 	for i, s := range spans {
 		name := shardFile(i)
-		sh, own := encodeShard(p, len(d.Members), s.from, s.to), ""
-		if len(cols.cats) > shardTarget {
-			own = localColumn(members(p.lists[s.from:s.to]), cols.byMember, len(m.Categories))
+		sh, own, counts := encodeShard(p, len(d.Members), s.from, s.to), "", map[string][]int{}
+		if m.Big > 0 {
+			var small [][]posting
+			for _, l := range p.lists[s.from:s.to] {
+				if len(l) < m.Big {
+					small = append(small, l)
+				}
+			}
+			own = localColumn(members(small), cols.byMember, len(m.Categories))
+			counts = prefixCounts(p, s, m.Big, cols.byMember, len(m.Categories))
 		}
-		if err := x.add(name, [3]string{sh[0], sh[1], own}); err != nil {
+		if err := x.add(name, []any{sh[0], sh[1], own, counts}); err != nil {
 			return nil, err
 		}
 		m.Shards = append(m.Shards, s.key)
@@ -549,13 +568,20 @@ func members(lists [][]posting) []int32 {
 
 // localColumn writes the categories of the members ids, sorted, as the
 // categories column does those of all members (see columns), but with
-// each member numbered by its place in ids: the shard's own column,
-// which counts the results by category when a term of the search is
-// answered by the shard, for they are all among its members. Shards
-// have one when the whole column is larger than a shard: at 100,000
-// members of the benchmark's generator it is 173 KB gzipped, more than a
-// first search may download; at 1,000, 2 KB, less than the shards' own
-// columns would add to the few shards a search fetches.
+// each member numbered by its place in ids: a shard's own column, of the
+// members of its words that are not big (fewer than the entry's bg
+// members). It counts the results by category when a term of the search
+// matches only such words of the shard, for they are all among them.
+// Big words are left out, for their members would make the column as
+// large as the whole one: a word most members have ("linkedin", in
+// everyone's links) is a shard of its own. The results of one term that
+// matches big words are counted by prefixCounts instead.
+//
+// Shards have their own columns when the whole column is larger than a
+// shard: at 100,000 members of the benchmark's generator it is 173 KB
+// gzipped, more than a first search may download; at 1,000, 2 KB, less
+// than the shards' own columns would add to the few shards a search
+// fetches.
 func localColumn(ids []int32, byMember [][]int32, values int) string {
 	sets := make([][]int32, values)
 	for pos, id := range ids {
@@ -569,6 +595,51 @@ func localColumn(ids []int32, byMember [][]int32, values int) string {
 		scratch = w.members(s, len(ids), scratch)
 	}
 	return w.String()
+}
+
+// prefixCounts returns, for each prefix of two letters or more of a big
+// word of span s whose words are all in s (the others have summaries),
+// the number of members in each category of the members of its words.
+// A big word has big prefixes: a search for one of them, alone and
+// without a filter, is counted by it, and the members of its one-typo
+// neighbours, if they are not big, by the shard's own column.
+func prefixCounts(p *postings, s span, big int, byMember [][]int32, values int) map[string][]int {
+	out := map[string][]int{}
+	seen, gen := make([]int32, len(byMember)), int32(0) // seen[id] == gen: counted
+	for k := s.from; k < s.to; k++ {
+		if len(p.lists[k]) < big {
+			continue
+		}
+		r := []rune(p.vocab[k])
+		for l := 2; l <= len(r); l++ {
+			q := string(r[:l])
+			if _, ok := out[q]; ok {
+				continue
+			}
+			from, _ := slices.BinarySearch(p.vocab, q)
+			to := from
+			for to < len(p.vocab) && strings.HasPrefix(p.vocab[to], q) {
+				to++
+			}
+			if from < s.from || to > s.to {
+				continue // a summary answers q
+			}
+			counts := make([]int, values)
+			gen++
+			for _, l := range p.lists[from:to] {
+				for _, ps := range l {
+					if seen[ps.id] != gen {
+						seen[ps.id] = gen
+						for _, c := range byMember[ps.id] {
+							counts[c]++
+						}
+					}
+				}
+			}
+			out[q] = counts
+		}
+	}
+	return out
 }
 
 // summaries returns, sorted, the prefixes of two letters or more whose

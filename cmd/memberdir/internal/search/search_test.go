@@ -264,9 +264,10 @@ func (r *bitReader) rest() bool {
 // decodeShard reads a shard of n members back into tokens and postings.
 func decodeShard(t *testing.T, data []byte, n int) ([]string, [][]posting) {
 	t.Helper()
-	var parts []string
-	if err := json.Unmarshal(data, &parts); err != nil || len(parts) != 3 {
-		t.Fatalf("shard is not an array of three strings: %v %.80s", err, data)
+	var raw []json.RawMessage
+	parts := make([]string, 2)
+	if err := json.Unmarshal(data, &raw); err != nil || len(raw) != 4 || json.Unmarshal(raw[0], &parts[0]) != nil || json.Unmarshal(raw[1], &parts[1]) != nil {
+		t.Fatalf("shard is not an array of four, two strings first: %v %.80s", err, data)
 	}
 	var toks []string
 	prev := []uint16{}
@@ -782,6 +783,6 @@ func decodeSummary(t *testing.T, data []byte, n int) ([]string, [][]posting) {
 	if err := json.Unmarshal(data, &parts); err != nil || len(parts) != 3 {
 		t.Fatalf("summary is not an array of three: %v %.80s", err, data)
 	}
-	shard, _ := json.Marshal([]json.RawMessage{parts[0], parts[1], []byte(`""`)})
+	shard, _ := json.Marshal([]json.RawMessage{parts[0], parts[1], []byte(`""`), []byte(`{}`)})
 	return decodeShard(t, shard, n)
 }

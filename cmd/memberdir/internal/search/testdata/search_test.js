@@ -26,6 +26,9 @@ const read = (p) => JSON.parse(fs.readFileSync(path.join(dir, p), "utf8"));
     if (req.fresh) s = open(); // no memory of earlier queries
     const terms = s.terms(q.q);
     await s.ready(terms, q, true);
+    // How the results were counted by category (see Search.plan).
+    const p = s.memberCats ? null : s.plan(terms, q);
+    const counted = !terms.length ? "" : !p ? "column" : p.inPrefix ? "prefix" : p.given ? "summary" : "own";
     const r = s.run(terms, q);
     await s.ensureCards(r.ids);
     // The same query with all the members' categories loaded: the
@@ -45,6 +48,7 @@ const read = (p) => JSON.parse(fs.readFileSync(path.join(dir, p), "utf8"));
       slugs: r.ids.map((id) => s.cards[Math.floor(id / meta.ck)][(id % meta.ck) * CARD]),
       counts,
       same,
+      counted,
       cards: r.ids.slice(0, 20).map((id) => s.card(id, r.marks, "/dir/")),
     });
   }
