@@ -18,13 +18,12 @@ import (
 	"maps"
 	"path"
 	"regexp"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/parallel"
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/photo"
 )
 
@@ -230,62 +229,48 @@ func (c *Content) addMembers(fsys fs.FS, members []*member.Member, paths []strin
 	return errs
 }
 
-// profiles decodes the files in parallel, one worker per core, and
+// profiles decodes the files on every core (package parallel) and
 // returns them in the order of paths so the result is deterministic.
 func profiles(fsys fs.FS, paths []string, cfg *member.Config, cache *Cache, r round) ([]*member.Member, member.ErrorList, error) {
 	out := make([]*member.Member, len(paths))
 	ckey := configKey(cfg)
 	errLists := make([]member.ErrorList, len(paths))
-	ioErrs := make([]error, len(paths))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				var stamp fileStamp
-				if cache != nil {
-					if m, errs, st, ok := cache.lookup(fsys, paths[i], ckey, r); ok {
-						out[i], errLists[i] = m, errs
-						continue
-					} else {
-						stamp = st
-					}
-				}
-				data, err := readLimited(fsys, paths[i], MaxProfileSize)
-				if err != nil {
-					ioErrs[i] = err
-					continue
-				}
-				if len(data) > MaxProfileSize {
-					errLists[i] = tooLarge(fsys, paths[i], len(data), cfg.Language)
-					continue
-				}
-				out[i], errLists[i] = Profile(paths[i], data, cfg)
-				if cache != nil {
-					// Only caches compare digests; a plain build skips hashing.
-					if out[i] != nil {
-						out[i].Digest = sha256.Sum256(data)
-					}
-					cache.store(paths[i], stamp, ckey, out[i], errLists[i])
-					if out[i] != nil {
-						out[i] = out[i].Clone()
-					}
-				}
+	err := parallel.Each(len(paths), func(i int) error {
+		var stamp fileStamp
+		if cache != nil {
+			m, errs, st, ok := cache.lookup(fsys, paths[i], ckey, r)
+			if ok {
+				out[i], errLists[i] = m, errs
+				return nil
 			}
-		}()
+			stamp = st
+		}
+		data, err := readLimited(fsys, paths[i], MaxProfileSize)
+		if err != nil {
+			return err
+		}
+		if len(data) > MaxProfileSize {
+			errLists[i] = tooLarge(fsys, paths[i], len(data), cfg.Language)
+			return nil
+		}
+		out[i], errLists[i] = Profile(paths[i], data, cfg)
+		if cache != nil {
+			// Only caches compare digests; a plain build skips hashing.
+			if out[i] != nil {
+				out[i].Digest = sha256.Sum256(data)
+			}
+			cache.store(paths[i], stamp, ckey, out[i], errLists[i])
+			if out[i] != nil {
+				out[i] = out[i].Clone()
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
 	}
-	for i := range paths {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 	var errs member.ErrorList
 	for i := range paths {
-		if ioErrs[i] != nil {
-			return nil, nil, ioErrs[i]
-		}
 		errs = append(errs, errLists[i]...)
 	}
 	return out, errs, nil

@@ -1,11 +1,9 @@
 package site
 
 import (
-	"runtime"
-	"sync"
-
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/load"
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/parallel"
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/photo"
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/render"
 )
@@ -66,49 +64,35 @@ func decodePhotos(c *load.Content, prev map[[32]byte][]photo.Image, store render
 	}
 	out := make([][]photo.Image, len(jobs))
 	bad := make([]error, len(jobs)) // the photo's decoding error
-	ioErrs := make([]error, len(jobs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				key := jobs[i].src.Key
-				if imgs, ok := prev[key]; ok {
-					out[i] = imgs
-					continue
-				}
-				if store != nil {
-					if imgs, ok := store.Get(key); ok {
-						out[i] = imgs
-						continue
-					}
-				}
-				data, err := jobs[i].src.Read()
-				if err != nil {
-					ioErrs[i] = err
-					continue
-				}
-				out[i], bad[i] = photo.Process(data)
-				if bad[i] == nil && store != nil {
-					store.Put(key, out[i]) // only a cache: its errors do not matter
-				}
+	err := parallel.Each(len(jobs), func(i int) error {
+		key := jobs[i].src.Key
+		if imgs, ok := prev[key]; ok {
+			out[i] = imgs
+			return nil
+		}
+		if store != nil {
+			if imgs, ok := store.Get(key); ok {
+				out[i] = imgs
+				return nil
 			}
-		}()
+		}
+		data, err := jobs[i].src.Read()
+		if err != nil {
+			return err
+		}
+		out[i], bad[i] = photo.Process(data)
+		if bad[i] == nil && store != nil {
+			store.Put(key, out[i]) // only a cache: its errors do not matter
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
 	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 	var errs member.ErrorList
 	imgs := make(map[[32]byte][]photo.Image, len(jobs))
 	lang := c.Config.Language
 	for i, j := range jobs {
-		if ioErrs[i] != nil {
-			return nil, nil, ioErrs[i]
-		}
 		if bad[i] != nil {
 			for _, m := range j.ms {
 				errs = append(errs, &member.Error{Pos: m.Pos.Get("photo"), Field: "photo", Msg: member.Msg(lang, "photo.broken", m.Photo, member.DecodeReason(lang, bad[i]))})
