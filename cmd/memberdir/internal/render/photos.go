@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/parallel"
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/photo"
 )
 
@@ -46,7 +47,7 @@ func (s *site) photos(photos map[string]photo.Source, store PhotoStore) error {
 	keys := make([][32]byte, len(ms))
 	done := make([][]photo.Image, len(ms))
 	errs := make(member.ErrorList, len(ms))
-	each(len(ms), func(i int) error {
+	parallel.Each(len(ms), func(i int) error {
 		src := photos[ms[i].Slug]
 		keys[i] = src.Key
 		if imgs, ok := s.cache.photo(keys[i]); ok {

@@ -20,6 +20,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/parallel"
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/photo"
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/referral"
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/search"
@@ -624,7 +625,7 @@ func (s *site) chrome(tpl string, sample func(i int) *PageData, n int) (*Chrome,
 func (s *site) renderCards() error {
 	ms := s.dir.Members
 	tpl := s.tpl["home.html"]
-	return each(len(ms), func(i int) error {
+	return parallel.Each(len(ms), func(i int) error {
 		v := s.views[ms[i]]
 		if e := s.cache.get(ms[i].Slug, s.keys[ms[i]]); e != nil {
 			now := *v
@@ -699,7 +700,7 @@ func (s *site) memberFiles() error {
 	var vcards, entries [memberBatch][]byte
 	for lo := 0; lo < len(ms); lo += memberBatch {
 		batch := ms[lo:min(lo+memberBatch, len(ms))]
-		if err := each(len(batch), func(i int) error {
+		if err := parallel.Each(len(batch), func(i int) error {
 			var err error
 			if err = s.memberPage(batch[i], chrome); err == nil {
 				vcards[i], err = s.vcard(batch[i])
@@ -807,7 +808,7 @@ func (s *site) paged(kind, tpl, title, base string, ms []*member.Member, c *memb
 	size, budget := perPage(len(ms), s.dir.Config.PageSize)
 	chunks := paginate(ms, size, budget, func(m *member.Member) int { return len(s.views[m].Card) })
 	pager := newPager(s.data.BasePath+base, chunks)
-	return each(len(chunks), func(i int) error {
+	return parallel.Each(len(chunks), func(i int) error {
 		chunk := chunks[i]
 		path := pagePath(base, i) + "index.html"
 		key, cached := s.listKey(path, title, chunk, pager, i, kind == "home" && i == 0)
@@ -916,7 +917,7 @@ func (s *site) printList(base string, c *member.Category, ms []*member.Member) (
 	if c != nil {
 		title += " · " + c.Label
 	}
-	err := each(len(chunks), func(i int) error {
+	err := parallel.Each(len(chunks), func(i int) error {
 		p := s.page("print", title, pagePath(base, i))
 		p.Members = s.cards(chunks[i])
 		var cards strings.Builder
