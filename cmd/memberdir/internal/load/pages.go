@@ -97,7 +97,7 @@ var stubKinds = map[string]string{
 var textExt = map[string]bool{".md": true, ".txt": true, ".markdown": true, ".mdown": true, ".text": true}
 
 // reservedPage are slugs the site's own output uses at the top level.
-var reservedPage = map[string]bool{"members": true, "tags": true, "assets": true, "print": true, "search": true, "page": true, "_memberdir": true}
+var reservedPage = map[string]bool{"members": true, "tags": true, "assets": true, "print": true, "search": true, "page": true, "network": true, "_memberdir": true}
 
 // Page decodes one page file: front matter with title, menu and weight,
 // then Markdown. A page whose front matter still has the line "stub: …"

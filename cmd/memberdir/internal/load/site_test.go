@@ -186,6 +186,7 @@ func TestSiteAllErrors(t *testing.T) {
 		"content/pages/about.md":   "---\ntitle: Über uns\nmenu: sidebar\n---\n",
 		"content/pages/About.md":   "---\ntitle: Über uns\n---\n",
 		"content/pages/members.md": "---\ntitle: Mitglieder\n---\n",
+		"content/pages/network.md": "---\ntitle: Netzwerk\n---\n",
 	})
 	content, errs, err := Site(fsys)
 	if err != nil {
@@ -206,6 +207,7 @@ func TestSiteAllErrors(t *testing.T) {
 		`content/pages/About.md: the file name "About.md" is not a valid address — rename it to "about.md" (lowercase a-z, 0-9 and dashes)`,
 		`content/pages/about.md:3:7: menu: "sidebar" is not a menu — write header, footer or remove the line`,
 		`content/pages/members.md: the file name "members.md" is not a valid address — rename it to "members-page.md" (lowercase a-z, 0-9 and dashes)`,
+		`content/pages/network.md: the file name "network.md" is not a valid address — rename it to "network-page.md" (lowercase a-z, 0-9 and dashes)`,
 	))
 	if content.Config.Language != "en" {
 		t.Errorf("Language = %q", content.Config.Language)

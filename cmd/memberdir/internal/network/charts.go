@@ -43,7 +43,8 @@ func Joined(d *member.Directory, o Options) Figure {
 }
 
 // Referrals returns the bar chart of recommendations and thanks per
-// quarter, every quarter from the first to the last. A thanks counts in
+// quarter, every quarter from the first to the last, or per year when
+// they span more than maxQuarters quarters. A thanks counts in
 // the quarter of its date. A recommendation carries no date: it counts in
 // the quarter by which both members had joined, the earliest it can have
 // been made, and is left out (and counted in the note) when one of them
@@ -77,23 +78,46 @@ func Referrals(d *member.Directory, o Options) Figure {
 	}
 	f := Figure{ID: "referrals", Title: o.pick("Recommendations and thanks per quarter", "Empfehlungen und Dank pro Quartal")}
 	f.Table.Head = []string{o.pick("Quarter", "Quartal"), o.pick("Recommendations", "Empfehlungen"), o.pick("Thanks", "Dank")}
+	perYear := first > 0 && last-first >= maxQuarters
+	if perYear {
+		// Years of quarters are too many bars to read: count per year.
+		f.Title = o.pick("Recommendations and thanks per year", "Empfehlungen und Dank pro Jahr")
+		f.Table.Head[0] = o.pick("Year", "Jahr")
+		years := map[int]*counts{}
+		for q, c := range per {
+			y := years[q/4]
+			if y == nil {
+				y = &counts{}
+				years[q/4] = y
+			}
+			y.rec += c.rec
+			y.thanks += c.thanks
+		}
+		per, first, last = years, first/4, last/4
+	}
 	var bars []bar
 	for q := first; first > 0 && q <= last; q++ {
 		c := per[q]
 		if c == nil {
 			c = &counts{}
 		}
-		label := fmt.Sprintf("Q%d", q%4+1)
-		sub := ""
-		if q%4 == 0 || q == first {
-			sub = strconv.Itoa(q / 4)
+		label, sub, full := strconv.Itoa(q), "", strconv.Itoa(q)
+		if !perYear {
+			label = fmt.Sprintf("Q%d", q%4+1)
+			if q%4 == 0 || q == first {
+				sub = strconv.Itoa(q / 4)
+			}
+			full = fmt.Sprintf("Q%d %d", q%4+1, q/4)
 		}
-		full := fmt.Sprintf("Q%d %d", q%4+1, q/4)
 		bars = append(bars, bar{label: label, sub: sub, full: full, values: []int{c.rec, c.thanks}})
 		f.Table.Rows = append(f.Table.Rows, []string{full, o.count(c.rec), o.count(c.thanks)})
 	}
 	f.Note = o.pick("Recommendations carry no date: each counts in the quarter by which both members had joined.",
 		"Empfehlungen tragen kein Datum: jede zählt im Quartal, in dem beide Mitglieder dabei waren.")
+	if perYear {
+		f.Note = o.pick("Recommendations carry no date: each counts in the year by which both members had joined.",
+			"Empfehlungen tragen kein Datum: jede zählt im Jahr, in dem beide Mitglieder dabei waren.")
+	}
 	if undated > 0 {
 		f.Note += " " + plural(o, undated,
 			"%[1]s recommendation of a member without member_since is not counted.", "%s recommendations of members without member_since are not counted.",
@@ -107,6 +131,10 @@ func Referrals(d *member.Directory, o Options) Figure {
 	})
 	return f
 }
+
+// maxQuarters is the most quarters the chart of recommendations and
+// thanks shows as quarters; a longer history is shown per year.
+const maxQuarters = 16
 
 // quarter numbers the quarter of d from year 0 on: year*4 + quarter-1.
 // A date without month counts in its first quarter.

@@ -1,6 +1,7 @@
 package network
 
 import (
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -56,45 +57,136 @@ func Graphs(d *member.Directory, o Options) []Figure {
 	all := links(d)
 	title := o.pick("Who recommends and thanks whom", "Wer wen empfiehlt und wem dankt")
 	if len(d.Members) <= maxGraph {
-		return []Figure{graph(o, "graph", title, d.Members, nil, all, rank)}
+		return []Figure{graph(o, "graph", title, d.Members, nil, all, all, rank)}
+	}
+	order := make(map[*member.Member]int, len(d.Members))
+	for i, m := range d.Members {
+		order[m] = i
+	}
+	degree := map[*member.Member]int{}
+	for _, l := range all {
+		degree[l.from]++
+		degree[l.to]++
 	}
 	var out []Figure
-	groups := append(slices.Clone(d.Categories), nil)
-	for _, c := range groups {
-		var own []*member.Member
-		for _, m := range d.Members {
-			if primary(m) == c {
-				own = append(own, m)
-			}
-		}
-		if len(own) == 0 {
-			continue
-		}
-		in := map[*member.Member]bool{}
-		for _, m := range own {
-			in[m] = true
-		}
-		var ls []link
-		partners := map[*member.Member]bool{}
-		for _, l := range all {
-			if in[l.from] || in[l.to] {
-				ls = append(ls, l)
-				partners[l.from], partners[l.to] = true, true
-			}
-		}
-		var nodes []*member.Member
-		for _, m := range d.Members {
-			if in[m] || partners[m] {
-				nodes = append(nodes, m)
-			}
-		}
+	for _, g := range categoryGroups(d, maxGraphs) {
+		nodes, in, ls, own, note := subgraph(o, d, g, all, order, degree, maxGraph)
 		id, label := "graph-none", o.pick("Without category", "Ohne Kategorie")
-		if c != nil {
-			id, label = "graph-"+c.ID, c.Label
+		if g.cat != nil {
+			id, label = "graph-"+g.cat.ID, g.cat.Label
 		}
-		out = append(out, graph(o, id, title+": "+label, nodes, in, ls, rank))
+		f := graph(o, id, title+": "+label, nodes, in, ls, own, rank)
+		f.Note = note
+		out = append(out, f)
 	}
 	return out
+}
+
+// maxGraphs is the most category graphs one page shows: a directory
+// whose members use hundreds of categories gets the graphs of its
+// largest ones, so that the page stays a page.
+const maxGraphs = 12
+
+// catGroup is a main category and its members, in the directory's order.
+type catGroup struct {
+	cat *member.Category // nil: members without a category
+	own []*member.Member
+}
+
+// categoryGroups returns the main categories that have members, in the
+// directory's order of categories (members without one last); of more
+// than max, the max with the most members.
+func categoryGroups(d *member.Directory, max int) []catGroup {
+	index := map[*member.Category]int{}
+	var groups []catGroup
+	for _, c := range append(slices.Clone(d.Categories), nil) {
+		index[c] = len(groups)
+		groups = append(groups, catGroup{cat: c})
+	}
+	for _, m := range d.Members {
+		g := &groups[index[primary(m)]]
+		g.own = append(g.own, m)
+	}
+	groups = slices.DeleteFunc(groups, func(g catGroup) bool { return len(g.own) == 0 })
+	if len(groups) <= max {
+		return groups
+	}
+	order := make(map[*member.Category]int, len(groups))
+	for i, g := range groups {
+		order[g.cat] = i
+	}
+	biggest := slices.Clone(groups)
+	slices.SortStableFunc(biggest, func(a, b catGroup) int { return len(b.own) - len(a.own) })
+	biggest = biggest[:max]
+	slices.SortFunc(biggest, func(a, b catGroup) int { return order[a.cat] - order[b.cat] })
+	return biggest
+}
+
+// subgraph returns what the graph of one category shows: its members and
+// the members they are linked with (nodes, in the directory's order), the
+// set of its own members shown, the links among the nodes, and all the
+// links of the own members shown, for the table. Of more own
+// members than two thirds of maxGraph it keeps those with the most
+// recommendations and thanks, and of their partners as many more as fit
+// into maxGraph nodes, again the most linked; note says so, or is "".
+func subgraph(o Options, d *member.Directory, g catGroup, all []link, order, degree map[*member.Member]int, maxGraph int) (nodes []*member.Member, in map[*member.Member]bool, ls, owns []link, note string) {
+	mostLinked := func(ms []*member.Member) {
+		slices.SortStableFunc(ms, func(a, b *member.Member) int {
+			if c := degree[b] - degree[a]; c != 0 {
+				return c
+			}
+			return order[a] - order[b]
+		})
+	}
+	own := g.own
+	if ownCap := max(1, maxGraph*2/3); len(own) > ownCap {
+		own = slices.Clone(own)
+		mostLinked(own)
+		own = own[:ownCap]
+		note = plural(o, len(g.own), "", "Shown are the %[2]d of the %[1]s members of this category with the most recommendations and thanks; every member's links are on their profile.",
+			"", "Gezeigt sind die %[2]d der %[1]s Mitglieder dieser Kategorie mit den meisten Empfehlungen und Dankesworten; die Verbindungen jedes Mitglieds stehen in seinem Profil.", len(own))
+	}
+	in = make(map[*member.Member]bool, len(own))
+	for _, m := range own {
+		in[m] = true
+	}
+	seen := map[*member.Member]bool{}
+	var partners []*member.Member
+	for _, l := range all {
+		for _, m := range []*member.Member{l.from, l.to} {
+			if !in[m] && !seen[m] && (in[l.from] || in[l.to]) {
+				seen[m] = true
+				partners = append(partners, m)
+			}
+		}
+	}
+	if room := maxGraph - len(own); len(partners) > room {
+		mostLinked(partners)
+		partners = partners[:max(0, room)]
+		if note == "" {
+			note = o.pick("Of the members linked with this category, those with the most links are shown; every member's links are on their profile.",
+				"Von den Mitgliedern, die mit dieser Kategorie verbunden sind, sind die mit den meisten Verbindungen gezeigt; die Verbindungen jedes Mitglieds stehen in seinem Profil.")
+		}
+	}
+	shown := maps.Clone(in)
+	for _, m := range partners {
+		shown[m] = true
+	}
+	for _, l := range all {
+		if !in[l.from] && !in[l.to] {
+			continue
+		}
+		owns = append(owns, l)
+		if shown[l.from] && shown[l.to] {
+			ls = append(ls, l)
+		}
+	}
+	for _, m := range d.Members {
+		if shown[m] {
+			nodes = append(nodes, m)
+		}
+	}
+	return nodes, in, ls, owns, note
 }
 
 // primary returns the member's main category, or nil.
@@ -169,38 +261,38 @@ func layout(ms []*member.Member, rank map[*member.Category]int) circle {
 	return c
 }
 
-// graph draws one graph figure. own are the members the figure is about
-// (nil: all); the others are drawn as partners, and the table lists the
-// own members only.
-func graph(o Options, id, title string, ms []*member.Member, own map[*member.Member]bool, ls []link, rank map[*member.Category]int) Figure {
+// graph draws one graph figure of the members ms and the links ls among
+// them. own are the members the figure is about (nil: all); the others
+// are drawn as partners, and the table lists the own members only, each
+// with its links in table, which may hold links to members not drawn.
+func graph(o Options, id, title string, ms []*member.Member, own map[*member.Member]bool, ls, table []link, rank map[*member.Category]int) Figure {
 	f := Figure{ID: id, Title: title}
 	f.Table.Head = []string{o.pick("Member", "Mitglied"), o.pick("Recommends", "Empfiehlt"), o.pick("Recommended by", "Empfohlen von"),
 		o.pick("Thanks", "Dankt"), o.pick("Thanked by", "Dank von")}
 	c := layout(ms, rank)
+	// Each member's cells: recommends, recommended by, thanks, thanked by.
+	cells := map[*member.Member]*[4][]string{}
+	cell := func(m *member.Member) *[4][]string {
+		if cells[m] == nil {
+			cells[m] = new([4][]string)
+		}
+		return cells[m]
+	}
+	for _, l := range table {
+		k := 0
+		if l.thanks {
+			k = 2
+		}
+		cell(l.from)[k] = append(cell(l.from)[k], l.to.Name)
+		cell(l.to)[k+1] = append(cell(l.to)[k+1], l.from.Name)
+	}
 	for _, p := range c.nodes {
 		if own != nil && !own[p.m] {
 			continue
 		}
-		var cells [4][]string
-		for _, l := range ls {
-			k := 0
-			if l.thanks {
-				k = 2
-			}
-			if l.from == p.m {
-				cells[k] = append(cells[k], l.to.Name)
-			}
-			if l.to == p.m {
-				cells[k+1] = append(cells[k+1], l.from.Name)
-			}
-		}
 		row := []string{p.m.Name}
-		for _, names := range cells {
-			if len(names) == 0 {
-				row = append(row, "–")
-				continue
-			}
-			row = append(row, strings.Join(names, ", "))
+		for _, names := range cell(p.m) {
+			row = append(row, nameList(o, names))
 		}
 		f.Table.Rows = append(f.Table.Rows, row)
 	}
@@ -208,6 +300,23 @@ func graph(o Options, id, title string, ms []*member.Member, own map[*member.Mem
 		"Mitglieder als Kreise mit ihren Initialen, nach Hauptkategorie gruppiert; volle Pfeile sind Empfehlungen, gestrichelte Pfeile Dank für eine Empfehlung. Die Tabelle daneben nennt dieselben Verbindungen.")
 	f.SVG = drawGraph(o, "network-"+id, title, desc, c, own, ls)
 	return f
+}
+
+// maxNames is the most names a cell of a graph's table lists; a member
+// recommended by hundreds would otherwise fill the page.
+const maxNames = 10
+
+// nameList returns names as a cell: "–" for none, the first maxNames
+// joined by commas, and how many more there are.
+func nameList(o Options, names []string) string {
+	switch {
+	case len(names) == 0:
+		return "–"
+	case len(names) <= maxNames:
+		return strings.Join(names, ", ")
+	}
+	more := len(names) - maxNames
+	return strings.Join(names[:maxNames], ", ") + " " + plural(o, more, "and %s more", "and %s more", "und %s weiteres", "und %s weitere")
 }
 
 // drawGraph writes the SVG of a laid out graph.

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -381,4 +382,108 @@ func BenchmarkGraphs300Split(b *testing.B) {
 	for b.Loop() {
 		Graphs(d, o)
 	}
+}
+
+// TestBounded: a large directory's graphs stay a page: at most MaxGraph
+// nodes per graph, two thirds of them the category's own most linked
+// members, a note that says so, at most maxGraphs graphs, and a size that
+// does not grow with the directory.
+func TestBounded(t *testing.T) {
+	o := Options{Lang: "en", BasePath: "/"}
+	size := func(gs []Figure) int {
+		n := 0
+		for _, g := range gs {
+			n += len(g.SVG)
+			for _, r := range g.Table.Rows {
+				for _, c := range r {
+					n += len(c)
+				}
+			}
+		}
+		return n
+	}
+	small, large := Graphs(synthetic(3000), o), Graphs(synthetic(9000), o)
+	for _, g := range large {
+		if nodes := strings.Count(g.SVG, `<a class="node`); nodes > DefaultMaxGraph {
+			t.Errorf("%s: %d nodes, more than %d", g.ID, nodes, DefaultMaxGraph)
+		}
+		if rows := len(g.Table.Rows); rows != DefaultMaxGraph*2/3 {
+			t.Errorf("%s: %d rows, want the %d most linked members", g.ID, rows, DefaultMaxGraph*2/3)
+		}
+		if !strings.HasPrefix(g.Note, "Shown are the 100 of the ") {
+			t.Errorf("%s: note %q", g.ID, g.Note)
+		}
+		if _, err := wellFormed(g.SVG); err != nil {
+			t.Errorf("%s: %v", g.ID, err)
+		}
+	}
+	if len(large) > maxGraphs {
+		t.Errorf("%d graphs, more than %d", len(large), maxGraphs)
+	}
+	if a, b := size(small), size(large); float64(b) > 1.2*float64(a) {
+		t.Errorf("3,000 members: %d bytes of graphs, 9,000: %d — the page grows with the directory", a, b)
+	}
+}
+
+// TestNameList: a table cell names ten members at most, and how many more.
+func TestNameList(t *testing.T) {
+	var names []string
+	for i := range 13 {
+		names = append(names, fmt.Sprintf("M%d", i))
+	}
+	for _, c := range []struct {
+		lang  string
+		names []string
+		want  string
+	}{
+		{"en", nil, "–"},
+		{"en", names[:2], "M0, M1"},
+		{"en", names[:10], "M0, M1, M2, M3, M4, M5, M6, M7, M8, M9"},
+		{"en", names[:11], "M0, M1, M2, M3, M4, M5, M6, M7, M8, M9 and 1 more"},
+		{"de", names[:11], "M0, M1, M2, M3, M4, M5, M6, M7, M8, M9 und 1 weiteres"},
+		{"de", names, "M0, M1, M2, M3, M4, M5, M6, M7, M8, M9 und 3 weitere"},
+	} {
+		if got := nameList(Options{Lang: c.lang}, c.names); got != c.want {
+			t.Errorf("%s, %d names: %q, want %q", c.lang, len(c.names), got, c.want)
+		}
+	}
+}
+
+// TestReferralsPerYear: a history longer than maxQuarters quarters is
+// counted per year, every year in a row, and no recommendation or thanks
+// is lost on the way.
+func TestReferralsPerYear(t *testing.T) {
+	d := synthetic(300)
+	f := Referrals(d, Options{Lang: "en"})
+	if f.Title != "Recommendations and thanks per year" || f.Table.Head[0] != "Year" {
+		t.Fatalf("title %q, head %q", f.Title, f.Table.Head)
+	}
+	rec, thanks := 0, 0
+	for i, r := range f.Table.Rows {
+		if i > 0 && r[0] != fmt.Sprint(atoi(t, f.Table.Rows[i-1][0])+1) {
+			t.Errorf("row %d: year %s after %s", i, r[0], f.Table.Rows[i-1][0])
+		}
+		rec += atoi(t, r[1])
+		thanks += atoi(t, r[2])
+	}
+	wantRec, wantThanks := 0, 0
+	for _, m := range d.Members {
+		wantRec += len(m.Recommends)
+		wantThanks += len(m.Thanks)
+	}
+	if rec != wantRec || thanks != wantThanks {
+		t.Errorf("counted %d recommendations and %d thanks, the directory has %d and %d", rec, thanks, wantRec, wantThanks)
+	}
+	if g := Referrals(small(t), Options{Lang: "en"}); g.Table.Head[0] != "Quarter" {
+		t.Errorf("a short history: %q, want quarters", g.Table.Head[0])
+	}
+}
+
+func atoi(t *testing.T, s string) int {
+	t.Helper()
+	n, err := strconv.Atoi(strings.ReplaceAll(strings.ReplaceAll(s, ",", ""), ".", ""))
+	if err != nil {
+		t.Fatalf("%q is not a number", s)
+	}
+	return n
 }
