@@ -686,7 +686,8 @@ func TestSchemaCommand(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &s); err != nil || code != 0 {
 		t.Fatalf("exit %d, %v:\n%s", code, err, out)
 	}
-	if s.Schema != "https://json-schema.org/draft/2020-12/schema" || s.Properties["name"].Description != member.ProfileFields[0].Doc["en"] ||
+	nameField, _ := member.Lookup("name")
+	if s.Schema != "https://json-schema.org/draft/2020-12/schema" || s.Properties["name"].Description != nameField.Doc["en"] ||
 		len(s.Properties["tags"].Items.AnyOf) == 0 || !slices.Equal(s.Properties["tags"].Items.AnyOf[0].Enum, []string{"steuern", "recht"}) || s.Properties["instagram"].Description != "Instagram" {
 		t.Errorf("schema:\n%s", out)
 	}

@@ -43,10 +43,6 @@ func Template(cfg member.Config, name, since string) []byte {
 	return []byte(b.String())
 }
 
-// defaults are the values written for true/false fields: those load
-// assumes when the field is left out.
-var defaults = map[string]string{"contact.public": "true"}
-
 // field writes one field with its comment; parent is the field it is
 // written under ("" at the top).
 func field(b *strings.Builder, f member.Field, parent string, cfg *member.Config, name, since string) {
@@ -98,11 +94,8 @@ func field(b *strings.Builder, f member.Field, parent string, cfg *member.Config
 		}
 		b.WriteString(key + " []\n")
 	case member.Bool:
-		v := defaults[path]
-		if v == "" {
-			v = "false"
-		}
-		b.WriteString(key + " " + v + "\n")
+		// The value load assumes when the field is left out.
+		b.WriteString(key + " " + strconv.FormatBool(f.Default) + "\n")
 	case member.DateKind:
 		b.WriteString(key + " " + since + "\n")
 	}
