@@ -148,6 +148,13 @@ func (f *file) member(root *yaml.Node, m *member.Member, cfg *member.Config) {
 	for i := 0; i < len(root.Content); i += 2 {
 		got[root.Content[i].Value] = true
 	}
+	for _, fl := range member.ProfileFields {
+		if fl.Kind == member.Bool && fl.At != nil {
+			if p, ok := fl.At(m).(*bool); ok {
+				*p = fl.Default // a field left out
+			}
+		}
+	}
 	for _, kv := range f.entries(root, "") {
 		k, v := kv[0], kv[1]
 		fl, ok := fieldByName(member.ProfileFields, k.Value)
@@ -228,112 +235,144 @@ func fieldByName(fields []member.Field, name string) (member.Field, bool) {
 	return member.Field{}, false
 }
 
-// field decodes one top-level field into m.
+// field decodes one top-level field into m: a group of fields (contact)
+// field by field, any other into where the table's At points.
 func (f *file) field(fl member.Field, v *yaml.Node, m *member.Member, cfg *member.Config) {
-	name := fl.Name
-	switch fl.Kind {
-	case member.String, member.Text:
-		s, ok := f.text(v, name, fl)
-		if !ok {
-			return
-		}
-		if s == "" {
-			if fl.Required {
-				// Not field.empty: removing the line is no fix here.
-				f.add(v, name, "field.emptyrequired", name)
-			}
-			return
-		}
-		if fl.Format != member.FormatNone {
-			if key := checkFormat(fl.Format, s); key != "" {
-				f.value(v, name, key, s)
-				return
-			}
-		}
-		if name == "name" || name == "company" {
-			// Names are how visitors tell members apart: none may look
-			// like another's while being written differently.
-			if mix := member.CheckScripts(s); mix != "" {
-				f.add(v, name, "text.scripts", s, mix)
-				return
-			}
-			if r := member.HiddenInName(s); r >= 0 {
-				f.add(v, name, "text.hiddenname", fmt.Sprintf("U+%04X", r))
-				return
-			}
-			if k := member.CompatForm(s); k != "" {
-				f.add(v, name, "text.compat", s, k)
-				return
-			}
-		}
-		switch name {
-		case "name":
-			m.Name = s
-		case "mission":
-			m.Mission = s
-		case "why":
-			m.Why = s
-		case "company":
-			m.Company = s
-		case "role":
-			m.Role = s
-		case "location":
-			m.Location = s
-		case "ideal_referral":
-			m.IdealReferral = s
-		case "photo":
-			m.Photo = s
-			// Problems with the file are about the value, not the key.
-			m.Pos.Set("photo", f.pos(v))
-		case "owner":
-			m.Owner = s
-		}
-	case member.List:
-		items, ok := f.list(v, name, fl)
-		if !ok {
-			return
-		}
-		switch name {
-		case "offerings":
-			m.Offerings = items
-		case "languages":
-			ok := true
-			for i, s := range items {
-				key := member.CheckLang(s)
-				if key == "" {
-					continue
-				}
-				ok = false
-				switch code := langCode(s); {
-				case code != "" && code == strings.ToLower(s):
-					f.add(v.Content[i], name, "lang.lower", s, code)
-				case code != "":
-					f.add(v.Content[i], name, "lang.name", s, code)
-				default:
-					f.add(v.Content[i], name, key, s)
-				}
-			}
-			if ok {
-				m.Languages = items
-			}
-		case "tags":
-			m.Tags = f.tags(v, items, cfg)
-		}
-	case member.Bool:
-		if b, ok := f.boolean(v, name); ok && name == "draft" {
-			m.Draft = b
-		}
-	case member.DateKind:
-		f.date(v, m)
-	case member.Map:
-		f.contact(v, fl, m)
-	case member.MapList:
-		if name == "thanks" {
-			f.thanks(v, fl, m)
-			return
-		}
-		f.recommends(v, fl, m)
+	if fl.Kind == member.Map {
+		f.group(v, fl, m, cfg)
+		return
 	}
+	f.decode(fl, fl.Name, v, m, cfg)
+}
+
+// decode reads v, the value of the field fl written at path ("name",
+// "contact.email"), into m where fl.At points: the type it points to
+// picks the decoder. A value that passes is set; one with a problem is
+// reported and left out.
+func (f *file) decode(fl member.Field, path string, v *yaml.Node, m *member.Member, cfg *member.Config) {
+	var at any
+	if fl.At != nil {
+		at = fl.At(m)
+	}
+	switch p := at.(type) {
+	case *string:
+		if s, ok := f.str(fl, path, v); ok {
+			*p = s
+			if fl.Format == member.FormatPhoto {
+				// Problems with the file are about the value, not the key.
+				m.Pos.Set(path, f.pos(v))
+			}
+		}
+	case *[]string:
+		if items, ok := f.items(fl, path, v, cfg); ok {
+			*p = items
+		}
+	case *bool:
+		if b, ok := f.boolean(v, path); ok {
+			*p = b
+		}
+	case *member.Date:
+		if d, ok := f.date(v, path); ok {
+			*p = d
+		}
+	case *[]*member.Recommendation:
+		f.recommends(v, fl, p)
+	case *[]*member.Thanks:
+		f.thanks(v, fl, p)
+	default:
+		// TestFieldsAt in package member keeps this from happening; should
+		// it, the value is not dropped without a word.
+		f.errs.Add(f.pos(v), path, fmt.Sprintf("memberdir cannot store %s: its entry in member.ProfileFields needs an At", path))
+	}
+}
+
+// str reads the text of a String or Text field and checks it against the
+// field's rules; ok is false for a problem, and for no text.
+func (f *file) str(fl member.Field, path string, v *yaml.Node) (string, bool) {
+	s, ok := f.text(v, path, fl)
+	if !ok {
+		return "", false
+	}
+	if s == "" {
+		if fl.Required {
+			// Not field.empty: removing the line is no fix here.
+			f.add(v, path, "field.emptyrequired", fl.Name)
+		}
+		return "", false
+	}
+	if key := checkFormat(fl.Format, s); key != "" {
+		f.value(v, path, key, s)
+		return "", false
+	}
+	if fl.Identity {
+		// Names are how visitors tell members apart: none may look
+		// like another's while being written differently.
+		if mix := member.CheckScripts(s); mix != "" {
+			f.add(v, path, "text.scripts", s, mix)
+			return "", false
+		}
+		if r := member.HiddenInName(s); r >= 0 {
+			f.add(v, path, "text.hiddenname", fmt.Sprintf("U+%04X", r))
+			return "", false
+		}
+		if k := member.CompatForm(s); k != "" {
+			f.add(v, path, "text.compat", s, k)
+			return "", false
+		}
+	}
+	if fl.Format == member.FormatURL {
+		if mix := member.HostScripts(s); mix != "" {
+			f.add(v, path, "url.scripts", s, mix)
+			return "", false
+		}
+		if sc := member.LookalikeHost(s); sc != "" {
+			f.add(v, path, "url.lookalike", s, scriptAdjective[f.lang == "de"][sc])
+			return "", false
+		}
+		if fl.Host != "" && !member.OnHost(s, fl.Host) {
+			// The button says "LinkedIn": it must lead there.
+			f.add(v, path, "url.host", s, fl.Host)
+			return "", false
+		}
+	}
+	return s, true
+}
+
+// items reads the items of a List field and checks them by its format:
+// categories are resolved to their IDs, languages must be codes.
+func (f *file) items(fl member.Field, path string, v *yaml.Node, cfg *member.Config) ([]string, bool) {
+	items, ok := f.list(v, path, fl)
+	if !ok {
+		return nil, false
+	}
+	switch fl.Format {
+	case member.FormatTag:
+		return f.tags(v, path, items, cfg), true
+	case member.FormatLang:
+		for i, s := range items {
+			key := member.CheckLang(s)
+			if key == "" {
+				continue
+			}
+			ok = false
+			switch code := langCode(s); {
+			case code != "" && code == strings.ToLower(s):
+				f.add(v.Content[i], path, "lang.lower", s, code)
+			case code != "":
+				f.add(v.Content[i], path, "lang.name", s, code)
+			default:
+				f.add(v.Content[i], path, key, s)
+			}
+		}
+		return items, ok
+	}
+	for i, s := range items {
+		if key := checkFormat(fl.Format, s); key != "" {
+			f.value(v.Content[i], path, key, s)
+			ok = false
+		}
+	}
+	return items, ok
 }
 
 func checkFormat(format member.Format, s string) string {
@@ -360,13 +399,13 @@ func checkFormat(format member.Format, s string) string {
 
 // tags resolves category names to IDs: against the config's list when
 // there is one (accepting the label too), else by slugifying the text.
-func (f *file) tags(v *yaml.Node, items []string, cfg *member.Config) []string {
+func (f *file) tags(v *yaml.Node, path string, items []string, cfg *member.Config) []string {
 	var ids []string
 	// add keeps each category once: its id and its label, or two
 	// spellings of a free tag, name the same one.
 	add := func(i int, s, id string) {
 		if slices.Contains(ids, id) {
-			f.add(v.Content[i], "tags", "field.duplicateitem", s)
+			f.add(v.Content[i], path, "field.duplicateitem", s)
 			return
 		}
 		ids = append(ids, id)
@@ -375,7 +414,7 @@ func (f *file) tags(v *yaml.Node, items []string, cfg *member.Config) []string {
 		if len(cfg.Categories) == 0 {
 			id := member.Slugify(s)
 			if id == "" {
-				f.add(v.Content[i], "tags", "tag.invalid", s)
+				f.add(v.Content[i], path, "tag.invalid", s)
 				continue
 			}
 			add(i, s, id)
@@ -405,31 +444,31 @@ func (f *file) tags(v *yaml.Node, items []string, cfg *member.Config) []string {
 		if s2 := member.Suggest(member.Slugify(s), cands); s2 != "" {
 			hint = member.Msg(f.lang, "hint.didyoumean", s2)
 		}
-		f.add(v.Content[i], "tags", "tag.unknown", s, hint)
+		f.add(v.Content[i], path, "tag.unknown", s, hint)
 	}
 	return ids
 }
 
-func (f *file) date(v *yaml.Node, m *member.Member) {
+// date reads a date of the past: YYYY-MM-DD, YYYY-MM or YYYY.
+func (f *file) date(v *yaml.Node, path string) (member.Date, bool) {
 	if v.Kind != yaml.ScalarNode {
-		f.text(v, "member_since", member.Field{Kind: member.String})
-		return
+		f.text(v, path, member.Field{Kind: member.String})
+		return member.Date{}, false
 	}
 	s := strings.TrimSpace(v.Value)
 	d, key := member.ParseDate(s)
 	if key == "" && d.After(today()) {
 		// A typo (2201 for 2021), or a date copied from an invitation.
-		f.add(v, "member_since", "date.future", s)
-		return
+		f.add(v, path, "date.future", s)
+		return member.Date{}, false
 	}
 	if key == "" {
-		m.MemberSince = d
-		return
+		return d, true
 	}
 	if iso := monthDate(s); iso != "" {
 		if _, bad := member.ParseDate(iso); bad == "" {
-			f.add(v, "member_since", "date.german", s, iso)
-			return
+			f.add(v, path, "date.german", s, iso)
+			return member.Date{}, false
 		}
 	}
 	if g := germanDateRE.FindStringSubmatch(s); g != nil {
@@ -445,11 +484,12 @@ func (f *file) date(v *yaml.Node, m *member.Member) {
 			iso = fmt.Sprintf("%s-%s-%s", g[8], pad(g[6]), pad(g[7]))
 		}
 		if _, bad := member.ParseDate(iso); bad == "" {
-			f.add(v, "member_since", "date.german", s, iso)
-			return
+			f.add(v, path, "date.german", s, iso)
+			return member.Date{}, false
 		}
 	}
-	f.add(v, "member_since", key, s)
+	f.add(v, path, key, s)
+	return member.Date{}, false
 }
 
 // monthDate reads a date written with the month's name, in German or
@@ -505,79 +545,50 @@ func pad(s string) string {
 	return s
 }
 
-func (f *file) contact(v *yaml.Node, fl member.Field, m *member.Member) {
+// group decodes a field of Kind Map (contact) sub-field by sub-field,
+// each into where its At points, and requires one of AnyOf.
+func (f *file) group(v *yaml.Node, fl member.Field, m *member.Member, cfg *member.Config) {
+	prefix := fl.Name + "."
 	if v.Kind != yaml.MappingNode {
 		if v.Kind == yaml.ScalarNode {
 			if mm := noSpaceRE.FindStringSubmatch(v.Value); mm != nil && knownKey(mm[2]) {
 				// Point where the space is missing, as syntaxError does.
 				pos := f.pos(v)
 				pos.Col += len(mm[1]) + len(mm[2]) + 1
-				f.errs.Add(pos, "contact."+mm[2], member.Msg(f.lang, "yaml.nospace", mm[2]+": "+mm[3]))
+				f.errs.Add(pos, prefix+mm[2], member.Msg(f.lang, "yaml.nospace", mm[2]+": "+mm[3]))
 				return
 			}
 		}
-		f.add(v, "contact", "field.map")
+		f.add(v, fl.Name, "field.map")
 		return
 	}
-	m.Contact.Public = true
+	for _, sub := range fl.Sub {
+		if sub.Kind == member.Bool && sub.At != nil {
+			if p, ok := sub.At(m).(*bool); ok {
+				*p = sub.Default // a field left out
+			}
+		}
+	}
 	pos := f.pos(v)
-	for _, kv := range f.entries(v, "contact.") {
+	for _, kv := range f.entries(v, prefix) {
 		k, val := kv[0], kv[1]
 		sub, ok := fieldByName(fl.Sub, k.Value)
-		name := "contact." + k.Value
 		if !ok {
-			f.unknown(k, "contact.", "field.unknown", member.FieldNames(fl.Sub))
+			f.unknown(k, prefix, "field.unknown", member.FieldNames(fl.Sub))
 			continue
 		}
-		m.Pos.Set(name, f.pos(k))
-		if sub.Kind == member.Bool {
-			if b, ok := f.boolean(val, name); ok {
-				m.Contact.Public = b
-			}
-			continue
-		}
-		s, ok := f.text(val, name, sub)
-		if !ok || s == "" {
-			continue
-		}
-		if key := checkFormat(sub.Format, s); key != "" {
-			f.value(val, name, key, s)
-			continue
-		}
-		if sub.Format == member.FormatURL {
-			if mix := member.HostScripts(s); mix != "" {
-				f.add(val, name, "url.scripts", s, mix)
-				continue
-			}
-			if sc := member.LookalikeHost(s); sc != "" {
-				f.add(val, name, "url.lookalike", s, scriptAdjective[f.lang == "de"][sc])
-				continue
-			}
-			if want := profileHosts[k.Value]; want != "" && !member.OnHost(s, want) {
-				// The button says "LinkedIn": it must lead there.
-				f.add(val, name, "url.host", s, want)
-				continue
-			}
-		}
-		switch k.Value {
-		case "email":
-			m.Contact.Email = s
-		case "phone":
-			m.Contact.Phone = s
-		case "website":
-			m.Contact.Website = s
-		case "linkedin":
-			m.Contact.LinkedIn = s
-		case "xing":
-			m.Contact.Xing = s
-		case "booking":
-			m.Contact.Booking = s
+		m.Pos.Set(prefix+k.Value, f.pos(k))
+		f.decode(sub, prefix+k.Value, val, m, cfg)
+	}
+	if len(fl.AnyOf) == 0 || f.hasErrorIn(prefix) {
+		return
+	}
+	for _, name := range fl.AnyOf {
+		if sub, ok := fieldByName(fl.Sub, name); ok && sub.Get(m) != "" {
+			return
 		}
 	}
-	c := m.Contact
-	if c.Email == "" && c.Phone == "" && c.Website == "" && !f.hasErrorIn("contact.") {
-		f.errs.Add(pos, "contact", member.Msg(f.lang, "contact.none"))
-	}
+	f.errs.Add(pos, fl.Name, member.Msg(f.lang, "contact.none"))
 }
 
 func (f *file) hasErrorIn(prefix string) bool {
@@ -589,7 +600,7 @@ func (f *file) hasErrorIn(prefix string) bool {
 	return false
 }
 
-func (f *file) recommends(v *yaml.Node, fl member.Field, m *member.Member) {
+func (f *file) recommends(v *yaml.Node, fl member.Field, out *[]*member.Recommendation) {
 	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
 		return
 	}
@@ -658,7 +669,7 @@ func (f *file) recommends(v *yaml.Node, fl member.Field, m *member.Member) {
 			continue
 		}
 		seen[r.Slug] = true
-		m.Recommends = append(m.Recommends, r)
+		*out = append(*out, r)
 	}
 }
 
@@ -667,7 +678,7 @@ func (f *file) recommends(v *yaml.Node, fl member.Field, m *member.Member) {
 // month it came, and an optional note, which must not carry a client's
 // e-mail address or phone number. Rules across files (the referrer exists,
 // the dates against member_since) are NewDirectory's.
-func (f *file) thanks(v *yaml.Node, fl member.Field, m *member.Member) {
+func (f *file) thanks(v *yaml.Node, fl member.Field, out *[]*member.Thanks) {
 	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
 		return
 	}
@@ -763,7 +774,7 @@ func (f *file) thanks(v *yaml.Node, fl member.Field, m *member.Member) {
 			continue
 		}
 		seen[key] = true
-		m.Thanks = append(m.Thanks, t)
+		*out = append(*out, t)
 	}
 }
 
@@ -884,10 +895,6 @@ var scriptAdjective = map[bool]map[string]string{
 	false: {"Cyrillic": "Cyrillic", "Greek": "Greek"},
 	true:  {"Cyrillic": "kyrillischen", "Greek": "griechischen"},
 }
-
-// profileHosts are the sites the contact fields of these names link to;
-// the page labels their links "LinkedIn" and "XING".
-var profileHosts = map[string]string{"linkedin": "linkedin.com", "xing": "xing.com"}
 
 // slugFix guesses the slug meant by a recommends target that is none: a
 // member's name ("Lena Schäfer" → lena-schaefer) or the address of their
