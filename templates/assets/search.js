@@ -189,13 +189,15 @@
   // ids[off[k+1]-1] with the field classes cls[…].
   //
   // Its third part is, for a shard, its own categories column (see
-  // localCats), "" in a small directory, and its fourth the counts by
-  // category of its big prefixes (see plan); for a summary, the third is
-  // the number of its members in each category.
+  // cats), "" in a small directory, its fourth the counts by category of
+  // its big prefixes and its fifth the number of its first big word (see
+  // plan); for a summary, the third is the number of its members in each
+  // category.
   class Shard {
-    constructor([voc, post, extra, counts], n) {
+    constructor([voc, post, extra, counts, first], n) {
       this.extra = extra;
       this.counts = counts || {};
+      this.first = first || 0;
       const tokens = (this.tokens = []);
       let prev = "", start = -1, shared = 0;
       for (let i = 0; i <= voc.length; i++) {
@@ -278,6 +280,7 @@
       // loaded when an answer first needs them (see ready).
       this.memberCats = this.memberLoc = this.memberLangs = null;
       this.columns = {};
+      this.bigCols = new Map(); // file → column of a big word
       this.shards = [];
       this.cards = [];
       this.cache = new Map();
@@ -302,68 +305,97 @@
       const all = [this.ensure(terms)];
       if (places || sel.loc || sel.lang) all.push(this.ensurePlaces());
       return Promise.all(all).then(() => {
-        if (this.needsCats(terms, sel)) return this.ensureCats();
+        if (!terms.length && !sel.tag && !sel.loc && !sel.lang) return;
+        const p = this.plan(terms, sel);
+        if (!p) return this.ensureCats();
+        if (p.need) return this.loadBig(p.need).then(() => this.ready(terms, sel, places));
       });
-    }
-
-    // needsCats reports whether an answer to terms under sel needs the
-    // categories column: see plan.
-    needsCats(terms, sel) {
-      return terms.length || sel.tag || sel.loc || sel.lang ? !this.plan(terms, sel) : false;
     }
 
     // plan returns how answer counts the results by category, or null
     // when it needs the whole column. With { cats }, from each result's
-    // categories: the whole column's, or a shard's own, which holds
-    // those of the members of its words that are not big (localCats),
-    // when a term matches only such words of its shard. With { given },
-    // one term and no filter, from counts given: a summary's, or those
-    // of a big prefix (Shard.counts) for the members of the words it
-    // begins, with { cats, inPrefix } for the others, those of words one
-    // typo away, which must not be big. Its shards must be loaded.
+    // categories: the whole column's, or those of a shard's words that
+    // answer a term (merged by cats from the shard's own column, of its
+    // words that are not big, and the columns of the big ones that the
+    // term matches, each a file of its own), all the results being among
+    // their members. With { given }, one term and no filter, from counts
+    // given: a summary's, or those of a big prefix (Shard.counts) for the
+    // members of the words it begins, with { cats, inPrefix } for the
+    // others, those of words one typo away, which must not be big. With
+    // { need }, the files of big words' columns that ready loads before
+    // it asks again. Its shards must be loaded.
     plan(terms, sel) {
       if (this.memberCats) return { cats: this.memberCats };
-      const k = this.meta.sk.length, big = this.meta.bg;
-      const own = (i) => i < k && !!this.shard(i).extra;
-      const small = (t, i) => this.match(t).hit.every((h) => this.shard(i).off[h + 1] - this.shard(i).off[h] < big);
+      const k = this.meta.sk.length, big = this.meta.bg, n = this.n;
+      const size = (sh, h) => sh.off[h + 1] - sh.off[h];
+      let best = null; // the term whose big words have the fewest members
       for (const t of terms) {
         const i = this.shardOf(t);
-        if (own(i) && small(t, i)) return { cats: this.localCats(i) };
+        if (i >= k || !this.shard(i).extra) continue;
+        const sh = this.shard(i), bigs = this.match(t).hit.filter((h) => size(sh, h) >= big).sort((a, b) => a - b);
+        const cost = bigs.reduce((c, h) => c + size(sh, h), 0);
+        if (!best || cost < best.cost) best = { i, sh, bigs, cost };
       }
-      if (terms.length !== 1 || sel.tag || sel.loc || sel.lang) return null;
-      const t = terms[0], i = this.shardOf(t);
-      if (i >= k) return { given: this.shard(i).extra };
-      if (!own(i)) return null;
-      const sh = this.shard(i), given = sh.counts[t];
-      if (!given) return null;
-      const from = sh.lower(t);
-      let to = from;
-      while (to < sh.tokens.length && sh.tokens[to].startsWith(t)) to++;
-      const inPrefix = new Uint8Array(this.n);
-      for (const h of this.match(t).hit) {
-        if (h >= from && h < to) for (let x = sh.off[h]; x < sh.off[h + 1]; x++) inPrefix[sh.ids[x]] = 1;
-        else if (sh.off[h + 1] - sh.off[h] >= big) return null;
+      if (best && !best.bigs.length) return { cats: this.cats(best.i, []) };
+      if (terms.length === 1 && !sel.tag && !sel.loc && !sel.lang) {
+        const t = terms[0], i = this.shardOf(t);
+        if (i >= k) return { given: this.shard(i).extra };
+        const sh = this.shard(i), given = sh.extra ? sh.counts[t] : null;
+        if (given) {
+          const from = sh.lower(t);
+          let to = from;
+          while (to < sh.tokens.length && sh.tokens[to].startsWith(t)) to++;
+          const inPrefix = new Uint8Array(n);
+          let ok = true;
+          for (const h of this.match(t).hit) {
+            if (h >= from && h < to) for (let x = sh.off[h]; x < sh.off[h + 1]; x++) inPrefix[sh.ids[x]] = 1;
+            else if (size(sh, h) >= big) ok = false;
+          }
+          if (ok) return { given, cats: this.cats(i, []), inPrefix };
+        }
       }
-      return { given, cats: this.localCats(i), inPrefix };
+      // Big words' columns, unless they hold half the members or more:
+      // then the whole column, which any search can use, costs as much.
+      if (!best || 2 * best.cost >= n) return null;
+      const files = best.bigs.map((h) => this.bigFile(best.sh, h)), need = files.filter((f) => !this.bigCols.has(f));
+      return need.length ? { need } : { cats: this.cats(best.i, best.bigs) };
     }
 
-    // localCats returns the categories of the members of shard i's
-    // words that are not big, from its own column, as column does, by
-    // member number.
-    localCats(i) {
-      const sh = this.shard(i);
-      if (!sh.cats) {
-        const n = this.n, has = new Uint8Array(n), ids = [], big = this.meta.bg;
-        for (let k = 0; k < sh.tokens.length; k++) {
-          if (sh.off[k + 1] - sh.off[k] < big) for (let x = sh.off[k]; x < sh.off[k + 1]; x++) has[sh.ids[x]] = 1;
-        }
-        for (let id = 0; id < n; id++) if (has[id]) ids.push(id);
-        const own = column(sh.extra, this.meta.cat.length, ids.length), off = new Int32Array(n + 1);
-        ids.forEach((id, p) => (off[id + 1] = own.off[p + 1] - own.off[p]));
-        for (let id = 0; id < n; id++) off[id + 1] += off[id];
-        sh.cats = { off, val: own.val }; // the members in the same order
+    // bigFile names the file of the categories column of the big word h
+    // of shard sh: the shard's fifth part numbers its first big word.
+    bigFile(sh, h) {
+      let j = sh.first;
+      for (let x = 0; x < h; x++) if (sh.off[x + 1] - sh.off[x] >= this.meta.bg) j++;
+      return "b." + j + ".json";
+    }
+
+    // cats returns, by member number as column does, the categories of
+    // the members of shard i's words that are not big, from its own
+    // column, and of its big words bigs, from their loaded columns.
+    cats(i, bigs) {
+      const sh = this.shard(i), key = bigs.join(" ");
+      if (sh.cats && sh.cats.key === key) return sh.cats;
+      const n = this.n, has = new Uint8Array(n), ids = [], big = this.meta.bg;
+      for (let h = 0; h < sh.tokens.length; h++) {
+        if (sh.off[h + 1] - sh.off[h] < big) for (let x = sh.off[h]; x < sh.off[h + 1]; x++) has[sh.ids[x]] = 1;
       }
-      return sh.cats;
+      for (let id = 0; id < n; id++) if (has[id]) ids.push(id);
+      const cols = [[ids, sh.extra], ...bigs.map((h) => [sh.ids.subarray(sh.off[h], sh.off[h + 1]), this.bigCols.get(this.bigFile(sh, h))])];
+      const m = this.meta.cat.length, lists = new Array(n);
+      for (const [members, bits] of cols) {
+        const c = column(bits, m, members.length);
+        for (let p = 0; p < members.length; p++) if (!lists[members[p]]) lists[members[p]] = c.val.subarray(c.off[p], c.off[p + 1]);
+      }
+      const off = new Int32Array(n + 1);
+      for (let id = 0; id < n; id++) off[id + 1] = off[id] + (lists[id] ? lists[id].length : 0);
+      const val = new Int32Array(off[n]);
+      for (let id = 0; id < n; id++) if (lists[id]) val.set(lists[id], off[id]);
+      return (sh.cats = { off, val, key });
+    }
+
+    // loadBig loads the columns of big words in the files fs.
+    loadBig(fs) {
+      return Promise.all(fs.map((f) => this.load(f).then((bits) => this.bigCols.set(f, bits))));
     }
 
     // ensureCats loads the categories column (fc.json in search.go).
@@ -536,7 +568,7 @@
       }
       // The categories, as plan says.
       const p = this.plan(terms, sel);
-      if (!p || ((loc >= 0 || lang >= 0) && !locs)) throw new Error("search: a column is not loaded");
+      if (!p || p.need || ((loc >= 0 || lang >= 0) && !locs)) throw new Error("search: a column is not loaded");
       const cats = p.cats, given = p.given, inPrefix = p.inPrefix;
       const ms = terms.map((t) => this.match(t)), scores = ms.map((x) => x.score);
       const tagN = new Int32Array(m.cat.length), locN = locs && new Int32Array(m.loc.length), langN = locs && new Int32Array(m.lang.length);

@@ -114,7 +114,7 @@ type answer struct {
 	// all members loaded.
 	Same bool `json:"same"`
 	// Counted says how the script counted the results by category:
-	// "column", "own", "prefix" or "summary" (see Search.plan).
+	// "column", "own", "big", "prefix" or "summary" (see Search.plan).
 	Counted string   `json:"counted"`
 	Cards   []string `json:"cards"`
 }
@@ -349,6 +349,11 @@ func testScriptShards(t *testing.T, n int) {
 		queries = append(queries, query{Q: q})
 		want = append(want, slices.Sorted(maps.Keys(set)))
 	}
+	// Two of them together find the members both find.
+	for i := 1; i < len(queries); i += 2 {
+		queries = append(queries, query{Q: queries[i-1].Q + " " + queries[i].Q})
+		want = append(want, intersect(want[i-1], want[i]))
+	}
 	req, _ := json.Marshal(map[string]any{"entry": x.Entry, "folds": []string{}, "highlights": []any{}, "queries": queries})
 	var out struct{ Results []answer }
 	if err := json.Unmarshal(runNode(t, req, "search_test.js", scriptPath(t), writeIndex(t, x)), &out); err != nil {
@@ -374,8 +379,8 @@ func testScriptShards(t *testing.T, n int) {
 	for _, r := range out.Results {
 		counted[r.Counted]++
 	}
-	if n > 1500 && (counted["own"] == 0 || counted["prefix"] == 0 || counted["summary"] == 0) {
-		t.Errorf("%d members: counted %v; the test needs each of own, prefix and summary", n, counted)
+	if n > 1500 && (counted["own"] == 0 || counted["big"] == 0 || counted["prefix"] == 0 || counted["summary"] == 0) {
+		t.Errorf("%d members: counted %v; the test needs each of own, big, prefix and summary", n, counted)
 	}
 }
 
@@ -492,4 +497,15 @@ func TestScriptPrefetch(t *testing.T) {
 			}
 		}
 	}
+}
+
+// intersect returns the strings in both sorted a and b.
+func intersect(a, b []string) []string {
+	var out []string
+	for _, s := range a {
+		if _, ok := slices.BinarySearch(b, s); ok {
+			out = append(out, s)
+		}
+	}
+	return out
 }

@@ -24,13 +24,16 @@
 //     is answered by its summary or else by the one shard holding all the
 //     words it begins, never by several shards.
 //
-// A shard is a JSON array of four: its words front-coded, their postings
+// A shard is a JSON array of five: its words front-coded, their postings
 // as bits (see encodeShard), and what counts the results by category
 // without the column of all members: its own categories column, of the
-// members of its words that are not big (see localColumn), and the counts
-// by category of the members of each big prefix (see prefixCounts); in a
-// small directory, "" and {}. A summary is an array of three: its words,
-// their postings, and its number of members in each category.
+// members of its words that are not big (see localColumn), the counts by
+// category of the members of each big prefix (see prefixCounts), and the
+// number of its first big word, whose categories column is in
+// search/b.<number>.json, the next big word's in the next file (see
+// bigFile); in a small directory, "", {} and the number of big words
+// before it, 0. A summary is an array of three: its words, their
+// postings, and its number of members in each category.
 //   - search/c.<i>.json, the card chunks: what a result card shows of
 //     cardChunk consecutive members (see cardFields), loaded only for the
 //     results shown.
@@ -166,6 +169,10 @@ const (
 func shardFile(i int) string { return "t." + strconv.Itoa(i) + ".json" }
 func cardFile(i int) string  { return "c." + strconv.Itoa(i) + ".json" }
 
+// bigFile names the categories column of the i-th big word, in the
+// order of the vocabulary (see localColumn).
+func bigFile(i int) string { return "b." + strconv.Itoa(i) + ".json" }
+
 // summaryFile names the i-th summary.
 func summaryFile(i int) string { return "s." + strconv.Itoa(i) + ".json" }
 
@@ -194,20 +201,26 @@ func BuildCached(d *member.Directory, c *Cache) (*Index, error) {
 	}
 	p := invert(d, c)
 	spans := shards(p, len(d.Members))
+	bigs := 0 // big words so far: see bigFile
 	for i, s := range spans {
 		name := shardFile(i)
-		sh, own, counts := encodeShard(p, len(d.Members), s.from, s.to), "", map[string][]int{}
+		sh, own, counts, first := encodeShard(p, len(d.Members), s.from, s.to), "", map[string][]int{}, bigs
 		if m.Big > 0 {
 			var small [][]posting
 			for _, l := range p.lists[s.from:s.to] {
 				if len(l) < m.Big {
 					small = append(small, l)
+					continue
 				}
+				if err := x.add(bigFile(bigs), localColumn(members([][]posting{l}), cols.byMember, len(m.Categories))); err != nil {
+					return nil, err
+				}
+				bigs++
 			}
 			own = localColumn(members(small), cols.byMember, len(m.Categories))
 			counts = prefixCounts(p, s, m.Big, cols.byMember, len(m.Categories))
 		}
-		if err := x.add(name, []any{sh[0], sh[1], own, counts}); err != nil {
+		if err := x.add(name, []any{sh[0], sh[1], own, counts, first}); err != nil {
 			return nil, err
 		}
 		m.Shards = append(m.Shards, s.key)
@@ -575,7 +588,9 @@ func members(lists [][]posting) []int32 {
 // Big words are left out, for their members would make the column as
 // large as the whole one: a word most members have ("linkedin", in
 // everyone's links) is a shard of its own. The results of one term that
-// matches big words are counted by prefixCounts instead.
+// matches big words are counted by prefixCounts instead; for several
+// terms or a filter, the script loads the columns of the big words one
+// term matches, each in a file of its own (see bigFile).
 //
 // Shards have their own columns when the whole column is larger than a
 // shard: at 100,000 members of the benchmark's generator it is 173 KB

@@ -266,8 +266,8 @@ func decodeShard(t *testing.T, data []byte, n int) ([]string, [][]posting) {
 	t.Helper()
 	var raw []json.RawMessage
 	parts := make([]string, 2)
-	if err := json.Unmarshal(data, &raw); err != nil || len(raw) != 4 || json.Unmarshal(raw[0], &parts[0]) != nil || json.Unmarshal(raw[1], &parts[1]) != nil {
-		t.Fatalf("shard is not an array of four, two strings first: %v %.80s", err, data)
+	if err := json.Unmarshal(data, &raw); err != nil || len(raw) != 5 || json.Unmarshal(raw[0], &parts[0]) != nil || json.Unmarshal(raw[1], &parts[1]) != nil {
+		t.Fatalf("shard is not an array of five, two strings first: %v %.80s", err, data)
 	}
 	var toks []string
 	prev := []uint16{}
@@ -358,10 +358,10 @@ func TestLayout(t *testing.T) {
 	}
 	// The entry's name has a hash of its content, which holds a hash of
 	// all the other files'; these have names of their own.
-	name := regexp.MustCompile(`^search/(meta\.[0-9a-f]{8}|[tcs]\.(0|[1-9][0-9]*)|fc|fl)\.json$`)
+	name := regexp.MustCompile(`^search/(meta\.[0-9a-f]{8}|[tcsb]\.(0|[1-9][0-9]*)|fc|fl)\.json$`)
 	for p := range x.Files {
 		if !name.MatchString(p) {
-			t.Errorf("file %q: want search/meta.<8 hex>.json, search/<t, c or s>.<number>.json, fc.json or fl.json", p)
+			t.Errorf("file %q: want search/meta.<8 hex>.json, search/<t, c, s or b>.<number>.json, fc.json or fl.json", p)
 		}
 	}
 	m := decodedMeta(t, x)
@@ -783,6 +783,6 @@ func decodeSummary(t *testing.T, data []byte, n int) ([]string, [][]posting) {
 	if err := json.Unmarshal(data, &parts); err != nil || len(parts) != 3 {
 		t.Fatalf("summary is not an array of three: %v %.80s", err, data)
 	}
-	shard, _ := json.Marshal([]json.RawMessage{parts[0], parts[1], []byte(`""`), []byte(`{}`)})
+	shard, _ := json.Marshal([]json.RawMessage{parts[0], parts[1], []byte(`""`), []byte(`{}`), []byte(`0`)})
 	return decodeShard(t, shard, n)
 }

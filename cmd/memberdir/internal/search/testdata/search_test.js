@@ -28,7 +28,7 @@ const read = (p) => JSON.parse(fs.readFileSync(path.join(dir, p), "utf8"));
     await s.ready(terms, q, true);
     // How the results were counted by category (see Search.plan).
     const p = s.memberCats ? null : s.plan(terms, q);
-    const counted = !terms.length ? "" : !p ? "column" : p.inPrefix ? "prefix" : p.given ? "summary" : "own";
+    const counted = !terms.length ? "" : !p ? "column" : p.inPrefix ? "prefix" : p.given ? "summary" : p.cats.key ? "big" : "own";
     const r = s.run(terms, q);
     await s.ensureCards(r.ids);
     // The same query with all the members' categories loaded: the
