@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"reflect"
 	"sort"
 	"strings"
 
@@ -103,6 +104,9 @@ func (s *site) memberEntry(m *member.Member) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	if data, err = withFields(data, m); err != nil {
+		return nil, err
+	}
 	if e != nil {
 		e.json = data
 	}
@@ -181,6 +185,68 @@ func (s *site) memberJSON(m *member.Member) MemberJSON {
 		j.ThankedBy = append(j.ThankedBy, ThanksJSON{Member: t.From.Slug, Date: t.Date.String(), Note: t.Note})
 	}
 	return j
+}
+
+// jsonFields are the fields of member.ProfileFields with a key in
+// members.json that MemberJSON does not have: fields added to the table
+// since, which each entry holds after MemberJSON's own, as their values.
+var jsonFields = func() []member.Field {
+	have := map[string]bool{}
+	t := reflect.TypeFor[MemberJSON]()
+	for i := range t.NumField() {
+		key, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		have[key] = true
+	}
+	var out []member.Field
+	for _, f := range member.ProfileFields {
+		if f.JSON != "" && !have[f.JSON] {
+			out = append(out, f)
+		}
+	}
+	return out
+}()
+
+// withFields appends the values of jsonFields that m has to entry, a
+// member's JSON object, in the order of the table; a field m leaves
+// empty is left out, as MemberJSON leaves out an empty company.
+func withFields(entry []byte, m *member.Member) ([]byte, error) {
+	if len(jsonFields) == 0 {
+		return entry, nil
+	}
+	out := entry[: len(entry)-1 : len(entry)-1] // without the closing brace
+	for _, f := range jsonFields {
+		var v any
+		switch x := f.Get(m).(type) {
+		case string:
+			if x != "" {
+				v = x
+			}
+		case []string:
+			if len(x) > 0 {
+				v = x
+			}
+		case bool:
+			if x {
+				v = x
+			}
+		case member.Date:
+			if !x.IsZero() {
+				v = x.String()
+			}
+		default:
+			return nil, fmt.Errorf("members.json: the field %s holds a %T, which only MemberJSON knows how to write: add it there", f.Name, x)
+		}
+		if v == nil {
+			continue
+		}
+		key, _ := json.Marshal(f.JSON)
+		val, err := json.Marshal(v)
+		if err != nil {
+			return nil, err
+		}
+		out = append(append(append(append(out, ','), key...), ':'), val...)
+	}
+	return append(out, '}'), nil
 }
 
 func nonNil(s []string) []string {
