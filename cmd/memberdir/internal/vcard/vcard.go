@@ -55,17 +55,20 @@ func Card(m *member.Member, profileURL, siteLang string) []byte {
 	}
 	// URL values are URIs, which RFC 6350 does not escape; referral.Web
 	// has percent-encoded everything that could break the line (white
-	// space, backslashes, quotes) and drops all but http(s).
-	for _, u := range []struct{ typ, url string }{
-		{"work", m.Contact.Website},
-		{"x-linkedin", m.Contact.LinkedIn},
-		{"x-xing", m.Contact.Xing},
-		{"x-booking", m.Contact.Booking},
-		{"x-profile", profileURL},
-	} {
-		if v := referral.Web(u.url); v != "" {
-			w.prop("URL;TYPE="+u.typ, v)
+	// space, backslashes, quotes) and drops all but http(s). The links
+	// are the fields of the table with a VCard type, in its order, then
+	// the profile.
+	for _, f := range member.AllFields() {
+		if f.VCard == "" {
+			continue
 		}
+		u, _ := f.Get(m).(string)
+		if v := referral.Web(u); v != "" {
+			w.prop("URL;TYPE="+f.VCard, v)
+		}
+	}
+	if v := referral.Web(profileURL); v != "" {
+		w.prop("URL;TYPE=x-profile", v)
 	}
 	if s := strings.TrimSpace(m.Mission); s != "" {
 		w.prop("NOTE", text(s))

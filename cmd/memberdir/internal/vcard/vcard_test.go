@@ -348,3 +348,31 @@ func TestFold(t *testing.T) {
 		t.Errorf("a 76-octet line was not folded")
 	}
 }
+
+// TestEveryURLField gives every field of the table that has a vCard type
+// a link of its own and wants each in the card under that type.
+func TestEveryURLField(t *testing.T) {
+	m := &member.Member{Name: "Anna Müller", Contact: member.Contact{Public: true}}
+	want := map[string]string{}
+	for path, f := range member.AllFields() {
+		if f.VCard == "" {
+			continue
+		}
+		u := "https://example.org/" + strings.ReplaceAll(path, ".", "-")
+		p, ok := f.At(m).(*string)
+		if !ok {
+			t.Fatalf("%s: a vCard type on a field that is not text", path)
+		}
+		*p = u
+		want[path] = "URL;TYPE=" + f.VCard + ":" + u + "\r\n"
+	}
+	if len(want) == 0 {
+		t.Fatal("no field of the table has a vCard type")
+	}
+	card := string(Card(m, "", "de"))
+	for path, line := range want {
+		if !strings.Contains(card, line) {
+			t.Errorf("%s: the card lacks %q:\n%s", path, line, card)
+		}
+	}
+}
