@@ -97,7 +97,11 @@ type Field struct {
 }
 
 // ProfileFields are the fields of a member's front matter, in the order a
-// profile is usually written.
+// profile is usually written. To add one, follow "How to add a profile
+// field" in CONTRIBUTING.md; after a change, go generate rewrites the
+// docs and the schema made from it.
+//
+//go:generate go run ../schema/gendocs -root ../../../..
 var ProfileFields = []Field{
 	{Name: "name", Kind: String, Required: true, Min: 1, Max: 100, Identity: true, JSON: "name",
 		At: func(m *Member) any { return &m.Name },

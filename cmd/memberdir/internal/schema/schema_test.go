@@ -554,6 +554,6 @@ func TestSchemaFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("%s is not what memberdir schema writes; run at the repository root: go run ./cmd/memberdir schema > %s", File, File)
+		t.Errorf("%s is not what memberdir schema writes; run at the repository root: %s", File, Regenerate)
 	}
 }
