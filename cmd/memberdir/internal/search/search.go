@@ -212,8 +212,13 @@ func BuildCached(d *member.Directory, c *Cache) (*Index, error) {
 					small = append(small, l)
 					continue
 				}
-				if err := x.add(bigFile(bigs), localColumn(members([][]posting{l}), cols.byMember, len(m.Categories))); err != nil {
-					return nil, err
+				// A word of half the members or more is numbered but has no
+				// file: the script loads the whole column instead (see
+				// plan in search.js).
+				if 2*len(l) < len(d.Members) {
+					if err := x.add(bigFile(bigs), localColumn(members([][]posting{l}), cols.byMember, len(m.Categories))); err != nil {
+						return nil, err
+					}
 				}
 				bigs++
 			}
