@@ -98,7 +98,7 @@ type Field struct {
 
 // ProfileFields are the fields of a member's front matter, in the order a
 // profile is usually written. To add one, follow "How to add a profile
-// field" in CONTRIBUTING.md; after a change, go generate rewrites the
+// field" in README.md; after a change, go generate rewrites the
 // docs and the schema made from it.
 //
 //go:generate go run ../schema/gendocs -root ../../../..
