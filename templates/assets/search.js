@@ -181,7 +181,11 @@
   const REF_MIN = 8; // refMin in search.go
   // shardFile and cardFile name the i-th shard and card chunk, as in search.go.
   const shardFile = (i) => "t." + i + ".json", cardFile = (i) => "c." + i + ".json", summaryFile = (i) => "s." + i + ".json";
-  const CARD = 7; // strings a member in a card chunk: cardFields in search.go
+  const CARD = 8; // values a member in a card chunk: cardFields in search.go
+  // THANKED is the line a card shows about the thanks a member got for
+  // referrals, as the static card says it (member.thanked in
+  // templates/i18n); the page gives the site's own.
+  const THANKED = { one: "%d referral thanked for", many: "%d referrals thanked for" };
 
   // Shard is one loaded token file of an index of n members: its sorted
   // tokens, and their postings, decoded at once (one tight loop, before
@@ -272,13 +276,14 @@
     // meta is the parsed entry file; load(name) resolves to the parsed
     // JSON of a file named in it.
     constructor(meta, load) {
-      if (meta.v !== 4) throw new Error("search: unknown index format " + meta.v);
+      if (meta.v !== 5) throw new Error("search: unknown index format " + meta.v);
       Object.assign(this, { meta, load, n: meta.n });
       this.stop = new Set(meta.stop.split(" "));
       this.summaries = new Map(meta.sp.map((q, i) => [q, meta.sk.length + i]));
-      // The members' categories, and their locations and languages, are
-      // loaded when an answer first needs them (see ready).
-      this.memberCats = this.memberLoc = this.memberLangs = null;
+      // The members' categories, and their locations, languages and
+      // whether they were thanked for a referral, are loaded when an
+      // answer first needs them (see ready).
+      this.memberCats = this.memberLoc = this.memberLangs = this.memberThanked = null;
       this.columns = {};
       this.bigCols = new Map(); // file → column of a big word
       this.shards = [];
@@ -298,14 +303,14 @@
 
     // ready loads what run needs to answer terms under the filters sel:
     // the terms' shards and, for a search or a filter, the members'
-    // categories, which the category counts need. The locations and
-    // languages are needed for a filter by them, or with places (the
-    // visitor turned to those filters) for their counts.
+    // categories, which the category counts need. The locations,
+    // languages and thanked members are needed for a filter by them, or
+    // with places (the visitor turned to the filters) for their counts.
     ready(terms, sel, places) {
       const all = [this.ensure(terms)];
-      if (places || sel.loc || sel.lang) all.push(this.ensurePlaces());
+      if (places || sel.loc || sel.lang || sel.thanked) all.push(this.ensurePlaces());
       return Promise.all(all).then(() => {
-        if (!terms.length && !sel.tag && !sel.loc && !sel.lang) return;
+        if (!terms.length && !sel.tag && !sel.loc && !sel.lang && !sel.thanked) return;
         const p = this.plan(terms, sel);
         if (!p) return this.ensureCats();
         if (p.need) return this.loadBig(p.need).then(() => this.ready(terms, sel, places));
@@ -337,7 +342,7 @@
         if (!best || cost < best.cost) best = { i, sh, bigs, cost };
       }
       if (best && !best.bigs.length) return { cats: this.cats(best.i, []) };
-      if (terms.length === 1 && !sel.tag && !sel.loc && !sel.lang) {
+      if (terms.length === 1 && !sel.tag && !sel.loc && !sel.lang && !sel.thanked) {
         const t = terms[0], i = this.shardOf(t);
         if (i >= k) return { given: this.shard(i).extra };
         const sh = this.shard(i), given = sh.extra ? sh.counts[t] : null;
@@ -405,12 +410,14 @@
       });
     }
 
-    // ensurePlaces loads the locations and languages columns (fl.json).
+    // ensurePlaces loads the locations, languages and thanked columns
+    // (fl.json).
     ensurePlaces() {
-      return this.column("fl.json", ([locBits, langBits]) => {
-        const loc = column(locBits, this.meta.loc.length, this.n, true);
+      return this.column("fl.json", ([locBits, langBits, thankedBits]) => {
+        const loc = column(locBits, this.meta.loc.length, this.n, true), th = column(thankedBits, 1, this.n);
         this.memberLoc = Int32Array.from({ length: this.n }, (_, i) => (loc.off[i + 1] > loc.off[i] ? loc.val[loc.off[i]] : -1)); // -1: none
         this.memberLangs = column(langBits, this.meta.lang.length, this.n);
+        this.memberThanked = Uint8Array.from({ length: this.n }, (_, i) => th.off[i + 1] - th.off[i]); // 1: thanked
       });
     }
 
@@ -540,14 +547,16 @@
     }
 
     // run answers terms (shards loaded) under the filters sel ({tag: a
-    // category ID, loc: a location, lang: a code}; "" for any): the
+    // category ID, loc: a location, lang: a code; "" for any; thanked:
+    // non-empty for only the members thanked for a referral}): the
     // matching members best first, the counts of each filter value under
-    // the query and the other filters, and which words to highlight.
+    // the query and the other filters (thanked: the number of those
+    // thanked), and which words to highlight.
     run(terms, sel) {
       // A keystroke that leaves the terms as they were (a space, a stop
       // word, the first letter of a word) gets the last answer again:
       // with no term, it counts all members.
-      const key = JSON.stringify([terms, sel.tag, sel.loc, sel.lang]);
+      const key = JSON.stringify([terms, sel.tag, sel.loc, sel.lang, !!sel.thanked]);
       if (this.last && this.last.key === key) return this.last.r;
       const r = this.answer(terms, sel);
       this.last = { key, r };
@@ -558,20 +567,21 @@
     // Without a term or a filter it is every member, in directory order,
     // counted by the entry's totals: no column is needed to show the
     // filters. Else the categories must be loaded (ready), and a filter by
-    // location or language needs theirs; without them, the counts of
-    // locations and languages are null.
+    // location, language or thanks needs their columns; without them,
+    // the counts of locations, languages and thanked members are null.
     answer(terms, sel) {
-      const m = this.meta, n = this.n, langs = this.memberLangs, locs = this.memberLoc;
-      const tag = m.cat.findIndex((c) => c[0] === sel.tag), loc = m.loc.indexOf(sel.loc), lang = m.lang.indexOf(sel.lang);
-      if (!terms.length && tag < 0 && loc < 0 && lang < 0) {
-        return { ids: Array.from({ length: n }, (_, i) => i), counts: { tag: Int32Array.from(m.cn), loc: Int32Array.from(m.ln), lang: Int32Array.from(m.gn) }, marks: this.marker(terms) };
+      const m = this.meta, n = this.n, langs = this.memberLangs, locs = this.memberLoc, thanked = this.memberThanked;
+      const tag = m.cat.findIndex((c) => c[0] === sel.tag), loc = m.loc.indexOf(sel.loc), lang = m.lang.indexOf(sel.lang), th = !!sel.thanked;
+      if (!terms.length && tag < 0 && loc < 0 && lang < 0 && !th) {
+        return { ids: Array.from({ length: n }, (_, i) => i), counts: { tag: Int32Array.from(m.cn), loc: Int32Array.from(m.ln), lang: Int32Array.from(m.gn), thanked: m.tn }, marks: this.marker(terms) };
       }
       // The categories, as plan says.
       const p = this.plan(terms, sel);
-      if (!p || p.need || ((loc >= 0 || lang >= 0) && !locs)) throw new Error("search: a column is not loaded");
+      if (!p || p.need || ((loc >= 0 || lang >= 0 || th) && !locs)) throw new Error("search: a column is not loaded");
       const cats = p.cats, given = p.given, inPrefix = p.inPrefix;
       const ms = terms.map((t) => this.match(t)), scores = ms.map((x) => x.score);
       const tagN = new Int32Array(m.cat.length), locN = locs && new Int32Array(m.loc.length), langN = locs && new Int32Array(m.lang.length);
+      let thN = 0;
       // The members to look at, in directory order: those of the term
       // with the fewest, or all.
       const few = ms.reduce((a, x) => (a && a.ids.length <= x.ids.length ? a : x), null);
@@ -586,14 +596,15 @@
           if (v === 0) continue next;
           s += v;
         }
-        const l = locs ? locs[id] : -1;
-        const okT = tag < 0 || has(cats, id, tag), okL = loc < 0 || l === loc, okG = lang < 0 || has(langs, id, lang);
-        if (okL && okG && cats && !(inPrefix && inPrefix[id])) for (let k = cats.off[id]; k < cats.off[id + 1]; k++) tagN[cats.val[k]]++;
+        const l = locs ? locs[id] : -1, thanks = thanked ? thanked[id] : 0;
+        const okT = tag < 0 || has(cats, id, tag), okL = loc < 0 || l === loc, okG = lang < 0 || has(langs, id, lang), okH = !th || thanks;
+        if (okL && okG && okH && cats && !(inPrefix && inPrefix[id])) for (let k = cats.off[id]; k < cats.off[id + 1]; k++) tagN[cats.val[k]]++;
         if (locs) {
-          if (okT && okG && l >= 0) locN[l]++;
-          if (okT && okL) for (let k = langs.off[id]; k < langs.off[id + 1]; k++) langN[langs.val[k]]++;
+          if (okT && okG && okH && l >= 0) locN[l]++;
+          if (okT && okL && okH) for (let k = langs.off[id]; k < langs.off[id + 1]; k++) langN[langs.val[k]]++;
+          if (okT && okL && okG && thanks) thN++;
         }
-        if (okT && okL && okG) {
+        if (okT && okL && okG && okH) {
           hitId[found] = id;
           hitS[found++] = s * 4; // scores are multiples of 1/4
           if (s * 4 > top) top = s * 4;
@@ -610,7 +621,7 @@
       const ids = new Array(found);
       for (let i = 0; i < found; i++) ids[at[hitS[i]]++] = hitId[i];
       if (given) given.forEach((c, i) => (tagN[i] += c));
-      return { ids, counts: { tag: tagN, loc: locN, lang: langN }, marks: this.marker(terms) };
+      return { ids, counts: { tag: tagN, loc: locN, lang: langN, thanked: locs ? thN : null }, marks: this.marker(terms) };
     }
 
     // marker returns whether a folded word is one the terms match, as
@@ -638,18 +649,20 @@
 
     // card returns the HTML of member id's result card (its chunk
     // loaded), the words marks accepts highlighted; base is the site's path.
-    // Its head and mission are those of the static card
-    // (templates/partials/card.html): role, company and place in the meta
-    // line, and the member's own words marked with their language when it
-    // is not the site's.
-    card(id, marks, base) {
+    // Its head, mission and line about thanks are those of the static
+    // card (templates/partials/card.html): role, company and place in the
+    // meta line, the member's own words marked with their language when
+    // it is not the site's, and, for a member thanked for referrals, how
+    // many, said with thankedText ({one, many}, %d for the number).
+    card(id, marks, base, thankedText = THANKED) {
       const k = this.meta.ck, c = this.cards[Math.floor(id / k)], o = (id % k) * CARD;
-      const [slug, name, role, company, location, mission, lang] = c.slice(o, o + CARD);
+      const [slug, name, role, company, location, mission, lang, thanks] = c.slice(o, o + CARD);
       const hl = (s) => highlight(s, marks), attr = lang ? ' lang="' + esc(lang) + '"' : "";
       const meta = [[role, attr], [company, ""], [location, ""]].filter(([s]) => s).map(([s, a]) => "<span" + a + ">" + hl(s) + "</span>").join("");
       return '<li class="card" data-slug="' + esc(slug) + '"><div class="card-head"><div><h2 class="card-name"><a href="' + esc(base + "members/" + slug + "/") + '">' + hl(name) + "</a></h2>" +
         (meta ? '<p class="card-meta">' + meta + "</p>" : "") + "</div></div>" +
-        (mission ? '<p class="mission"' + attr + ">" + hl(mission) + "</p>" : "") + "</li>";
+        (mission ? '<p class="mission"' + attr + ">" + hl(mission) + "</p>" : "") +
+        (thanks ? '<p class="thanked">' + esc((thanks === 1 ? thankedText.one : thankedText.many).replace("%d", thanks)) + "</p>" : "") + "</li>";
     }
   }
 
@@ -712,7 +725,8 @@
       labelCategory: "Category", labelLocation: "Location", labelLanguage: "Language",
       resultsOne: "1 member found", resultsMany: "{n} members found", noResults: "No members found", more: "Show more",
       clear: "Clear filters", recommend: "Recommend", recommendNamed: "Recommend %s", cardProfile: "View profile",
-      cardProfileNamed: "View profile: %s",
+      cardProfileNamed: "View profile: %s", labelThanked: "Thanked for referrals",
+      thankedOne: THANKED.one, thankedMany: THANKED.many,
     };
     const text = (k) => filters.dataset[k] || FALLBACK[k];
     const num = new Intl.NumberFormat(lang);
@@ -728,9 +742,14 @@
     });
     const PAGE = 12;
     const PENDING = '<li class="card pending" aria-hidden="true"></li>';
-    const KEYS = ["q", "tag", "loc", "lang"];
-    const state = { q: "", tag: "", loc: "", lang: "" };
+    const KEYS = ["q", "tag", "loc", "lang", "thanked"];
+    const state = { q: "", tag: "", loc: "", lang: "", thanked: "" };
+    const thankedText = { one: text("thankedOne"), many: text("thankedMany") };
     let search, selects, seq = 0, shown = 0, last = null;
+    // thankedBox is the filter by thanks, a checkbox: only the members
+    // thanked for a referral, as "thanked=1" in the address. A directory
+    // where nobody was thanked has none.
+    let thankedBox = null;
     let places = false; // the visitor turned to the filters: count locations and languages too
     let rendered = null; // the HTML of the results as update last set it
 
@@ -763,6 +782,13 @@
         select(s, state[s.name]);
         state[s.name] = s.value;
       }
+      if (selects) tick(state.thanked);
+    }
+    // tick sets the filter by thanks: on for any value but "", as far as
+    // the directory has the filter.
+    function tick(on) {
+      if (thankedBox) thankedBox.checked = !!on;
+      state.thanked = thankedBox && thankedBox.checked ? "1" : "";
     }
     function writeURL(push) {
       clearTimeout(urlTimer);
@@ -793,6 +819,13 @@
     }
 
     function makeFilters(m) {
+      // The counts of locations, languages and thanks need their columns,
+      // loaded only now: most searches never open these filters.
+      const wants = () => {
+        if (places) return;
+        places = true;
+        update();
+      };
       const groups = [
         ["tag", "Category", "allCategories", m.cat.map((c) => [c[0], c[1]])],
         ["loc", "Location", "allLocations", m.loc.map((l) => [l, l])],
@@ -812,13 +845,6 @@
         }
         select(sel, state[name]);
         state[name] = sel.value; // a value the address has but the directory not is no filter
-        // The counts of locations and languages need their columns,
-        // loaded only now: most searches never open these filters.
-        const wants = () => {
-          if (places) return;
-          places = true;
-          update();
-        };
         sel.addEventListener("pointerdown", wants);
         sel.addEventListener("focus", wants);
         sel.addEventListener("change", () => {
@@ -830,10 +856,33 @@
         filters.append(wrap);
         return sel;
       });
+      if (m.tn > 0) {
+        // A real checkbox with its label, beside the selects: the label
+        // says the filter and, as the options do, the number of results
+        // it would leave (see showCounts).
+        const wrap = document.createElement("label"), span = document.createElement("span");
+        wrap.className = "filter filter-check";
+        thankedBox = document.createElement("input");
+        thankedBox.type = "checkbox";
+        thankedBox.name = "thanked";
+        thankedBox.value = "1";
+        span.dataset.label = span.textContent = text("labelThanked");
+        thankedBox.addEventListener("pointerdown", wants);
+        thankedBox.addEventListener("focus", wants);
+        thankedBox.addEventListener("change", () => {
+          tick(thankedBox.checked);
+          writeURL(true);
+          update();
+        });
+        wrap.append(thankedBox, span);
+        filters.append(wrap);
+      }
+      tick(state.thanked); // an address's thanked=1 is no filter where nobody was thanked
       catIndex = new Map(m.cat.map((c, i) => [c[0], i]));
       clear.addEventListener("click", () => {
         state.tag = state.loc = state.lang = "";
         for (const s of selects) select(s, "");
+        tick(false);
         selects[0].focus();
         writeURL(true);
         update();
@@ -868,6 +917,13 @@
           }
           if (o.disabled !== off) o.disabled = off;
         }
+      }
+      if (thankedBox) {
+        const c = counts.thanked, span = thankedBox.nextElementSibling;
+        const label = span.dataset.label + (c === null || c === undefined ? "" : " (" + num.format(c) + ")");
+        if (span.textContent !== label) span.textContent = label;
+        const off = c === 0 && !thankedBox.checked;
+        if (thankedBox.disabled !== off) thankedBox.disabled = off;
       }
     }
 
@@ -930,7 +986,7 @@
         if (my !== seq) return;
         const r = search.run(terms, state);
         showCounts(r.counts);
-        clear.hidden = !state.tag && !state.loc && !state.lang;
+        clear.hidden = !state.tag && !state.loc && !state.lang && !state.thanked;
         if (!terms.length && clear.hidden) {
           results.hidden = more.hidden = true;
           for (const e of listed) e.hidden = false;
@@ -946,7 +1002,7 @@
         // arrives. Waiting for all would hold every keystroke that finds
         // someone new for a round trip.
         const show = () => {
-          const html = ids.map((id) => (search.hasCard(id) ? search.card(id, r.marks, base) : PENDING)).join("");
+          const html = ids.map((id) => (search.hasCard(id) ? search.card(id, r.marks, base, thankedText) : PENDING)).join("");
           // Most keystrokes within a word show the same cards with the
           // same marks; parsing them again and copying each one's photo
           // and buttons took a few milliseconds of every one.
@@ -1013,7 +1069,7 @@
       }
       if (my !== seq) return;
       const before = results.children.length;
-      results.insertAdjacentHTML("beforeend", ids.map((id) => search.card(id, last.marks, base)).join(""));
+      results.insertAdjacentHTML("beforeend", ids.map((id) => search.card(id, last.marks, base, thankedText)).join(""));
       rendered = null;
       withActions();
       shown += ids.length;

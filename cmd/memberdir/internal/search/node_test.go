@@ -97,12 +97,13 @@ func runNode(t *testing.T, stdin []byte, script string, args ...string) []byte {
 	return out
 }
 
-// query is a search as the page makes it: the box and the three filters.
+// query is a search as the page makes it: the box and the four filters.
 type query struct {
-	Q    string `json:"q"`
-	Tag  string `json:"tag"`
-	Loc  string `json:"loc"`
-	Lang string `json:"lang"`
+	Q       string `json:"q"`
+	Tag     string `json:"tag"`
+	Loc     string `json:"loc"`
+	Lang    string `json:"lang"`
+	Thanked string `json:"thanked"` // "1": only members thanked for a referral
 }
 
 // answer is what search_test.js reports of a query.
@@ -110,6 +111,8 @@ type answer struct {
 	Terms  []string                  `json:"terms"`
 	Slugs  []string                  `json:"slugs"`
 	Counts map[string]map[string]int `json:"counts"`
+	// Thanked is the number of results thanked for a referral.
+	Thanked int `json:"thanked"`
 	// Same is whether the answer was the same with the categories of
 	// all members loaded.
 	Same bool `json:"same"`
@@ -118,6 +121,8 @@ type answer struct {
 	Counted string   `json:"counted"`
 	Cards   []string `json:"cards"`
 }
+
+func ptr[T any](v T) *T { return &v }
 
 // TestScript runs the script's matching, ranking, filters and cards on
 // the fixture in Node.
@@ -135,6 +140,9 @@ func TestScript(t *testing.T) {
 		terms []string
 		card  string                    // a substring of one of the result cards
 		count map[string]map[string]int // facet → value → count, the non-zero ones
+		// thanked is the number of results thanked for a referral, when
+		// not nil.
+		thanked *int
 	}{
 		{name: "umlaut", query: query{Q: "Müller"}, want: []string{"anna-mueller", "jonas-mueller"}},
 		{name: "umlaut as ue", query: query{Q: "Mueller"}, want: []string{"anna-mueller", "jonas-mueller"}},
@@ -185,6 +193,31 @@ func TestScript(t *testing.T) {
 				"loc":  {"Köln": 1},                 // under the query, category and language
 				"lang": {"de": 2, "fr": 1, "tr": 1}, // under the query, category and place
 			}},
+		// The filter by thanks: Jonas was thanked twice, Anna and Claire
+		// once (see fixture); the others' cards have no line about it.
+		{name: "thanked alone", query: query{Thanked: "1"}, want: []string{"anna-mueller", "claire-dubois", "jonas-mueller"}, thanked: ptr(3),
+			card: `<p class="mission">Ich baue Möbel, die bleiben.</p><p class="thanked">2 referrals thanked for</p></li>`,
+			count: map[string]map[string]int{
+				"tag":  {"foto-video": 1, "handwerk": 1, "recht": 1},
+				"loc":  {"Bonn": 1, "Köln": 2},
+				"lang": {"de": 3, "en": 1, "fr": 1},
+			}},
+		{name: "thanked, one", query: query{Q: "anna", Thanked: "1"}, want: []string{"anna-mueller"}, thanked: ptr(1),
+			card: `<p class="thanked">1 referral thanked for</p></li>`},
+		// Counted without the filter, as a category's count is.
+		{name: "thanked counted", query: query{Q: "fotografin"}, want: []string{"anna-mueller", "ines-berg"}, thanked: ptr(1)},
+		{name: "thanked and query", query: query{Q: "köln", Thanked: "1"}, want: []string{"anna-mueller", "claire-dubois"}, thanked: ptr(2),
+			count: map[string]map[string]int{
+				"tag":  {"foto-video": 1, "recht": 1},
+				"loc":  {"Köln": 2},
+				"lang": {"de": 2, "en": 1, "fr": 1},
+			}},
+		{name: "thanked and category", query: query{Tag: "handwerk", Thanked: "1"}, want: []string{"jonas-mueller"}, thanked: ptr(1),
+			count: map[string]map[string]int{
+				"tag": {"foto-video": 1, "handwerk": 1, "recht": 1}, // under the filter by thanks, not by category
+				"loc": {"Bonn": 1},
+			}},
+		{name: "thanked, none", query: query{Q: "steuer", Thanked: "1"}, thanked: ptr(0)},
 	}
 	var queries []query
 	for _, tc := range cases {
@@ -232,6 +265,9 @@ func TestScript(t *testing.T) {
 					}
 					if tc.terms != nil && !slices.Equal(a.Terms, tc.terms) {
 						t.Errorf("%+v: terms %q, want %q", tc.query, a.Terms, tc.terms)
+					}
+					if tc.thanked != nil && a.Thanked != *tc.thanked {
+						t.Errorf("%+v: %d results thanked, want %d", tc.query, a.Thanked, *tc.thanked)
 					}
 					if !a.Same {
 						t.Errorf("%+v: the answer differs with the categories of all members loaded", tc.query)

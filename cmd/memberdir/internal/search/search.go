@@ -6,10 +6,11 @@
 //
 //   - search/meta.<hash>.json, the entry, named by a hash of its content
 //     and loaded with the page: the stop words, the filter values with
-//     the number of members of each, the first two-letter group and size
-//     of each shard, and the version h, a hash of all the other files. It
-//     grows with the vocabulary's shards and the filter values, not with
-//     the members.
+//     the number of members of each (tn: of those thanked for a referral,
+//     the one value of the filter by thanks), the first two-letter group
+//     and size of each shard, and the version h, a hash of all the other
+//     files. It grows with the vocabulary's shards and the filter values,
+//     not with the members.
 //   - search/t.<i>.json, the shards: the postings of contiguous ranges
 //     of the sorted vocabulary (see encodeShard), cut between two-letter
 //     prefix groups, so that one shard answers a word, its prefixes and
@@ -36,13 +37,15 @@
 // postings, and its number of members in each category.
 //   - search/c.<i>.json, the card chunks: what a result card shows of
 //     cardChunk consecutive members (see cardFields), loaded only for the
-//     results shown.
+//     results shown: cardFields-1 strings and the number of thanks the
+//     member got, a member after the other.
 //   - search/fc.json, the members of each category, for the counts by
 //     category and the filter by category, loaded only when neither a
 //     shard's own column nor a summary's counts can tell them (a filter,
 //     or several words all answered by summaries); search/fl.json, the
-//     members of each location and language, loaded when the visitor
-//     turns to those filters or filters by them (see columns).
+//     members of each location and language and those thanked for a
+//     referral, loaded when the visitor turns to those filters or filters
+//     by them (see columns).
 //
 // Members are numbered in the directory's order. The script asks for
 // every file but the entry with ?v=<h>: the names stay the same from one
@@ -84,7 +87,7 @@ type Index struct {
 }
 
 // Format is the version of the file layout; the script checks it.
-const Format = 4
+const Format = 5
 
 const (
 	// cardChunk is the number of members per card chunk: small, because
@@ -101,11 +104,13 @@ const (
 	// generator, the shards shrank from 53 to 45 KB gzipped. A two-letter
 	// group larger than the target is a shard of its own.
 	shardTarget = 12 << 10
-	// cardFields is the number of strings a member has in a card chunk:
-	// slug, name, role, company, location, mission, and the language the
-	// member writes in when it is not the site's (else ""), for the lang
-	// attribute that the static card carries too.
-	cardFields = 7
+	// cardFields is the number of values a member has in a card chunk:
+	// the strings slug, name, role, company, location, mission, and the
+	// language the member writes in when it is not the site's (else ""),
+	// for the lang attribute that the static card carries too; then the
+	// number of thanks the member got (len(ThankedBy), 0 for most), for
+	// the static card's line about them.
+	cardFields = 8
 	// splitTarget is the size of a group beyond which shards cuts it. A
 	// group of up to twice the target stays whole, as it did before
 	// groups were cut: one file answers all its words, and at 1,000
@@ -147,14 +152,20 @@ type meta struct {
 	CatCount  []int `json:"cn"`
 	LocCount  []int `json:"ln"`
 	LangCount []int `json:"gn"`
+	// Thanked is the number of members thanked for a referral (with a
+	// ThankedBy): the count of the filter by thanks, which has this one
+	// value. The filter is offered when it is not 0.
+	Thanked int `json:"tn"`
 }
 
 // columns are the members of each category, location and language, in
 // the order of the entry's cat, loc and lang: bits (see bits.go) holding
 // for each value its members as bitWriter.members writes them, the
-// locations as disjoint writes them.
+// locations as disjoint writes them. thanked holds the members thanked
+// for a referral, as bitWriter.members writes them: the one value of
+// the filter by thanks.
 type columns struct {
-	cats, locs, langs string
+	cats, locs, langs, thanked string
 	// byMember holds each member's categories, by their place in cat.
 	byMember [][]int32
 }
@@ -162,7 +173,7 @@ type columns struct {
 // The names of the index's files below search/, but for the entry's.
 const (
 	catsFile   = "fc.json" // the categories column, a JSON string
-	placesFile = "fl.json" // the locations and languages columns, an array of two strings
+	placesFile = "fl.json" // the locations, languages and thanked columns, an array of three strings
 )
 
 // shardFile and cardFile name the i-th shard and card chunk.
@@ -192,7 +203,7 @@ func BuildCached(d *member.Directory, c *Cache) (*Index, error) {
 	if err := x.add(catsFile, cols.cats); err != nil {
 		return nil, err
 	}
-	if err := x.add(placesFile, [2]string{cols.locs, cols.langs}); err != nil {
+	if err := x.add(placesFile, [3]string{cols.locs, cols.langs, cols.thanked}); err != nil {
 		return nil, err
 	}
 
@@ -246,9 +257,9 @@ func BuildCached(d *member.Directory, c *Cache) (*Index, error) {
 		}
 	}
 	for i := 0; i < len(d.Members); i += cardChunk {
-		var c []string
+		var c []any
 		for _, mem := range d.Members[i:min(i+cardChunk, len(d.Members))] {
-			c = append(c, mem.Slug, mem.Name, mem.Role, mem.Company, mem.Location, mem.Mission, otherLang(mem, d.Config.Language))
+			c = append(c, mem.Slug, mem.Name, mem.Role, mem.Company, mem.Location, mem.Mission, otherLang(mem, d.Config.Language), len(mem.ThankedBy))
 		}
 		if err := x.add(cardFile(i/cardChunk), c); err != nil {
 			return nil, err
@@ -373,8 +384,12 @@ func facets(d *member.Directory, m *meta) columns {
 	cats := make([][]int32, len(m.Categories))
 	locs := make([][]int32, len(m.Locations))
 	langs := make([][]int32, len(m.Languages))
+	var thanked []int32
 	for i, mem := range d.Members {
 		id := int32(i)
+		if len(mem.ThankedBy) > 0 {
+			thanked = append(thanked, id)
+		}
 		for _, c := range mem.Categories {
 			if k, ok := catIndex[c.ID]; ok && !slices.Contains(cats[k], id) {
 				cats[k] = append(cats[k], id)
@@ -404,14 +419,14 @@ func facets(d *member.Directory, m *meta) columns {
 		}
 		return n
 	}
-	m.CatCount, m.LocCount, m.LangCount = count(cats), count(locs), count(langs)
+	m.CatCount, m.LocCount, m.LangCount, m.Thanked = count(cats), count(locs), count(langs), len(thanked)
 	byMember := make([][]int32, len(d.Members))
 	for c, ids := range cats {
 		for _, id := range ids {
 			byMember[id] = append(byMember[id], int32(c))
 		}
 	}
-	return columns{cats: column(cats), locs: disjoint(locs, len(d.Members)), langs: column(langs), byMember: byMember}
+	return columns{cats: column(cats), locs: disjoint(locs, len(d.Members)), langs: column(langs), thanked: column([][]int32{thanked}), byMember: byMember}
 }
 
 // disjoint writes sets of members that share none, each as

@@ -63,6 +63,19 @@ func fixture() *member.Directory {
 			Mission: "Ich führe Teams durch den Wald.", Why: "Draußen denkt man freier.",
 			Offerings: []string{"Teamtage"}, Languages: []string{"de"}},
 	}
+	// Thanks for referrals: Jonas twice, Anna and Claire once; the
+	// filter by thanks has these three.
+	thank := func(from, to string) {
+		for _, m := range ms {
+			if m.Slug == from {
+				m.Thanks = append(m.Thanks, &member.Thanks{Slug: to})
+			}
+		}
+	}
+	thank("anna-mueller", "jonas-mueller")
+	thank("petra-weiss", "jonas-mueller")
+	thank("ines-berg", "anna-mueller")
+	thank("tom-weiss", "claire-dubois")
 	d, errs := member.NewDirectory(cfg, ms, nil, false)
 	if len(errs) > 0 {
 		panic(errs)
@@ -414,20 +427,20 @@ func TestLayout(t *testing.T) {
 		t.Fatal("shards do not hold the postings")
 	}
 
-	// Cards: flat arrays, cardFields strings a member; the language only
-	// where it is not the site's.
+	// Cards: flat arrays, cardFields values a member, all strings but
+	// the number of thanks; the language only where it is not the site's.
 	var n, other int
 	chunks := (1500 + cardChunk - 1) / cardChunk
 	if _, ok := x.Files["search/"+cardFile(chunks)]; ok {
 		t.Errorf("a card chunk beyond the %d of 1500 members", chunks)
 	}
 	for i := range chunks {
-		var c []string
+		var c []any
 		if err := json.Unmarshal(x.Files["search/"+cardFile(i)], &c); err != nil {
 			t.Fatal(err)
 		}
 		if i < chunks-1 && len(c) != cardFields*cardChunk || len(c)%cardFields != 0 {
-			t.Errorf("card chunk %d has %d strings", i, len(c))
+			t.Errorf("card chunk %d has %d values", i, len(c))
 		}
 		for j := 0; j < len(c); j += cardFields {
 			mem := d.Members[n]
@@ -436,7 +449,7 @@ func TestLayout(t *testing.T) {
 				lang = mem.Languages[0]
 				other++
 			}
-			if want := []string{mem.Slug, mem.Name, mem.Role, mem.Company, mem.Location, mem.Mission, lang}; !slices.Equal(c[j:j+cardFields], want) {
+			if want := []any{mem.Slug, mem.Name, mem.Role, mem.Company, mem.Location, mem.Mission, lang, float64(len(mem.ThankedBy))}; !slices.Equal(c[j:j+cardFields], want) {
 				t.Errorf("card %d = %q, want %q", n, c[j:j+cardFields], want)
 			}
 			n++
@@ -452,7 +465,7 @@ func TestLayout(t *testing.T) {
 	// Member columns: each value's members, as many as the entry
 	// counts; a member has one location at most.
 	var cats string
-	var places [2]string
+	var places [3]string
 	if err := json.Unmarshal(x.Files["search/"+catsFile], &cats); err != nil {
 		t.Fatal(err)
 	}
@@ -463,7 +476,7 @@ func TestLayout(t *testing.T) {
 		bits   string
 		values int
 		counts []int
-	}{{cats, len(m.Categories), m.CatCount}, {places[0], len(m.Locations), m.LocCount}, {places[1], len(m.Languages), m.LangCount}} {
+	}{{cats, len(m.Categories), m.CatCount}, {places[0], len(m.Locations), m.LocCount}, {places[1], len(m.Languages), m.LangCount}, {places[2], 1, []int{m.Thanked}}} {
 		if len(col.counts) != col.values {
 			t.Errorf("%d counts for %d values", len(col.counts), col.values)
 		}
@@ -519,6 +532,51 @@ func TestFacets(t *testing.T) {
 	}
 	if want := []string{"foto-video", "handwerk", "steuern-finanzen", "it-technik", "recht", "sprache-text"}; !reflect.DeepEqual(ids, want) {
 		t.Errorf("categories %q, want %q", ids, want)
+	}
+}
+
+// TestThanked checks how the index tells who was thanked for a
+// referral: the entry counts them (tn), the third column of the places
+// file holds them, and each card has the number of thanks last.
+func TestThanked(t *testing.T) {
+	d := fixture()
+	x, err := Build(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := decodedMeta(t, x)
+	if m.Thanked != 3 {
+		t.Errorf("the entry counts %d members thanked, want 3", m.Thanked)
+	}
+	var places []string
+	if err := json.Unmarshal(x.Files["search/"+placesFile], &places); err != nil || len(places) != 3 {
+		t.Fatalf("%s is not an array of three strings: %v %s", placesFile, err, x.Files["search/"+placesFile])
+	}
+	r := &bitReader{t: t, s: places[2]}
+	var got []string
+	for _, id := range r.members(len(d.Members)) {
+		got = append(got, d.Members[id].Slug)
+	}
+	if !r.rest() {
+		t.Error("thanked column: bits left after its members")
+	}
+	if want := []string{"anna-mueller", "claire-dubois", "jonas-mueller"}; !slices.Equal(got, want) {
+		t.Errorf("thanked column has %q, want %q", got, want)
+	}
+	thanks := map[string]float64{}
+	for i := 0; i*cardChunk < len(d.Members); i++ {
+		var c []any
+		if err := json.Unmarshal(x.Files["search/"+cardFile(i)], &c); err != nil {
+			t.Fatal(err)
+		}
+		for j := 0; j+cardFields <= len(c); j += cardFields {
+			thanks[c[j].(string)] = c[j+cardFields-1].(float64)
+		}
+	}
+	for slug, want := range map[string]float64{"jonas-mueller": 2, "anna-mueller": 1, "claire-dubois": 1, "ines-berg": 0} {
+		if thanks[slug] != want {
+			t.Errorf("card of %s: %v thanks, want %v", slug, thanks[slug], want)
+		}
 	}
 }
 

@@ -5,8 +5,8 @@
 //
 // The request names the entry file, strings to fold and queries; the
 // answer on stdout holds, for each query, the terms, the matching slugs
-// best first, the non-zero filter counts and the HTML of the first 20
-// result cards. With "fresh", each query gets a new Search, remembering
+// best first, the non-zero filter counts, the number of results thanked
+// for a referral and the HTML of the first 20 result cards. With "fresh", each query gets a new Search, remembering
 // nothing of the queries before it.
 "use strict";
 const fs = require("fs");
@@ -38,13 +38,14 @@ const read = (p) => JSON.parse(fs.readFileSync(path.join(dir, p), "utf8"));
     await all.ready(terms, q, true);
     await all.ensureCats();
     const r2 = all.run(terms, q);
-    const same = String(r.ids) === String(r2.ids) && String(r.counts.tag) === String(r2.counts.tag);
+    const same = String(r.ids) === String(r2.ids) && String(r.counts.tag) === String(r2.counts.tag) && r.counts.thanked === r2.counts.thanked;
     const counts = { tag: {}, loc: {}, lang: {} };
     Array.from(r.counts.tag).forEach((n, i) => n && (counts.tag[meta.cat[i][0]] = n));
     Array.from(r.counts.loc).forEach((n, i) => n && (counts.loc[meta.loc[i]] = n));
     Array.from(r.counts.lang).forEach((n, i) => n && (counts.lang[meta.lang[i]] = n));
     out.results.push({
       terms,
+      thanked: r.counts.thanked,
       slugs: r.ids.map((id) => s.cards[Math.floor(id / meta.ck)][(id % meta.ck) * CARD]),
       counts,
       same,
