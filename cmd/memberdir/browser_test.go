@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http/httptest"
 	"net/url"
 	"os"
@@ -196,6 +198,46 @@ func TestBrowserSearch(t *testing.T) {
 		waitFor(`!document.getElementById("members").hidden && location.search === ""`),
 	); err != nil {
 		t.Errorf("back should restore the full list: %v", err)
+	}
+
+	// The filter by thanks, a checkbox ticked with the keyboard, leaves
+	// the members whose static cards say they were thanked for referrals
+	// (all 12 are on the home page), and each result card says it as
+	// the static card does.
+	static := eval(`JSON.stringify(Object.fromEntries([...document.querySelectorAll("#members > li.card")].filter((li) => li.querySelector(".thanked")).map((li) => [li.id.slice(2), li.querySelector(".thanked").textContent])))`).(string)
+	if err := chromedp.Do(ctx,
+		waitFor(`document.querySelector('#filters input[type=checkbox][name="thanked"]') !== null`),
+		chromedp.Focus(chromedp.CSS(`#filters input[name="thanked"]`)),
+		chromedp.KeyEvent(" "),
+		waitFor(`!document.getElementById("results").hidden && document.querySelectorAll("#results > li.card:not(.pending)").length > 0`),
+	); err != nil {
+		t.Fatalf("the filter by thanks: %v", err)
+	}
+	if l := location().Query().Get("thanked"); l != "1" {
+		t.Errorf("the filter by thanks should be in the URL, got thanked=%q", l)
+	}
+	if name := eval(`document.querySelector('#filters input[name="thanked"]').labels[0].textContent`).(string); !strings.HasPrefix(name, "Mit bewährten Empfehlungen (") {
+		t.Errorf("the checkbox's label is %q, want the filter's name and its count", name)
+	}
+	if err := chromedp.Do(ctx, waitFor(`!document.querySelector("#results > li.pending")`)); err != nil {
+		t.Fatal(err)
+	}
+	results := eval(`JSON.stringify(Object.fromEntries([...document.querySelectorAll("#results > li.card")].map((li) => [li.dataset.slug, (li.querySelector(".thanked") || {}).textContent || ""])))`).(string)
+	if static == "{}" {
+		t.Fatal("no static card on the home page says its member was thanked; the example site should have some")
+	}
+	var want, got map[string]string
+	if err := json.Unmarshal([]byte(static), &want); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(results), &got); err != nil {
+		t.Fatal(err)
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("filtered by thanks, the results and their thanks lines are %v, want those of the static cards %v", got, want)
+	}
+	if n := eval(`document.querySelector('#filters input[name="thanked"]').labels[0].textContent`).(string); !strings.Contains(n, fmt.Sprintf("(%d)", len(want))) {
+		t.Errorf("the checkbox's label %q should count the %d members thanked", n, len(want))
 	}
 
 	// A profile page, to see its scripts run cleanly too.
