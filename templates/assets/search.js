@@ -736,7 +736,7 @@
 
     const base = form.dataset.base || "/";
     const entry = new URL(form.dataset.index, document.baseURI);
-    const get = (f) => fetch(new URL(f, entry)).then((r) => {
+    const get = (f, opts) => fetch(new URL(f, entry), opts).then((r) => {
       if (!r.ok) throw new Error(r.status + " " + r.url);
       return r.json();
     });
@@ -1097,9 +1097,12 @@
     });
 
     readURL();
-    // The other files are asked for with the version of the index, so
-    // that a cached file of an earlier build never answers.
-    const ready = get(entry.href).then((m) => {
+    // The entry keeps its name from one build to the next, so that no page
+    // changes when only the index does; it is revalidated with the server
+    // on every load ("no-cache": a 304 when it did not change). The other
+    // files are asked for with its version, so that a cached file of an
+    // earlier build never answers.
+    const ready = get(entry.href, { cache: "no-cache" }).then((m) => {
       search = new Search(m, (f) => get(f + "?v=" + encodeURIComponent(m.h)));
       makeFilters(m);
     });

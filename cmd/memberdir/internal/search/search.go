@@ -4,8 +4,9 @@
 // files that the script templates/assets/search.js fetches on demand.
 // The files are the format's spec:
 //
-//   - search/meta.<hash>.json, the entry, named by a hash of its content
-//     and loaded with the page: the stop words, the filter values with
+//   - search/meta.json, the entry, loaded with the page and revalidated
+//     with the server each time (its name stays, so that the pages naming
+//     it do not change with the index): the stop words, the filter values with
 //     the number of members of each (tn: of those thanked for a referral,
 //     the one value of the filter by thanks), the first two-letter group
 //     and size of each shard, and the version h, a hash of all the other
@@ -270,8 +271,10 @@ func BuildCached(d *member.Directory, c *Cache) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	sum := sha256.Sum256(data)
-	x.Entry = "search/meta." + hex.EncodeToString(sum[:4]) + ".json"
+	// The entry's name is fixed, so that the pages naming it do not change
+	// when only the index does (a rebuild after one edit then rewrites a
+	// few files, not every page); the script revalidates it on each load.
+	x.Entry = "search/meta.json"
 	x.Files[x.Entry] = data
 	return x, nil
 }
