@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -165,6 +166,9 @@ func (d *doc) syntaxError(line int, msg string) Problem {
 	if p, ok := d.lineSlip(line); ok {
 		return p
 	}
+	if p, ok := d.textAfterQuote(); ok {
+		return p
+	}
 	if p, ok := d.syntaxHint(line, msg); ok {
 		return p
 	}
@@ -214,6 +218,7 @@ func (d *doc) lineSlip(line int) (Problem, bool) {
 			if fix := requote(v); fix != "" {
 				return problem(l, start+1, m[2], "yaml.innerquote", m[2]+": "+fix)
 			}
+
 		}
 		if m := NoSpace.FindStringSubmatch(text); m != nil && d.known != nil && d.known(m[2]) {
 			return problem(l, len(m[1])+len(m[2])+2, m[2], "yaml.nospace", m[2]+": "+m[3])
@@ -391,6 +396,87 @@ func requote(v string) string {
 		return `"` + inner + `"`
 	}
 	return `"` + typographic(strings.ReplaceAll(inner, `"`, "\x00")) + `"`
+}
+
+// textAfterQuote finds the first field or list item whose quoted value
+// is followed by more text, which yaml.v3 reports where the mapping
+// begins, lines above it.
+func (d *doc) textAfterQuote() (Problem, bool) {
+	block := -1 // the indentation of a field whose value is a block (| or >), whose lines are text
+	for l, text := range d.lines {
+		indent := len(text) - len(strings.TrimLeft(text, " "))
+		if block >= 0 && (indent > block || strings.TrimSpace(text) == "") {
+			continue
+		}
+		block = -1
+		field, start, v := "", 0, ""
+		if m := keyColonRE.FindStringSubmatch(text); m != nil {
+			if strings.HasPrefix(m[4], "|") || strings.HasPrefix(m[4], ">") {
+				block = indent
+				continue
+			}
+			field, start, v = m[2], len(m[1])+len(m[2])+1+len(m[3]), m[4]
+		} else if m := itemRE.FindStringSubmatch(text); m != nil {
+			start, v = len(m[1]), m[2]
+		} else {
+			continue
+		}
+		i, fix := afterQuote(strings.TrimRight(v, " "))
+		if fix == "" {
+			continue
+		}
+		// Or the quotes are part of the text: the other kind around all.
+		whole := strings.TrimRight(v, " ")
+		other := `"` + whole + `"`
+		if v[0] == '"' {
+			other = "'" + whole + "'"
+		}
+		prefix := "- "
+		if field != "" {
+			prefix = field + ": "
+		}
+		return problem(l+1, utf8.RuneCountInString(text[:start+i])+1, field, "yaml.afterquote", strings.TrimSpace(v[i:]), prefix+fix, prefix+other)
+	}
+	return Problem{}, false
+}
+
+// itemRE matches a list item with a quoted value: the indentation and
+// dash, and the value.
+var itemRE = regexp.MustCompile(`^(\s*-\s+)(["'].*)$`)
+
+// afterQuote finds text after the closing quote of a quoted value, as
+// when a member adds a sentence at the end of the line ('why: "Weil …"
+// Und mehr.'): it returns where that text starts in v and v with the
+// text moved inside the quotes, or 0 and "". A comment after the quote
+// is fine, and text holding the quote itself is left to the other hints.
+func afterQuote(v string) (int, string) {
+	if len(v) < 2 || v[0] != '"' && v[0] != '\'' {
+		return 0, ""
+	}
+	q := v[0]
+	end := -1
+	for i := 1; i < len(v); i++ {
+		switch {
+		case q == '"' && v[i] == '\\':
+			i++ // an escaped character
+		case q == '\'' && v[i] == '\'' && i+1 < len(v) && v[i+1] == '\'':
+			i++ // '' is a quote inside
+		case v[i] == q:
+			end = i
+		}
+		if end >= 0 {
+			break
+		}
+	}
+	if end < 0 {
+		return 0, ""
+	}
+	rest := strings.TrimSpace(v[end+1:])
+	if rest == "" || rest[0] == '#' || strings.IndexByte(rest, q) >= 0 {
+		return 0, ""
+	}
+	i := end + 1 + strings.Index(v[end+1:], rest)
+	return i, v[:end] + " " + rest + string(q)
 }
 
 // typographic turns the pairs of NUL that requote left for double quotes

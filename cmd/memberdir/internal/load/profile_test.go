@@ -167,7 +167,7 @@ var profileCases = []profileCase{
 	{name: "duplicate name", edits: e("+name: Bob"), want: e(P + `:11:1: name: the field appears twice (first on line 2) — keep only one`)},
 	{name: "duplicate email", edits: e("contact:\n  email: a@example.de\n  email: b@example.de"), want: e(P + `:10:3: contact.email: the field appears twice (first on line 9) — keep only one`)},
 	{name: "list item indented wrongly", edits: e("offerings:\n  - Beratung\n - Coaching"), want: e(P + `:7:1: "- Coaching" is indented by 1 space — indent it by exactly 2 spaces, like "- Beratung" above it`)},
-	{name: "text after closing quote", edits: e(`why: "Weil" ich es will`), want: e(P + `:4:1: the line cannot be read (did not find expected key) — check indentation, colons and quotes`)},
+	{name: "text after closing quote", edits: e(`why: "Weil" ich es will`), want: e(P + `:4:13: why: the value ends at its closing quote, and "ich es will" after it cannot be read — put the whole value in the quotes: why: "Weil ich es will" (or, if the quotes belong to the text: why: '"Weil" ich es will')`)},
 	{name: "field indented", edits: e("why:   \n  x: y\n mission: z"), want: e(P + `:6:1: "mission:" is indented by 1 space — remove the spaces before it, so that it starts at the left edge like "why:" above it`)},
 	{name: "unclosed double quote", edits: e(`mission: "Ich helfe Firmen`), want: e(P + `:3:10: the quote " is never closed — add it again at the end of the value`)},
 	{name: "unclosed single quote on first line", edits: e(`name: 'Anna`), want: e(P + `:2:7: the quote ' is never closed — add it again at the end of the value`)},
@@ -190,7 +190,7 @@ var profileCases = []profileCase{
 	{name: "text after folding indicator", edits: e("why: >- Weil ich es liebe."), want: e(P + `:4:6: after > the text must start on the next line, indented by two spaces — or leave out the >: why: Weil ich es liebe.`)},
 	{name: "dash as text", edits: e("name: - Anna"), want: e(P + `:2:7: a value cannot start with - — put the whole value in double quotes: "- Anna"`)},
 	{name: "text after brackets", edits: e("mission: [Beta] Ich helfe"), want: e(P + `:3:10: a value cannot start with [ — put the whole value in double quotes: "[Beta] Ich helfe"`)},
-	{name: "text after single quotes", edits: e("name: 'Anna' Müller"), want: e(P + `:2:7: a value cannot start with ' — put the whole value in double quotes: "'Anna' Müller"`)},
+	{name: "text after single quotes", edits: e("name: 'Anna' Müller"), want: e(P + `:2:14: name: the value ends at its closing quote, and "Müller" after it cannot be read — put the whole value in the quotes: name: 'Anna Müller' (or, if the quotes belong to the text: name: "'Anna' Müller")`)},
 	{name: "tag", edits: e("mission: !wichtig Ich helfe"), want: e(P + `:3:10: mission: a value cannot start with ! — put the whole value in double quotes: "!wichtig Ich helfe"`)},
 	{name: "explicit string tag", edits: e("name: !!str Anna"), check: func(t *testing.T, m *member.Member) {
 		if m.Name != "Anna" {
