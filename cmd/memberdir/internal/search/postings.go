@@ -9,6 +9,7 @@ import (
 	"unsafe"
 
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/parallel"
 )
 
 // Field classes, best first: a member's rank for a word is set by the
@@ -64,31 +65,28 @@ func invert(d *member.Directory, c *Cache) *postings {
 			return p
 		}
 	}
-	runs := min(runtime.GOMAXPROCS(0), (len(ms)+999)/1000) // a run of fewer members does not pay
+	runs := min(runtime.GOMAXPROCS(0), (len(ms)+999)/1000) // a run of fewer members does not pay; each run a worker of package parallel
 	parts := make([]*postings, max(runs, 1))
-	var wg sync.WaitGroup
-	for r := range parts {
+	_ = parallel.Each(len(parts), func(r int) error { // never fails
 		from, to := len(ms)*r/len(parts), len(ms)*(r+1)/len(parts)
-		wg.Go(func() {
-			parts[r] = invertRun(to-from, from, func(i int, add func(t []byte, class uint8)) {
-				if toks == nil {
-					// Straight from the text: only a word new to the
-					// vocabulary becomes a string. Tokenizing first
-					// took 180 MB at 10,000 members.
-					eachToken(ms[from+i], add)
-					return
-				}
-				if toks[from+i] == nil {
-					toks[from+i] = c.tokens(ms[from+i])
-				}
-				for _, t := range toks[from+i] {
-					// add only reads t: the string's bytes, uncopied.
-					add(unsafe.Slice(unsafe.StringData(t.text), len(t.text)), t.class)
-				}
-			})
+		parts[r] = invertRun(to-from, from, func(i int, add func(t []byte, class uint8)) {
+			if toks == nil {
+				// Straight from the text: only a word new to the
+				// vocabulary becomes a string. Tokenizing first
+				// took 180 MB at 10,000 members.
+				eachToken(ms[from+i], add)
+				return
+			}
+			if toks[from+i] == nil {
+				toks[from+i] = c.tokens(ms[from+i])
+			}
+			for _, t := range toks[from+i] {
+				// add only reads t: the string's bytes, uncopied.
+				add(unsafe.Slice(unsafe.StringData(t.text), len(t.text)), t.class)
+			}
 		})
-	}
-	wg.Wait()
+		return nil
+	})
 
 	index := map[string]int{}
 	var vocab []string
