@@ -336,8 +336,17 @@ func drawGraph(o Options, id, title, desc string, c circle, own map[*member.Memb
 	w.raw(`" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="currentColor"/></marker></defs>`, "\n")
 	arrow := `url(#` + id + `-arrow)`
 
-	// Category arcs and their labels, written along the radius so that
-	// neighbouring labels never overlap.
+	w.arcs(o, c, s, font)
+	w.edges(o, c, s, ls, arrow)
+	w.nodes(o, c, own)
+	w.legend(o, s, font, half, arrow)
+	w.raw("</svg>\n")
+	return w.String()
+}
+
+// arcs draws the category arcs and their labels, written along the
+// radius so that neighbouring labels never overlap.
+func (w *svg) arcs(o Options, c circle, s, font float64) {
 	w.raw(`<g class="groups" font-size="`, num(font), `">`, "\n")
 	ar := c.radius + c.nodeR + 6*s
 	for _, g := range c.groups {
@@ -361,9 +370,12 @@ func drawGraph(o Options, id, title, desc string, c circle, own map[*member.Memb
 		w.raw("</text>\n")
 	}
 	w.raw("</g>\n")
+}
 
-	// Edges: quadratic curves bent towards the centre, recommendations
-	// more than thanks, so that both between the same two members show.
+// edges draws the links: quadratic curves bent towards the centre,
+// recommendations more than thanks, so that both between the same two
+// members show.
+func (w *svg) edges(o Options, c circle, s float64, ls []link, arrow string) {
 	w.raw(`<g class="edges" fill="none" stroke="currentColor" stroke-opacity="0.6" stroke-width="`, num(1.5*s), `">`, "\n")
 	for _, l := range ls {
 		a, b := c.nodes[c.index[l.from]], c.nodes[c.index[l.to]]
@@ -383,8 +395,10 @@ func drawGraph(o Options, id, title, desc string, c circle, own map[*member.Memb
 		w.raw("</title></path>\n")
 	}
 	w.raw("</g>\n")
+}
 
-	// Nodes, each a link to the member's page.
+// nodes draws the members, each a link to the member's page.
+func (w *svg) nodes(o Options, c circle, own map[*member.Member]bool) {
 	w.raw(`<g class="nodes" text-anchor="middle" font-size="`, num(c.nodeR*0.85), `">`, "\n")
 	for _, p := range c.nodes {
 		class := "node"
@@ -401,8 +415,10 @@ func drawGraph(o Options, id, title, desc string, c circle, own map[*member.Memb
 		w.raw("</text></a>\n")
 	}
 	w.raw("</g>\n")
+}
 
-	// The legend says which line is which, in words and by line style.
+// legend says which line is which, in words and by line style.
+func (w *svg) legend(o Options, s, font, half float64, arrow string) {
 	y := half + 1.2*font
 	x := -half + font
 	w.raw(`<g class="legend" font-size="`, num(font), `">`, "\n")
@@ -421,8 +437,7 @@ func drawGraph(o Options, id, title, desc string, c circle, own map[*member.Memb
 		w.raw("</text>\n")
 		y += 1.5 * font
 	}
-	w.raw("</g>\n</svg>\n")
-	return w.String()
+	w.raw("</g>\n")
 }
 
 // toward returns the point at distance d from (x, y) in the direction of
