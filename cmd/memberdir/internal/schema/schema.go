@@ -133,57 +133,10 @@ func property(f member.Field, cfg *member.Config, lang string) *object {
 		text(o, f)
 	case member.List:
 		o.set("type", orNull("array"))
-		if f.Min > 0 {
-			o.set("minItems", f.Min)
-		}
-		if f.Max > 0 {
-			o.set("maxItems", f.Max)
-		}
-		o.set("uniqueItems", true)
-		item := &object{}
-		if f.Format == member.FormatTag && len(cfg.Categories) > 0 {
-			item.set("type", "string")
-			tags(item, cfg)
-			o.set("items", item)
-			break
-		}
-		format := f.Format
-		if format == member.FormatTag {
-			format = member.FormatNone // any text, as long as it is given
-		}
-		item.set("type", valueTypes(format))
-		if format == member.FormatNone {
-			item.set("pattern", nonBlank)
-		}
-		if f.ItemMax > 0 {
-			item.set("maxLength", f.ItemMax)
-		}
-		formatRule(item, format, false)
-		o.set("items", item)
+		list(o, f, cfg)
 	case member.Map:
 		o.set("type", orNull("object"))
-		sub, req := properties(f.Sub, cfg, lang)
-		if len(req) > 0 {
-			o.set("required", req)
-		}
-		o.set("properties", sub)
-		o.set("additionalProperties", false)
-		if len(f.AnyOf) > 0 {
-			// At least one of them, as a text: "email:" without a value
-			// counts as not given.
-			var alts []*object
-			for _, name := range f.AnyOf {
-				sub, _ := fieldByName(f.Sub, name)
-				p := &object{}
-				p.set("type", valueTypes(sub.Format))
-				p.set("pattern", nonBlank)
-				one := &object{}
-				one.set("required", []string{name})
-				one.set("properties", (&object{}).set(name, p))
-				alts = append(alts, one)
-			}
-			o.set("anyOf", alts)
-		}
+		mapping(o, f, cfg, lang)
 	case member.MapList:
 		o.set("type", orNull("array"))
 		if f.Max > 0 {
@@ -214,6 +167,65 @@ func property(f member.Field, cfg *member.Config, lang string) *object {
 		number(o, formatDate)
 	}
 	return o
+}
+
+// list sets the rules of a list field f on o: its length, and the
+// rules of its items (a site's categories, or text of a format).
+func list(o *object, f member.Field, cfg *member.Config) {
+	if f.Min > 0 {
+		o.set("minItems", f.Min)
+	}
+	if f.Max > 0 {
+		o.set("maxItems", f.Max)
+	}
+	o.set("uniqueItems", true)
+	item := &object{}
+	if f.Format == member.FormatTag && len(cfg.Categories) > 0 {
+		item.set("type", "string")
+		tags(item, cfg)
+		o.set("items", item)
+		return
+	}
+	format := f.Format
+	if format == member.FormatTag {
+		format = member.FormatNone // any text, as long as it is given
+	}
+	item.set("type", valueTypes(format))
+	if format == member.FormatNone {
+		item.set("pattern", nonBlank)
+	}
+	if f.ItemMax > 0 {
+		item.set("maxLength", f.ItemMax)
+	}
+	formatRule(item, format, false)
+	o.set("items", item)
+}
+
+// mapping sets the rules of a field f made of fields (contact) on o: its
+// fields, the required ones, and at least one of AnyOf given as text.
+func mapping(o *object, f member.Field, cfg *member.Config, lang string) {
+	sub, req := properties(f.Sub, cfg, lang)
+	if len(req) > 0 {
+		o.set("required", req)
+	}
+	o.set("properties", sub)
+	o.set("additionalProperties", false)
+	if len(f.AnyOf) > 0 {
+		// At least one of them, as a text: "email:" without a value
+		// counts as not given.
+		var alts []*object
+		for _, name := range f.AnyOf {
+			sub, _ := fieldByName(f.Sub, name)
+			p := &object{}
+			p.set("type", valueTypes(sub.Format))
+			p.set("pattern", nonBlank)
+			one := &object{}
+			one.set("required", []string{name})
+			one.set("properties", (&object{}).set(name, p))
+			alts = append(alts, one)
+		}
+		o.set("anyOf", alts)
+	}
 }
 
 // numbers are the ranges of the numbers whose digits are a valid value of
