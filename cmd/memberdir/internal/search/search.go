@@ -795,7 +795,6 @@ func encodeShard(p *postings, n, from, to int) [2]string {
 
 	var ids, other, diff []int32
 	var refs [][]int32 // members of earlier tokens of at least refMin
-	var plain, mixed bitWriter
 	for i := from; i < to; i++ {
 		t := p.vocab[i]
 		k, units := shared(prev, t)
@@ -846,43 +845,51 @@ func encodeShard(p *postings, n, from, to int) [2]string {
 			w.set(direct, n)
 		}
 
-		if len(l) == 1 {
-			class(&w, l[0].class)
-			continue
-		}
-		var count [6]int
-		for _, q := range l {
-			count[q.class]++
-		}
-		c := uint8(0)
-		for k := range count {
-			if count[k] > count[c] {
-				c = uint8(k)
-			}
-		}
-		plain, mixed = bitWriter{}, bitWriter{}
-		for _, q := range l {
-			class(&plain, q.class)
-		}
-		class(&mixed, c)
-		mixed.gamma(len(l) - count[c] + 1)
-		b, last := riceParam(len(l), len(l)-count[c]), -1
-		for k, q := range l {
-			if q.class != c {
-				mixed.rice(k-last-1, b)
-				class(&mixed, q.class)
-				last = k
-			}
-		}
-		if mixed.bitCount() < plain.bitCount() {
-			w.bits(1, 1)
-			w.append(&mixed)
-		} else {
-			w.bits(0, 1)
-			w.append(&plain)
-		}
+		writeClasses(&w, l, class)
 	}
 	return [2]string{voc.String(), w.String()}
+}
+
+// writeClasses writes the field classes of a token's postings l, as
+// encodeShard's comment says: one member's class, or a bit and the
+// classes in order or the most common class with its exceptions,
+// whichever is shorter. class writes one class by its rank.
+func writeClasses(w *bitWriter, l []posting, class func(*bitWriter, uint8)) {
+	if len(l) == 1 {
+		class(w, l[0].class)
+		return
+	}
+	var count [6]int
+	for _, q := range l {
+		count[q.class]++
+	}
+	c := uint8(0)
+	for k := range count {
+		if count[k] > count[c] {
+			c = uint8(k)
+		}
+	}
+	var plain, mixed bitWriter
+	for _, q := range l {
+		class(&plain, q.class)
+	}
+	class(&mixed, c)
+	mixed.gamma(len(l) - count[c] + 1)
+	b, last := riceParam(len(l), len(l)-count[c]), -1
+	for k, q := range l {
+		if q.class != c {
+			mixed.rice(k-last-1, b)
+			class(&mixed, q.class)
+			last = k
+		}
+	}
+	if mixed.bitCount() < plain.bitCount() {
+		w.bits(1, 1)
+		w.append(&mixed)
+	} else {
+		w.bits(0, 1)
+		w.append(&plain)
+	}
 }
 
 const (
