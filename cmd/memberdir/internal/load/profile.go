@@ -600,24 +600,36 @@ func (f *file) hasErrorIn(prefix string) bool {
 	return false
 }
 
-func (f *file) recommends(v *yaml.Node, fl member.Field, out *[]*member.Recommendation) {
+// mapItems returns the items of the list of mappings v, the value of the
+// field fl, reporting a value that is no such list, too many items, and
+// each item that is no mapping. A null value (the field left empty) is no
+// items.
+func (f *file) mapItems(v *yaml.Node, fl member.Field) []*yaml.Node {
 	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
-		return
+		return nil
 	}
 	if v.Kind != yaml.SequenceNode {
-		f.add(v, "recommends", "field.maplist", "member")
-		return
+		f.add(v, fl.Name, "field.maplist", "member")
+		return nil
 	}
 	if len(v.Content) > fl.Max {
-		f.add(v, "recommends", "field.toomany", len(v.Content), fl.Max)
-		return
+		f.add(v, fl.Name, "field.toomany", len(v.Content), fl.Max)
+		return nil
 	}
-	seen := map[string]bool{}
+	var items []*yaml.Node
 	for _, it := range v.Content {
 		if it.Kind != yaml.MappingNode {
-			f.add(it, "recommends", "field.maplist", "member")
+			f.add(it, fl.Name, "field.maplist", "member")
 			continue
 		}
+		items = append(items, it)
+	}
+	return items
+}
+
+func (f *file) recommends(v *yaml.Node, fl member.Field, out *[]*member.Recommendation) {
+	seen := map[string]bool{}
+	for _, it := range f.mapItems(v, fl) {
 		r := &member.Recommendation{Pos: f.pos(it)}
 		var memberNode *yaml.Node
 		for _, kv := range f.entries(it, "recommends.") {
@@ -679,23 +691,8 @@ func (f *file) recommends(v *yaml.Node, fl member.Field, out *[]*member.Recommen
 // e-mail address or phone number. Rules across files (the referrer exists,
 // the dates against member_since) are NewDirectory's.
 func (f *file) thanks(v *yaml.Node, fl member.Field, out *[]*member.Thanks) {
-	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
-		return
-	}
-	if v.Kind != yaml.SequenceNode {
-		f.add(v, "thanks", "field.maplist", "member")
-		return
-	}
-	if len(v.Content) > fl.Max {
-		f.add(v, "thanks", "field.toomany", len(v.Content), fl.Max)
-		return
-	}
 	seen := map[string]bool{}
-	for _, it := range v.Content {
-		if it.Kind != yaml.MappingNode {
-			f.add(it, "thanks", "field.maplist", "member")
-			continue
-		}
+	for _, it := range f.mapItems(v, fl) {
 		t := &member.Thanks{Pos: f.pos(it)}
 		var memberNode, dateNode *yaml.Node
 		ok := true
