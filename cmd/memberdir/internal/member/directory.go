@@ -67,11 +67,7 @@ func linkRecommends(lang string, members []*Member, bySlug map[string]*Member) E
 			t := bySlug[r.Slug]
 			switch {
 			case t == nil:
-				hint := Msg(lang, "hint.member")
-				if s := Suggest(r.Slug, keys(bySlug)); s != "" {
-					hint = Msg(lang, "hint.didyoumean", s)
-				}
-				errs.Add(r.Pos, "recommends.member", Msg(lang, "recommends.unknown", r.Slug, hint))
+				errs.Add(r.Pos, "recommends.member", Msg(lang, "recommends.unknown", r.Slug, memberHint(lang, r.Slug, bySlug)))
 			case t == m:
 				errs.Add(r.Pos, "recommends.member", Msg(lang, "recommends.self"))
 			default:
@@ -80,6 +76,15 @@ func linkRecommends(lang string, members []*Member, bySlug map[string]*Member) E
 		}
 	}
 	return errs
+}
+
+// memberHint is the fix for a member slug that names no member: the
+// member it most likely means, or how to name one.
+func memberHint(lang, slug string, bySlug map[string]*Member) string {
+	if s := Suggest(slug, keys(bySlug)); s != "" {
+		return Msg(lang, "hint.didyoumean", s)
+	}
+	return Msg(lang, "hint.member")
 }
 
 // keepPublished keeps of the published members' recommendations and

@@ -14,11 +14,7 @@ func linkThanks(lang string, members []*Member, bySlug map[string]*Member) Error
 			to := bySlug[t.Slug]
 			switch {
 			case to == nil:
-				hint := Msg(lang, "hint.member")
-				if s := Suggest(t.Slug, keys(bySlug)); s != "" {
-					hint = Msg(lang, "hint.didyoumean", s)
-				}
-				errs.Add(t.Pos, "thanks.member", Msg(lang, "thanks.unknown", t.Slug, hint))
+				errs.Add(t.Pos, "thanks.member", Msg(lang, "thanks.unknown", t.Slug, memberHint(lang, t.Slug, bySlug)))
 				continue
 			case to == m:
 				errs.Add(t.Pos, "thanks.member", Msg(lang, "thanks.self"))
