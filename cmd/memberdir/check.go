@@ -70,6 +70,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	cfg := content.Config
+	only = only.withProfilesOf(content.Members)
 	problems = only.filter(problems)
 	if *author != "" {
 		// Who may make a change is a question about the whole pull
@@ -121,6 +122,22 @@ func (s selection) has(p string) bool {
 		}
 	}
 	return false
+}
+
+// withProfilesOf adds to the selection the profile of each selected
+// photo, where a problem with the photo (cut short by an upload, say) is
+// reported, at its photo: line.
+func (s selection) withProfilesOf(members []*member.Member) selection {
+	if s == nil {
+		return nil
+	}
+	out := s
+	for _, m := range members {
+		if m.Photo != "" && s.has(path.Dir(m.Path)+"/"+m.Photo) && !s.has(m.Path) {
+			out = append(out, m.Path)
+		}
+	}
+	return out
 }
 
 // filter keeps the problems in the selected files. Problems in
