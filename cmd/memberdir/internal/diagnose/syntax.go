@@ -169,6 +169,9 @@ func (d *doc) syntaxError(line int, msg string) Problem {
 	if p, ok := d.textAfterQuote(); ok {
 		return p
 	}
+	if p, ok := d.firstUnclosedQuote(); ok {
+		return p
+	}
 	if p, ok := d.syntaxHint(line, msg); ok {
 		return p
 	}
@@ -321,18 +324,41 @@ func (d *doc) outdentedItem() (Problem, bool) {
 // opens a quote it never closes.
 func (d *doc) unclosedQuote(line int) (Problem, bool) {
 	for l := line; l >= 1; l-- {
-		m := valueRE.FindStringSubmatch(d.lines[l-1])
-		if m == nil || !strings.ContainsAny(m[2][:1], `"'`) {
-			continue
+		if p, ok := d.unclosedAt(l); ok {
+			return p, true
 		}
-		q, v := m[2][:1], m[2][1:]
-		if q == `"` {
-			v = strings.ReplaceAll(v, `\\`, "")
-			v = strings.ReplaceAll(v, `\"`, "")
+	}
+	return Problem{}, false
+}
+
+// firstUnclosedQuote reports the first value in the text that opens a
+// quote it does not close on its line. yaml.v3 reads such a value on to
+// the next quote, often the opening quote of a value lines below, and
+// reports where the mapping begins: 'role: "Inhaberin' in a profile of
+// quoted values.
+func (d *doc) firstUnclosedQuote() (Problem, bool) {
+	for l := 1; l <= len(d.lines); l++ {
+		if p, ok := d.unclosedAt(l); ok {
+			return p, true
 		}
-		if strings.Count(v, q)%2 == 0 {
-			return problem(l, len(m[1])+1, "", "yaml.quote", q)
-		}
+	}
+	return Problem{}, false
+}
+
+// unclosedAt reports line l when its value opens a quote it does not
+// close.
+func (d *doc) unclosedAt(l int) (Problem, bool) {
+	m := valueRE.FindStringSubmatch(d.lines[l-1])
+	if m == nil || !strings.ContainsAny(m[2][:1], `"'`) {
+		return Problem{}, false
+	}
+	q, v := m[2][:1], m[2][1:]
+	if q == `"` {
+		v = strings.ReplaceAll(v, `\\`, "")
+		v = strings.ReplaceAll(v, `\"`, "")
+	}
+	if strings.Count(v, q)%2 == 0 {
+		return problem(l, len(m[1])+1, "", "yaml.quote", q)
 	}
 	return Problem{}, false
 }
