@@ -471,22 +471,9 @@ func (f *file) date(v *yaml.Node, path string) (member.Date, bool) {
 			return member.Date{}, false
 		}
 	}
-	if g := germanDateRE.FindStringSubmatch(s); g != nil {
-		var iso string
-		switch {
-		case g[3] != "":
-			iso = fmt.Sprintf("%s-%02s-%02s", g[3], pad(g[2]), pad(g[1]))
-		case g[5] != "":
-			iso = fmt.Sprintf("%s-%s", g[5], pad(g[4]))
-		case g[9] != "":
-			iso = fmt.Sprintf("%s-%s", g[9], pad(g[10]))
-		default:
-			iso = fmt.Sprintf("%s-%s-%s", g[8], pad(g[6]), pad(g[7]))
-		}
-		if _, bad := member.ParseDate(iso); bad == "" {
-			f.add(v, path, "date.german", s, iso)
-			return member.Date{}, false
-		}
+	if iso := numericDate(s); iso != "" {
+		f.add(v, path, "date.german", s, iso)
+		return member.Date{}, false
 	}
 	f.add(v, path, key, s)
 	return member.Date{}, false
@@ -814,6 +801,13 @@ func isoDate(s string) string {
 			return iso
 		}
 	}
+	return numericDate(s)
+}
+
+// numericDate returns s, a date written in digits in German or another
+// order (14.03.2025, 3/2025, 03/14/2025, 2025/03), as YYYY-MM[-DD], or
+// "" when s is none of these or no real date.
+func numericDate(s string) string {
 	g := germanDateRE.FindStringSubmatch(s)
 	if g == nil {
 		return ""
