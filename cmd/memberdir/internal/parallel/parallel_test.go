@@ -1,7 +1,6 @@
 package parallel
 
 import (
-	"errors"
 	"fmt"
 	"sync/atomic"
 	"testing"
@@ -40,7 +39,7 @@ func TestEachFirstErrorByIndex(t *testing.T) {
 			t.Fatalf("%d of 100 ran", ran.Load())
 		}
 	}
-	if err := Each(3, func(int) error { return nil }); !errors.Is(err, nil) {
+	if err := Each(3, func(int) error { return nil }); err != nil {
 		t.Fatal(err)
 	}
 }
