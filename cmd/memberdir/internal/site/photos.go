@@ -9,17 +9,23 @@ import (
 )
 
 // processed is the photos of one build by photo.Key, processed by the
-// load step (see decodePhotos) for render to publish. It is the
-// render.PhotoStore of the build, in front of the one Options chooses,
-// so that render finds every photo processed and decodes none again.
+// load step (see decodePhotos) for render to publish: in memory, or, with
+// a store (the disk cache Options chooses), in the store. It is the
+// render.PhotoStore of the build, so that render finds every photo
+// processed and decodes none again.
 type processed struct {
 	imgs  map[[32]byte][]photo.Image
 	store render.PhotoStore // nil for none
 }
 
 func (p *processed) Get(key [32]byte) ([]photo.Image, bool) {
-	imgs, ok := p.imgs[key]
-	return imgs, ok
+	if imgs, ok := p.imgs[key]; ok {
+		return imgs, true
+	}
+	if p.store != nil {
+		return p.store.Get(key) // what decodePhotos kept on disk only
+	}
+	return nil, false
 }
 
 // Put passes on what render processed itself, which it does only for a
@@ -32,7 +38,8 @@ func (p *processed) Put(key [32]byte, imgs []photo.Image) error {
 }
 
 // decodePhotos processes every photo of c (photo.Process) and returns
-// them by key, for check and build alike: load reads only their headers,
+// by key those that store (when there is one) does not hold, for check
+// and build alike: load reads only their headers,
 // and a file cut short in the upload has a sound header. Each photo that
 // cannot be decoded is a problem at its profile's photo: line, in the
 // site's language. A photo that prev (the last build's) or store already
@@ -71,9 +78,8 @@ func decodePhotos(c *load.Content, prev map[[32]byte][]photo.Image, store render
 			return nil
 		}
 		if store != nil {
-			if imgs, ok := store.Get(key); ok {
-				out[i] = imgs
-				return nil
+			if _, ok := store.Get(key); ok {
+				return nil // decoded before; render reads it from the store
 			}
 		}
 		data, err := jobs[i].src.Read()
@@ -81,8 +87,10 @@ func decodePhotos(c *load.Content, prev map[[32]byte][]photo.Image, store render
 			return err
 		}
 		out[i], bad[i] = photo.Process(data)
-		if bad[i] == nil && store != nil {
-			store.Put(key, out[i]) // only a cache: its errors do not matter
+		if bad[i] == nil && store != nil && store.Put(key, out[i]) == nil {
+			// Kept on disk, not in memory: a site of 10,000 photos
+			// would otherwise hold all of them until render is done.
+			out[i] = nil
 		}
 		return nil
 	})
@@ -99,7 +107,9 @@ func decodePhotos(c *load.Content, prev map[[32]byte][]photo.Image, store render
 			}
 			continue
 		}
-		imgs[j.src.Key] = out[i]
+		if out[i] != nil {
+			imgs[j.src.Key] = out[i]
+		}
 	}
 	return imgs, errs, nil
 }
