@@ -378,7 +378,7 @@ func testScriptShards(t *testing.T, n int) {
 		for k, t := range p.vocab {
 			if strings.HasPrefix(t, q) {
 				for _, ps := range p.lists[k] {
-					set[d.Members[ps.id].Slug] = true
+					set[d.Members[ps.id()].Slug] = true
 				}
 			}
 		}

@@ -393,8 +393,11 @@ func facets(d *member.Directory, m *meta) columns {
 		if len(mem.ThankedBy) > 0 {
 			thanked = append(thanked, id)
 		}
+		// Members come in order, so a member already in a set is its
+		// last: looking through the whole set made this quadratic, 3 s
+		// of a build at 100,000 members.
 		for _, c := range mem.Categories {
-			if k, ok := catIndex[c.ID]; ok && !slices.Contains(cats[k], id) {
+			if k, ok := catIndex[c.ID]; ok && !endsWith(cats[k], id) {
 				cats[k] = append(cats[k], id)
 			}
 		}
@@ -402,7 +405,7 @@ func facets(d *member.Directory, m *meta) columns {
 			locs[placeIndex[k]] = append(locs[placeIndex[k]], id)
 		}
 		for _, g := range mem.Languages {
-			if k := langIndex[g]; !slices.Contains(langs[k], id) {
+			if k := langIndex[g]; !endsWith(langs[k], id) {
 				langs[k] = append(langs[k], id)
 			}
 		}
@@ -431,6 +434,9 @@ func facets(d *member.Directory, m *meta) columns {
 	}
 	return columns{cats: column(cats), locs: disjoint(locs, len(d.Members)), langs: column(langs), thanked: column([][]int32{thanked}), byMember: byMember}
 }
+
+// endsWith reports whether id is the last member of set.
+func endsWith(set []int32, id int32) bool { return len(set) > 0 && set[len(set)-1] == id }
 
 // disjoint writes sets of members that share none, each as
 // bitWriter.members writes the positions of its members among those of
@@ -595,7 +601,7 @@ func members(lists [][]posting) []int32 {
 	var ids []int32
 	for _, l := range lists {
 		for _, q := range l {
-			ids = append(ids, q.id)
+			ids = append(ids, q.id())
 		}
 	}
 	slices.Sort(ids)
@@ -666,9 +672,9 @@ func prefixCounts(p *postings, s span, big int, byMember [][]int32, values int) 
 			gen++
 			for _, l := range p.lists[from:to] {
 				for _, ps := range l {
-					if seen[ps.id] != gen {
-						seen[ps.id] = gen
-						for _, c := range byMember[ps.id] {
+					if seen[ps.id()] != gen {
+						seen[ps.id()] = gen
+						for _, c := range byMember[ps.id()] {
 							counts[c]++
 						}
 					}
@@ -717,18 +723,18 @@ func summary(p *postings, q string, n int) *postings {
 	var ids []int32
 	for k := from; k < len(p.vocab) && strings.HasPrefix(p.vocab[k], q); k++ {
 		for _, ps := range p.lists[k] {
-			if b := best[ps.id]; b == 0 {
-				ids = append(ids, ps.id)
-				best[ps.id] = int8(ps.class) + 1
-			} else if int8(ps.class)+1 < b {
-				best[ps.id] = int8(ps.class) + 1
+			if b := best[ps.id()]; b == 0 {
+				ids = append(ids, ps.id())
+				best[ps.id()] = int8(ps.class()) + 1
+			} else if int8(ps.class())+1 < b {
+				best[ps.id()] = int8(ps.class()) + 1
 			}
 		}
 	}
 	slices.Sort(ids)
 	l := make([]posting, len(ids))
 	for i, id := range ids {
-		l[i] = posting{id, uint8(best[id] - 1)}
+		l[i] = newPosting(id, uint8(best[id]-1))
 	}
 	s.vocab = append(s.vocab, q+"~")
 	s.lists = append(s.lists, l)
@@ -771,7 +777,7 @@ func encodeShard(p *postings, n, from, to int) [2]string {
 	var freq [6]int
 	for i := from; i < to; i++ {
 		for _, q := range p.lists[i] {
-			freq[q.class]++
+			freq[q.class()]++
 		}
 	}
 	var byRank [6]int // classes, most frequent first
@@ -805,7 +811,7 @@ func encodeShard(p *postings, n, from, to int) [2]string {
 		l := p.lists[i]
 		ids = ids[:0]
 		for _, q := range l {
-			ids = append(ids, q.id)
+			ids = append(ids, q.id())
 		}
 		w.gamma(len(l))
 		direct := ids
@@ -856,12 +862,12 @@ func encodeShard(p *postings, n, from, to int) [2]string {
 // whichever is shorter. class writes one class by its rank.
 func writeClasses(w *bitWriter, l []posting, class func(*bitWriter, uint8)) {
 	if len(l) == 1 {
-		class(w, l[0].class)
+		class(w, l[0].class())
 		return
 	}
 	var count [6]int
 	for _, q := range l {
-		count[q.class]++
+		count[q.class()]++
 	}
 	c := uint8(0)
 	for k := range count {
@@ -871,15 +877,15 @@ func writeClasses(w *bitWriter, l []posting, class func(*bitWriter, uint8)) {
 	}
 	var plain, mixed bitWriter
 	for _, q := range l {
-		class(&plain, q.class)
+		class(&plain, q.class())
 	}
 	class(&mixed, c)
 	mixed.gamma(len(l) - count[c] + 1)
 	b, last := riceParam(len(l), len(l)-count[c]), -1
 	for k, q := range l {
-		if q.class != c {
+		if q.class() != c {
 			mixed.rice(k-last-1, b)
-			class(&mixed, q.class)
+			class(&mixed, q.class())
 			last = k
 		}
 	}

@@ -151,11 +151,11 @@ func TestInvert(t *testing.T) {
 		want  []posting
 	}{
 		// Müller (name) and Mueller (name and company): one token, best class.
-		{"muller", []posting{{num["anna-mueller"], className}, {num["jonas-mueller"], className}}},
-		{"weiss", []posting{{num["petra-weiss"], className}, {num["tom-weiss"], className}}},
-		{"weber", []posting{{num["klaus-weber"], className}, {num["sara-lind"], classWhy}}},
-		{"fotografin", []posting{{num["anna-mueller"], classCompany}, {num["ines-berg"], classCompany}}},
-		{"film", []posting{{num["anna-mueller"], classOffer}, {num["ines-berg"], classOffer}}}, // category label
+		{"muller", []posting{newPosting(num["anna-mueller"], className), newPosting(num["jonas-mueller"], className)}},
+		{"weiss", []posting{newPosting(num["petra-weiss"], className), newPosting(num["tom-weiss"], className)}},
+		{"weber", []posting{newPosting(num["klaus-weber"], className), newPosting(num["sara-lind"], classWhy)}},
+		{"fotografin", []posting{newPosting(num["anna-mueller"], classCompany), newPosting(num["ines-berg"], classCompany)}},
+		{"film", []posting{newPosting(num["anna-mueller"], classOffer), newPosting(num["ines-berg"], classOffer)}}, // category label
 		{"geheimwort", nil},
 		{"versteckt", nil},
 		{"und", nil},
@@ -165,8 +165,8 @@ func TestInvert(t *testing.T) {
 		if ok {
 			got = p.lists[i]
 		}
-		slices.SortFunc(got, func(a, b posting) int { return int(a.id - b.id) })
-		want := slices.SortedFunc(slices.Values(tc.want), func(a, b posting) int { return int(a.id - b.id) })
+		slices.SortFunc(got, func(a, b posting) int { return int(a.id() - b.id()) })
+		want := slices.SortedFunc(slices.Values(tc.want), func(a, b posting) int { return int(a.id() - b.id()) })
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("postings of %q = %v, want %v", tc.token, got, want)
 		}
@@ -329,28 +329,29 @@ func decodeShard(t *testing.T, data []byte, n int) ([]string, [][]posting) {
 		if k >= refMin {
 			refs = append(refs, ids)
 		}
-		ps := make([]posting, k)
-		for j, id := range ids {
-			ps[j].id = id
-		}
+		classes := make([]uint8, k)
 		switch {
 		case k == 1:
-			ps[0].class = class()
+			classes[0] = class()
 		case r.bit() == 0:
-			for j := range ps {
-				ps[j].class = class()
+			for j := range classes {
+				classes[j] = class()
 			}
 		default:
 			c := class()
-			for j := range ps {
-				ps[j].class = c
+			for j := range classes {
+				classes[j] = c
 			}
 			e := r.gamma() - 1
 			b, last := riceParam(k, e), -1
 			for range e {
 				last += r.rice(b) + 1
-				ps[last].class = class()
+				classes[last] = class()
 			}
+		}
+		ps := make([]posting, k)
+		for j, id := range ids {
+			ps[j] = newPosting(id, classes[j])
 		}
 		lists = append(lists, ps)
 	}
@@ -793,15 +794,15 @@ func TestSummaries(t *testing.T) {
 				exact = p.lists[k]
 			case strings.HasPrefix(w, q):
 				for _, ps := range p.lists[k] {
-					if c, ok := best[ps.id]; !ok || ps.class < c {
-						best[ps.id] = ps.class
+					if c, ok := best[ps.id()]; !ok || ps.class() < c {
+						best[ps.id()] = ps.class()
 					}
 				}
 			}
 		}
 		var longer []posting
 		for _, id := range slices.Sorted(maps.Keys(best)) {
-			longer = append(longer, posting{id, best[id]})
+			longer = append(longer, newPosting(id, best[id]))
 		}
 		wantToks, wantLists := []string{q + "~"}, [][]posting{longer}
 		if exact != nil {
@@ -811,7 +812,7 @@ func TestSummaries(t *testing.T) {
 			t.Errorf("summary of %q: words %q and their postings differ from the index's", q, toks)
 		}
 		for _, ps := range exact {
-			best[ps.id] = 0
+			best[ps.id()] = 0
 		}
 		want := make([]int, len(m.Categories))
 		for id := range best {
