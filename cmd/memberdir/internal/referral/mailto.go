@@ -24,21 +24,41 @@ type message struct {
 // text can neither add a header or recipient nor end the HTML attribute the
 // link is written into. Subjects are one line; the body's line breaks are
 // CRLF, as RFC 6068 demands, encoded as %0D%0A.
-func (m message) link() string {
+func (m message) link() string { return m.encode().link() }
+
+// encoded is a message as its link carries it (see parts), with the length
+// of that link: fit measures a message and then builds the link of the
+// same one, and cleaning the body once serves both.
+type encoded struct {
+	to      string
+	hfields [3]hfield
+	n       int // len(link())
+}
+
+// encode cleans the parts of m and measures its link.
+func (m message) encode() encoded {
 	to, hfields := m.parts()
-	b := make([]byte, 0, linkLen(to, hfields))
-	b = append(b, "mailto:"...)
-	b = appendEscaped(b, to, true, false)
+	return encoded{to, hfields, linkLen(to, hfields)}
+}
+
+// link builds the mailto: URL of e, as message.link describes.
+func (e encoded) link() string {
+	var b strings.Builder
+	b.Grow(e.n)
+	b.WriteString("mailto:")
+	writeEscaped(&b, e.to, true, false)
 	sep := byte('?')
-	for _, f := range hfields {
+	for _, f := range e.hfields {
 		if f.value == "" {
 			continue
 		}
-		b = append(append(append(b, sep), f.name...), '=')
-		b = appendEscaped(b, f.value, false, f.name == "body")
+		b.WriteByte(sep)
+		b.WriteString(f.name)
+		b.WriteByte('=')
+		writeEscaped(&b, f.value, false, f.name == "body")
 		sep = '&'
 	}
-	return string(b)
+	return b.String()
 }
 
 // hfield is one name=value pair of a mailto: link, before encoding.
@@ -90,30 +110,53 @@ func escape(s string, at bool) string {
 // appendEscaped appends escape(s, at) to b for valid UTF-8 s; with crlf,
 // each LF is written as CRLF, %0D%0A, as RFC 6068 asks of a body.
 func appendEscaped(b []byte, s string, at, crlf bool) []byte {
-	const hex = "0123456789ABCDEF"
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case unreserved(c) || at && c == '@':
+		c := s[i]
+		switch {
+		case plain[c] || at && c == '@':
 			b = append(b, c)
 		case c == '\n' && crlf:
 			b = append(b, "%0D%0A"...)
 		default:
-			b = append(b, '%', hex[c>>4], hex[c&15])
+			b = append(b, '%', hexDigits[c>>4], hexDigits[c&15])
 		}
 	}
 	return b
 }
 
+// writeEscaped writes what appendEscaped appends to b, copying each run of
+// unreserved characters at once.
+func writeEscaped(b *strings.Builder, s string, at, crlf bool) {
+	for len(s) > 0 {
+		i := 0
+		for i < len(s) && (plain[s[i]] || at && s[i] == '@') {
+			i++
+		}
+		b.WriteString(s[:i])
+		if i == len(s) {
+			return
+		}
+		if c := s[i]; c == '\n' && crlf {
+			b.WriteString("%0D%0A")
+		} else {
+			b.WriteByte('%')
+			b.WriteByte(hexDigits[c>>4])
+			b.WriteByte(hexDigits[c&15])
+		}
+		s = s[i+1:]
+	}
+}
+
+const hexDigits = "0123456789ABCDEF"
+
 // escapedLen is the length appendEscaped adds for s.
 func escapedLen(s string, at, crlf bool) int {
-	n := 0
+	n := 3 * len(s)
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
-		case unreserved(c) || at && c == '@':
-			n++
+		case plain[c] || at && c == '@':
+			n -= 2
 		case c == '\n' && crlf:
-			n += 6
-		default:
 			n += 3
 		}
 	}
@@ -122,10 +165,17 @@ func escapedLen(s string, at, crlf bool) int {
 
 // unreserved reports whether c is an unreserved character of RFC 3986:
 // ALPHA, DIGIT, "-", ".", "_", "~".
-func unreserved(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
-		c == '-' || c == '.' || c == '_' || c == '~'
-}
+func unreserved(c byte) bool { return plain[c] }
+
+// plain is unreserved as a table: the encoders look up every byte of a
+// link, about two kilobytes for an introduction.
+var plain = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+			c == '-' || c == '.' || c == '_' || c == '~'
+	}
+	return t
+}()
 
 // oneLine makes s a single line: every run of white space, line breaks
 // included, becomes one space, other control characters go. A subject must
@@ -159,20 +209,27 @@ func oneLine(s string) string {
 // characters. Most names and subjects are, and need no copy.
 func isOneLine(s string) bool {
 	space := true // at the start, a space would be dropped
-	for i, r := range s {
-		switch {
-		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
-			return false
-		case r == ' ':
-			if space {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < utf8.RuneSelf {
+			switch {
+			case c == ' ':
+				if space {
+					return false
+				}
+				space = true
+			case c < ' ' || c == 0x7f: // ASCII white space but " " and controls
 				return false
+			default:
+				space = false
 			}
-			space = true
-		case unicode.IsSpace(r) || r == '\u2028' || r == '\u2029' || unicode.IsControl(r):
-			return false
-		default:
-			space = false
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || unicode.IsSpace(r) || r == '\u2028' || r == '\u2029' || unicode.IsControl(r) {
+			return false
+		}
+		space = false
+		i += size - 1
 	}
 	return !space || s == ""
 }
@@ -205,14 +262,18 @@ func cleanBody(s string) string {
 // isClean reports whether cleanBody has nothing to change in s but its
 // trailing white space.
 func isClean(s string) bool {
-	for i, r := range s {
-		switch {
-		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
-			return false
-		case r == '\n' || r == '\t':
-		case r == '\r' || r == '\u2028' || r == '\u2029' || unicode.IsControl(r):
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c < ' ' && c != '\n' && c != '\t' || c == 0x7f {
+				return false
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == '\u2028' || r == '\u2029' || unicode.IsControl(r) {
 			return false
 		}
+		i += size - 1
 	}
 	return true
 }
@@ -227,10 +288,12 @@ func isClean(s string) bool {
 // Only when the site's own texts are too long by themselves does fit go
 // further: it cuts the body's end, then the subject's, because a link that
 // Outlook truncates is broken anyway.
-func (l *Links) fit(d Data, render func(Data) message) string {
+//
+// first is render(d), encoded: the callers have it already.
+func (l *Links) fit(d Data, first encoded, render func(Data) message) string {
 	fits := func(d Data) bool { return render(d).linkLen() <= MaxMailto }
-	if m := render(d); m.linkLen() <= MaxMailto {
-		return m.link()
+	if first.n <= MaxMailto {
+		return first.link()
 	}
 	for _, f := range []*string{&d.Member.Why, &d.Member.Mission, &d.Member.IdealReferral, &d.Member.Role} {
 		full := *f
@@ -249,8 +312,10 @@ func (l *Links) fit(d Data, render func(Data) message) string {
 		*f = hole
 		holed := render(d)
 		*f = longest(full, hint, func(s string) bool { return holed.fill(s).linkLen() <= MaxMailto })
-		if m := render(d); m == holed.fill(*f) && m.linkLen() <= MaxMailto {
-			return m.link()
+		if m := render(d); m == holed.fill(*f) {
+			if e := m.encode(); e.n <= MaxMailto {
+				return e.link()
+			}
 		}
 		*f = full
 		*f = longest(full, hint, func(s string) bool { *f = s; return fits(d) })

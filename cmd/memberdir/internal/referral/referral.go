@@ -242,7 +242,9 @@ func (l *Links) introduce(m *member.Member, profileURL string, body int) string 
 	if strings.TrimSpace(m.Contact.Email) == "" {
 		return ""
 	}
-	return l.fit(l.data(m, profileURL, l.cc), func(d Data) message { return l.introMessage(d, body) })
+	render := func(d Data) message { return l.introMessage(d, body) }
+	d := l.data(m, profileURL, l.cc)
+	return l.fit(d, render(d).encode(), render)
 }
 
 // introMessage renders the introduction e-mail for d with the body of the
@@ -262,11 +264,14 @@ func (l *Links) Introduction(m *member.Member, profileURL string) (link, text st
 	mail := strings.TrimSpace(m.Contact.Email) != ""
 	d := l.data(m, profileURL, l.cc && mail)
 	full := l.introMessage(d, slotBody)
-	text = oneLine(full.subject) + "\n\n" + cleanBody(full.body)
+	// The link carries the subject made one line and the body cleaned,
+	// which is the text, too.
+	e := full.encode()
+	text = e.hfields[1].value + "\n\n" + e.hfields[2].value
 	if !mail {
 		return "", text
 	}
-	return l.fit(d, func(x Data) message {
+	return l.fit(d, e, func(x Data) message {
 		if x == d {
 			return full
 		}
@@ -279,10 +284,11 @@ func (l *Links) Introduction(m *member.Member, profileURL string) (link, text st
 // introduction to the member is welcome, with the member's profile link.
 // It works without the member's e-mail address.
 func (l *Links) AskFirst(m *member.Member, profileURL string) string {
-	d := l.data(m, profileURL, false)
-	return l.fit(d, func(d Data) message {
+	render := func(d Data) message {
 		return message{subject: l.execute(slotAskSubject, d), body: l.execute(slotAskBody, d)}
-	})
+	}
+	d := l.data(m, profileURL, false)
+	return l.fit(d, render(d).encode(), render)
 }
 
 // RecommendText returns the plain text of the introduction e-mail, subject,
@@ -302,8 +308,9 @@ func (l *Links) Contact(m *member.Member, profileURL string) string {
 	if strings.TrimSpace(m.Contact.Email) == "" {
 		return ""
 	}
-	d := l.data(m, profileURL, false)
-	return l.fit(d, func(d Data) message {
+	render := func(d Data) message {
 		return message{to: d.Member.Email, subject: l.execute(slotContactSubject, d)}
-	})
+	}
+	d := l.data(m, profileURL, false)
+	return l.fit(d, render(d).encode(), render)
 }
