@@ -62,6 +62,12 @@ func (s *site) funcs() template.FuncMap {
 	}
 }
 
+// constFuncs are the functions of funcs whose result depends on their
+// argument alone for the whole render, so that templates may call them
+// once, when they are parsed (see expandCalls): the site's addresses and
+// assets do not change while it renders.
+var constFuncs = []string{"url", "abs", "asset", "hasAsset"}
+
 func (s *site) t(key string, args ...any) (string, error) {
 	f, ok := s.strings[key]
 	if !ok {

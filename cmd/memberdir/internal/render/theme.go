@@ -120,6 +120,43 @@ func expand(src string, strs map[string]string) string {
 	})
 }
 
+// constCall matches an action that calls one of the functions of
+// constFuncs with a constant argument, {{asset "site.css"}}, and an if on
+// one, {{if hasAsset "favicon.svg"}}.
+var constCall = regexp.MustCompile(`\{\{\s*(if\s+)?([a-zA-Z]+)\s+"([a-zA-Z0-9_./-]*)"\s*\}\}`)
+
+// expandCalls is expand for the functions of funcs that constFuncs names,
+// whose result depends on their argument alone for the whole render: a
+// call with a constant argument is replaced by its result, a string as a
+// quoted constant that html/template still escapes, a bool as true or
+// false. base.html calls asset and hasAsset on every page, four calls a
+// page. A call that fails is left, so that it fails where it did.
+func expandCalls(src string, funcs template.FuncMap) string {
+	return constCall.ReplaceAllStringFunc(src, func(m string) string {
+		sub := constCall.FindStringSubmatch(m)
+		cond, name, arg := sub[1] != "", sub[2], sub[3]
+		if !slices.Contains(constFuncs, name) {
+			return m
+		}
+		switch f := funcs[name].(type) {
+		case func(string) string:
+			if !cond {
+				return "{{" + strconv.Quote(f(arg)) + "}}"
+			}
+		case func(string) (string, error):
+			if v, err := f(arg); err == nil && !cond {
+				return "{{" + strconv.Quote(v) + "}}"
+			}
+		case func(string) bool:
+			if cond {
+				return "{{if " + strconv.FormatBool(f(arg)) + "}}"
+			}
+			return "{{" + strconv.FormatBool(f(arg)) + "}}"
+		}
+		return m
+	})
+}
+
 // templates parses the page templates with funcs. A template that does
 // not parse is reported by templateError, in the file it is in.
 func (t *Theme) templates(funcs template.FuncMap, strs map[string]string) (map[string]*template.Template, error) {
@@ -131,7 +168,7 @@ func (t *Theme) templates(funcs template.FuncMap, strs map[string]string) (map[s
 		return nil, fmt.Errorf("templates/base.html: %w", err)
 	}
 	base := template.New("base.html").Funcs(funcs).Option("missingkey=error")
-	if _, err := base.Parse(expand(string(f.data), strs)); err != nil {
+	if _, err := base.Parse(expandCalls(expand(string(f.data), strs), funcs)); err != nil {
 		return nil, t.templateError(err, "base.html")
 	}
 	partials, err := fs.Glob(t.fsys, "partials/*.html")
@@ -143,7 +180,7 @@ func (t *Theme) templates(funcs template.FuncMap, strs map[string]string) (map[s
 		if err != nil {
 			return nil, err
 		}
-		if _, err := base.New(p).Parse(expand(string(f.data), strs)); err != nil {
+		if _, err := base.New(p).Parse(expandCalls(expand(string(f.data), strs), funcs)); err != nil {
 			return nil, t.templateError(err, p)
 		}
 	}
@@ -157,7 +194,7 @@ func (t *Theme) templates(funcs template.FuncMap, strs map[string]string) (map[s
 		if err != nil {
 			return nil, err
 		}
-		if _, err := tpl.New(name).Parse(expand(string(f.data), strs)); err != nil {
+		if _, err := tpl.New(name).Parse(expandCalls(expand(string(f.data), strs), funcs)); err != nil {
 			return nil, t.templateError(err, name)
 		}
 		out[name] = tpl
