@@ -313,8 +313,11 @@ type PageData struct {
 	Title       string
 	Description string
 	Path        string // the page's path below the site root, e.g. "members/anna/"
-	Member      *MemberView
-	Members     []*MemberView
+	// URL is the page's own address, absolute when the site's is. It is a
+	// field rather than a method, which templates call through reflect.
+	URL     string
+	Member  *MemberView
+	Members []*MemberView
 	// Search is true on the page that runs the search: the first page of
 	// the home page's list. Other pages send their search box there, so
 	// that they do not change whenever the search index does.
@@ -338,18 +341,17 @@ type PageData struct {
 	Chrome *Chrome
 }
 
-// Chrome is the header and footer shared by all pages of one kind.
+// Chrome is the header and footer shared by all pages of one kind, and
+// the style sheets and scripts their head links (Assets, from
+// "site-assets", "" for a base.html without it).
 type Chrome struct {
-	Header, Footer template.HTML
+	Header, Footer, Assets template.HTML
 }
 
 // MaxPrintQR is the largest directory whose print view carries a QR code
 // per member; beyond it the page would weigh megabytes for a list nobody
 // prints whole, and each profile page still has its code.
 const MaxPrintQR = 1000
-
-// URL returns the page's own address, absolute when the site's is.
-func (p *PageData) URL() string { return p.Site.abs(p.Path) }
 
 func (d *SiteData) abs(p string) string {
 	if d.Absolute {
@@ -589,12 +591,12 @@ func (s *site) executeInto(buf *bytes.Buffer, name string, data *PageData) error
 }
 
 func (s *site) page(kind, title, path string) *PageData {
-	return &PageData{Site: s.data, Kind: kind, Title: title, Path: path, Description: s.data.Description, NoIndex: s.dir.Config.Privacy.NoIndex, Image: s.data.shareImage}
+	return &PageData{Site: s.data, Kind: kind, Title: title, Path: path, URL: s.data.abs(path), Description: s.data.Description, NoIndex: s.dir.Config.Privacy.NoIndex, Image: s.data.shareImage}
 }
 
-// chrome renders the "site-header" and "site-footer" templates once for
-// the pages of a kind, so that each of 10,000 member pages need not run
-// them again. It renders them for the first and the last page (sample(0),
+// chrome renders the "site-header", "site-footer" and "site-assets"
+// templates once for the pages of a kind, so that each of 10,000 member
+// pages need not run them again. It renders them for the first and the last page (sample(0),
 // sample(1)) and uses the result only when both agree: a theme whose
 // header shows something of the page itself simply gets no cache.
 func (s *site) chrome(tpl string, sample func(i int) *PageData, n int) (*Chrome, error) {
@@ -603,7 +605,7 @@ func (s *site) chrome(tpl string, sample func(i int) *PageData, n int) (*Chrome,
 	}
 	var out [2]Chrome
 	for i := range out {
-		var h, f bytes.Buffer
+		var h, f, a bytes.Buffer
 		p := sample(i)
 		if err := s.tpl[tpl].ExecuteTemplate(&h, "site-header", p); err != nil {
 			return nil, s.theme.templateError(err, "base.html")
@@ -611,7 +613,12 @@ func (s *site) chrome(tpl string, sample func(i int) *PageData, n int) (*Chrome,
 		if err := s.tpl[tpl].ExecuteTemplate(&f, "site-footer", p); err != nil {
 			return nil, s.theme.templateError(err, "base.html")
 		}
-		out[i] = Chrome{Header: template.HTML(h.String()), Footer: template.HTML(f.String())}
+		if s.tpl[tpl].Lookup("site-assets") != nil {
+			if err := s.tpl[tpl].ExecuteTemplate(&a, "site-assets", p); err != nil {
+				return nil, s.theme.templateError(err, "base.html")
+			}
+		}
+		out[i] = Chrome{Header: template.HTML(h.String()), Footer: template.HTML(f.String()), Assets: template.HTML(a.String())}
 	}
 	if out[0] != out[1] {
 		return nil, nil
