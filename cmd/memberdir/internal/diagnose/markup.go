@@ -3,6 +3,7 @@ package diagnose
 import (
 	"html"
 	"regexp"
+	"strings"
 )
 
 // Markup returns a message key and the text without it when s holds
@@ -10,9 +11,16 @@ import (
 // the front matter's "---" show as they are: "Ich helfe **kleinen**
 // Firmen" would show its stars, "Müller &amp; Söhne" its "&amp;". A single
 // star is left alone, since German writes "Unternehmer*innen".
+//
+// The expressions run only on text that has what each needs, "**" or
+// "&": most text has neither, and they were a sixth of the time that
+// loading 10,000 profiles took.
 func Markup(s string) (key, fix string) {
 	t := s
 	for range 8 { // "**a** **b**": the space between the two is one match's
+		if !strings.Contains(t, "**") {
+			break
+		}
 		u := emphasisRE.ReplaceAllString(t, "$1$2$3")
 		if u == t {
 			break
@@ -22,7 +30,7 @@ func Markup(s string) (key, fix string) {
 	if t != s {
 		return "text.emphasis", t
 	}
-	if entityRE.MatchString(s) {
+	if strings.IndexByte(s, '&') >= 0 && entityRE.MatchString(s) {
 		if t := html.UnescapeString(s); t != s {
 			return "text.entity", t
 		}

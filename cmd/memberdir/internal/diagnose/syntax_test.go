@@ -102,6 +102,22 @@ func TestMarkup(t *testing.T) {
 		{"a**2 + b**2", "", ""},
 		{"__init__", "", ""},
 		{"Fish & Chips", "", ""},
+		// Markup runs its expressions only on text with "**" or "&";
+		// these show that every such text still reaches them.
+		{"**Premium**", "text.emphasis", "Premium"},
+		{"(**neu**)", "text.emphasis", "(neu)"},
+		{"„**neu**“ und **alt**.", "text.emphasis", "„neu“ und alt."},
+		{"**a** **b** **c** **d**", "text.emphasis", "a b c d"},
+		{"Ich\n**helfe**\nFirmen", "text.emphasis", "Ich\nhelfe\nFirmen"},
+		{"***a***", "", ""},
+		{"** a **", "", ""},
+		{"Müller &amp Söhne", "", ""},
+		{"&#228;rger", "text.entity", "ärger"},
+		{"&#xE4; &AUML;", "text.entity", "ä &AUML;"},
+		{"&Auml;", "text.entity", "Ä"},
+		{"&unbekannt;", "", ""},
+		{"**&amp;**", "text.emphasis", "&amp;"},
+		{"", "", ""},
 	}
 	for _, c := range cases {
 		if key, fix := Markup(c.in); key != c.key || fix != c.fix {
