@@ -124,27 +124,29 @@ func appendEscaped(b []byte, s string, at, crlf bool) []byte {
 	return b
 }
 
-// writeEscaped writes what appendEscaped appends to b, copying each run of
-// unreserved characters at once.
+// writeEscaped writes what appendEscaped appends to b. It escapes into a
+// buffer on the stack and copies that over in pieces, since most bodies
+// are a space every few letters.
 func writeEscaped(b *strings.Builder, s string, at, crlf bool) {
-	for len(s) > 0 {
-		i := 0
-		for i < len(s) && (plain[s[i]] || at && s[i] == '@') {
-			i++
+	var buf [256]byte
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if n > len(buf)-6 {
+			b.Write(buf[:n])
+			n = 0
 		}
-		b.WriteString(s[:i])
-		if i == len(s) {
-			return
+		switch c := s[i]; {
+		case plain[c] || at && c == '@':
+			buf[n] = c
+			n++
+		case c == '\n' && crlf:
+			n += copy(buf[n:], "%0D%0A")
+		default:
+			buf[n], buf[n+1], buf[n+2] = '%', hexDigits[c>>4], hexDigits[c&15]
+			n += 3
 		}
-		if c := s[i]; c == '\n' && crlf {
-			b.WriteString("%0D%0A")
-		} else {
-			b.WriteByte('%')
-			b.WriteByte(hexDigits[c>>4])
-			b.WriteByte(hexDigits[c&15])
-		}
-		s = s[i+1:]
 	}
+	b.Write(buf[:n])
 }
 
 const hexDigits = "0123456789ABCDEF"

@@ -11,6 +11,7 @@ package referral
 import (
 	"bytes"
 	"strings"
+	"sync"
 	"text/template"
 
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
@@ -94,6 +95,10 @@ type Links struct {
 	tmpl   [nslots]*template.Template // the site's texts, defaults filled in
 	def    [nslots]*template.Template // the bundled texts, used if a site's text fails on a member
 	params []param
+	// skeletons holds the skeletons of the bundled texts by pattern
+	// (uint32 → *skeleton), made as members need them; a directory's
+	// members show a few dozen patterns.
+	skeletons sync.Map
 }
 
 // param is one name=value pair of Config.LinkParams, unescaped.
@@ -207,7 +212,12 @@ func (l *Links) data(m *member.Member, profileURL string, cc bool) Data {
 // this member (New has run it on a sample, so only data-dependent templates
 // can), the bundled text is used instead: a working link with the default
 // words is better than none.
+//
+// The bundled texts are not executed but filled in: see skeleton.
 func (l *Links) execute(i int, d Data) string {
+	if s := l.skeleton(i, &d); s != nil {
+		return s.fill(&d.Member)
+	}
 	var b strings.Builder
 	if err := l.tmpl[i].Execute(&b, d); err == nil {
 		return b.String()
