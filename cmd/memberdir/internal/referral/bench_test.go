@@ -24,8 +24,8 @@ func synthMembers(tb testing.TB, n int) (*referral.Links, []*member.Member) {
 }
 
 // BenchmarkPageLinks makes the links of 1,000 generated members as a
-// build does: the short introduction of the cards, then the introduction,
-// its text, the ask-first and the contact e-mail of the profile page.
+// build does: the short introduction of the cards, and all the e-mails of
+// the profile page (Page), then each of those alone.
 // Run with:
 //
 //	go test ./cmd/memberdir/internal/referral -run '^$' -bench . -benchmem
@@ -45,6 +45,14 @@ func BenchmarkPageLinks(b *testing.B) {
 		for b.Loop() {
 			for _, m := range ms {
 				l.Introduction(m, base+m.Slug+"/")
+			}
+		}
+	})
+	b.Run("Page", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, m := range ms {
+				l.Page(m, base+m.Slug+"/")
 			}
 		}
 	})

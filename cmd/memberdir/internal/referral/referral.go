@@ -271,8 +271,13 @@ func (l *Links) introMessage(d Data, body int) message {
 // Both say the same, so the profile page has the texts rendered once for
 // both: each rendering of a site's texts is a template run.
 func (l *Links) Introduction(m *member.Member, profileURL string) (link, text string) {
-	mail := strings.TrimSpace(m.Contact.Email) != ""
-	d := l.data(m, profileURL, l.cc && mail)
+	return l.introduction(l.data(m, profileURL, false), strings.TrimSpace(m.Contact.Email) != "")
+}
+
+// introduction is Introduction for d, the member's data with any Cc; mail
+// says whether the member has an e-mail address.
+func (l *Links) introduction(d Data, mail bool) (link, text string) {
+	d.Cc = l.cc && mail
 	full := l.introMessage(d, slotBody)
 	// The link carries the subject made one line and the body cleaned,
 	// which is the text, too.
@@ -294,10 +299,14 @@ func (l *Links) Introduction(m *member.Member, profileURL string) (link, text st
 // introduction to the member is welcome, with the member's profile link.
 // It works without the member's e-mail address.
 func (l *Links) AskFirst(m *member.Member, profileURL string) string {
+	return l.askFirst(l.data(m, profileURL, false))
+}
+
+// askFirst is AskFirst for d, the member's data without Cc.
+func (l *Links) askFirst(d Data) string {
 	render := func(d Data) message {
 		return message{subject: l.execute(slotAskSubject, d), body: l.execute(slotAskBody, d)}
 	}
-	d := l.data(m, profileURL, false)
 	return l.fit(d, render(d).encode(), render)
 }
 
@@ -318,9 +327,39 @@ func (l *Links) Contact(m *member.Member, profileURL string) string {
 	if strings.TrimSpace(m.Contact.Email) == "" {
 		return ""
 	}
+	return l.contact(l.data(m, profileURL, false))
+}
+
+// contact is Contact for d, the member's data without Cc, of a member
+// with an e-mail address.
+func (l *Links) contact(d Data) string {
 	render := func(d Data) message {
 		return message{to: d.Member.Email, subject: l.execute(slotContactSubject, d)}
 	}
-	d := l.data(m, profileURL, false)
 	return l.fit(d, render(d).encode(), render)
+}
+
+// Page holds the e-mail links of a member's profile page, as Introduction,
+// AskFirst and Contact return them.
+type Page struct {
+	Recommend string // the introduction e-mail, "" without an e-mail address
+	Text      string // the introduction as text to copy
+	AskFirst  string // the ask-first e-mail
+	Contact   string // the contact e-mail, "" without an e-mail address
+}
+
+// Page returns the links of m's profile page. It prepares what the texts
+// see of the member once for all of them: that, above all the member's
+// website with the site's link_params, costs about as much as filling in
+// the texts.
+func (l *Links) Page(m *member.Member, profileURL string) Page {
+	d := l.data(m, profileURL, false)
+	mail := strings.TrimSpace(m.Contact.Email) != ""
+	var p Page
+	p.Recommend, p.Text = l.introduction(d, mail)
+	p.AskFirst = l.askFirst(d)
+	if mail {
+		p.Contact = l.contact(d)
+	}
+	return p
 }

@@ -777,3 +777,35 @@ func TestExplain(t *testing.T) {
 		}
 	}
 }
+
+// TestPage checks that Page returns what Introduction, AskFirst and
+// Contact return, for each awkward value in each field of a member, with
+// and without Cc, on a site with the bundled and one with its own texts.
+func TestPage(t *testing.T) {
+	own := germanConfig()
+	own.Referral.Subject = "{{.Member.Name}}{{if .Cc}} (Cc){{end}}"
+	own.Referral.Body = "{{.Member.Why}} {{len .Member.Why}}"
+	for _, cfg := range []member.Config{germanConfig(), own} {
+		for _, cc := range []bool{false, true} {
+			cfg.Referral.CcMember = cc
+			l := newLinks(t, cfg)
+			for i := range npersonFields {
+				for _, s := range awkward {
+					for _, public := range []bool{true, false} {
+						// The tenth field is the profile's address.
+						m, url := anna(), profile
+						m.Contact.Public = public
+						*[]*string{&m.Name, &m.Company, &m.Role, &m.Mission, &m.Why, &m.IdealReferral,
+							&m.Contact.Email, &m.Contact.Phone, &m.Contact.Website, &url}[i] = s
+						var want Page
+						want.Recommend, want.Text = l.Introduction(m, url)
+						want.AskFirst, want.Contact = l.AskFirst(m, url), l.Contact(m, url)
+						if got := l.Page(m, url); got != want {
+							t.Fatalf("Page(%+v):\n%+v\nwant\n%+v", m, got, want)
+						}
+					}
+				}
+			}
+		}
+	}
+}

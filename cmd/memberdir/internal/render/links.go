@@ -83,21 +83,21 @@ func (s *site) pageLinks(v *MemberView) (*MemberView, error) {
 	// treatment as everyone on a site that obfuscates: the Cc address of
 	// the referral e-mail must not stand in the page either.
 	obf := s.dir.Config.Privacy.ObfuscateEmail || !m.Contact.Public
-	recommend, text := s.referral.Introduction(m, s.shared(v))
+	page := s.referral.Page(m, s.shared(v))
 	if m.Contact.Email != "" {
-		l.Recommend, l.RecommendObf = template.URL(recommend), ""
+		l.Recommend, l.RecommendObf = template.URL(page.Recommend), ""
 		if obf {
-			l.Recommend, l.RecommendObf = template.URL(v.URL+"#contact"), base64.StdEncoding.EncodeToString([]byte(recommend))
+			l.Recommend, l.RecommendObf = template.URL(v.URL+"#contact"), base64.StdEncoding.EncodeToString([]byte(page.Recommend))
 		}
 	}
-	l.AskFirst = template.URL(s.referral.AskFirst(m, s.shared(v)))
+	l.AskFirst = template.URL(page.AskFirst)
 	if obf && m.Contact.Email != "" {
-		l.TextObf = base64.StdEncoding.EncodeToString([]byte(text))
+		l.TextObf = base64.StdEncoding.EncodeToString([]byte(page.Text))
 	} else {
-		l.RecommendText = text
+		l.RecommendText = page.Text
 	}
 	if m.Contact.Email != "" {
-		u := s.referral.Contact(m, s.shared(v))
+		u := page.Contact
 		if obf {
 			l.ContactMail, l.ContactMailObf = template.URL(v.URL+"#contact"), base64.StdEncoding.EncodeToString([]byte(u))
 		} else {
