@@ -211,3 +211,39 @@ func TestBodyPlaceholderLines(t *testing.T) {
 		diffLines(t, lines(f.errs), lines(want))
 	}
 }
+
+// TestIsDoc compares isDoc, which stops folding past the longest
+// explanation, with a lookup of foldText's result, on every explanation
+// written otherwise and on text around them.
+func TestIsDoc(t *testing.T) {
+	var texts []string
+	for d := range docs {
+		texts = append(texts, d, strings.ToUpper(d), "  "+strings.ReplaceAll(d, " ", " \t\u00a0")+". ",
+			d+strings.Repeat(" .", 200), d+strings.Repeat(".", 300), d+" und mehr", "x"+d, d[:len(d)-1])
+	}
+	texts = append(texts, "", " ", ".", strings.Repeat("a", 300), strings.Repeat("ä ", 300), "Beratung", "\u0130\u212a")
+	for _, s := range texts {
+		if got, want := isDoc(s), docs[foldText(s)]; got != want {
+			t.Errorf("isDoc(%q) = %v, want %v", s, got, want)
+		}
+	}
+	if maxDoc < 20 {
+		t.Errorf("maxDoc = %d", maxDoc)
+	}
+}
+
+func TestFoldText(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"Why you recommend them.", "why you recommend them"},
+		{"  ONE or two\tsentences:\n what you do. . ", "one or two sentences: what you do"},
+		{"Ä\u00a0Ö\u3000Ü...", "ä ö ü"},
+		{"\u0130\u212a", "ik"},
+		{"...", ""},
+		{"", ""},
+	}
+	for _, c := range cases {
+		if got := foldText(c.in); got != c.want {
+			t.Errorf("foldText(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
