@@ -222,9 +222,7 @@ func (f *file) text(n *yaml.Node, field string, fl member.Field) (string, bool) 
 			return "", false
 		}
 	}
-	if !utf8.ValidString(s) || strings.ContainsFunc(s, func(r rune) bool {
-		return member.Invisible(r) && r != '\n' && r != '\t'
-	}) {
+	if !utf8.ValidString(s) || invisibleText.index(s) >= 0 {
 		f.add(n, field, "field.control")
 		return "", false
 	}
@@ -234,6 +232,12 @@ func (f *file) text(n *yaml.Node, field string, fl member.Field) (string, bool) 
 	}
 	return s, true
 }
+
+// invisibleText are the characters a field's text may not contain: those
+// member.Invisible reports, but for line feed and tab.
+var invisibleText = newRuneSet(func(r rune) bool {
+	return member.Invisible(r) && r != '\n' && r != '\t'
+})
 
 // smartQuoted returns the quotes when s is wrapped in typographic quotes,
 // as word processors and phones write them.

@@ -1,0 +1,34 @@
+package load
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// TestRuneSetIndex shows that runeSet.index, which looks ASCII up in a
+// table, finds what strings.IndexFunc finds with the set's function.
+func TestRuneSetIndex(t *testing.T) {
+	texts := []string{
+		"", "Anna", "Anna\tMüller\n", "a\x00b", "a\x1fb", "a\x7fb", "\r\n", "ü\u0085", "a\u00a0b",
+		"Zeile\u2028Zeile", "Absatz\u2029", "\u202eevil\u202c", "\u2066iso\u2069", "zero\u200bwidth",
+		"\u200e\u200f", "\ufeffBOM", "bad \xff byte", "\xc3", "\xe2\x80", "ok \xe2\x80\xae",
+		"Åsa Bäcker — 🙂 \u061c", strings.Repeat("a", 100) + "\x01",
+	}
+	alphabet := []string{"a", "Ä", " ", "\t", "\n", "\r", "\x00", "\x7f", "\xff", "\u0085", "\u2028", "\u202e", "\u200b", "🙂", "\ufeff"}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 500 {
+		var b strings.Builder
+		for range r.IntN(12) {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		texts = append(texts, b.String())
+	}
+	for name, set := range map[string]*runeSet{"yamlBreaks": yamlBreaks, "bodyHidden": bodyHidden, "invisibleText": invisibleText} {
+		for _, s := range texts {
+			if got, want := set.index(s), strings.IndexFunc(s, set.in); got != want {
+				t.Errorf("%s.index(%q) = %d, want %d", name, s, got, want)
+			}
+		}
+	}
+}
