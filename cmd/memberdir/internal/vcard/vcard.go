@@ -19,6 +19,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -33,7 +34,9 @@ import (
 // (contact.public: false). siteLang, the site's language, decides how a
 // national phone number is dialled, as on the profile page (referral.Tel).
 func Card(m *member.Member, profileURL, siteLang string) []byte {
-	var w writer
+	w := writers.Get().(*writer)
+	defer writers.Put(w)
+	w.buf.Reset()
 	w.prop("BEGIN", "VCARD")
 	w.prop("VERSION", "4.0")
 	w.prop("FN", text(oneLine(m.Name)))
@@ -58,17 +61,15 @@ func Card(m *member.Member, profileURL, siteLang string) []byte {
 	// space, backslashes, quotes) and drops all but http(s). The links
 	// are the fields of the table with a VCard type, in its order, then
 	// the profile.
-	for _, f := range member.AllFields() {
-		if f.VCard == "" {
-			continue
-		}
+	for _, f := range urlFields() {
 		u, _ := f.Get(m).(string)
 		if v := referral.Web(u); v != "" {
-			w.prop("URL;TYPE="+f.VCard, v)
+			w.prop2("URL;TYPE=", f.VCard, v)
 		}
 	}
-	if v := referral.Web(profileURL); v != "" {
-		w.prop("URL;TYPE=x-profile", v)
+	profile := referral.Web(profileURL)
+	if profile != "" {
+		w.prop("URL;TYPE=x-profile", profile)
 	}
 	if s := strings.TrimSpace(m.Mission); s != "" {
 		w.prop("NOTE", text(s))
@@ -80,15 +81,33 @@ func Card(m *member.Member, profileURL, siteLang string) []byte {
 	for _, l := range m.Languages {
 		if langRE.MatchString(l) {
 			pref++
-			w.prop("LANG;PREF="+strconv.Itoa(pref), strings.ToLower(l))
+			w.prop2("LANG;PREF=", strconv.Itoa(pref), strings.ToLower(l))
 		}
 	}
-	if uid := referral.Web(profileURL); uid != "" {
-		w.prop("UID", uid)
+	if profile != "" {
+		w.prop("UID", profile)
 	}
 	w.prop("END", "VCARD")
-	return w.buf.Bytes()
+	// The writer's buffer goes back to the pool; the card is a copy of
+	// just its size.
+	return bytes.Clone(w.buf.Bytes())
 }
+
+// writers holds writers whose buffers have grown to a card's size, so
+// that a card is written without growing one step by step.
+var writers = sync.Pool{New: func() any { return new(writer) }}
+
+// urlFields returns the fields of the profile table that have a vCard
+// type, in the table's order.
+var urlFields = sync.OnceValue(func() []member.Field {
+	var out []member.Field
+	for _, f := range member.AllFields() {
+		if f.VCard != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+})
 
 // langRE matches the language tags a profile can hold: ISO 639-1 codes,
 // optionally with a region or script. Anything else is left out, since
@@ -186,6 +205,9 @@ func list(vs []string) string {
 // outside compound values and which more readers understand than "\;".
 // Other control characters have no escape and are dropped.
 func text(s string) string {
+	if plainText(s) {
+		return s
+	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	var b strings.Builder
@@ -205,6 +227,26 @@ func text(s string) string {
 	return b.String()
 }
 
+// plainText reports whether text returns s as it is: valid UTF-8 without
+// a backslash, comma, line break or control character other than tab.
+// Most values are, and need no copy.
+func plainText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c == '\\' || c == ',' || c < ' ' && c != '\t' || c == 0x7f {
+				return false
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == '\u2028' || r == '\u2029' || unicode.IsControl(r) {
+			return false
+		}
+		i += size - 1
+	}
+	return true
+}
+
 // component escapes one component of a compound value (N, ORG): as text,
 // and the semicolon too, since there it separates components.
 func component(s string) string {
@@ -214,12 +256,45 @@ func component(s string) string {
 // oneLine makes s a single line with single spaces, for values that are
 // one line in a profile (name, company, role).
 func oneLine(s string) string {
+	if isOneLine(s) {
+		return s
+	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// isOneLine reports whether oneLine returns s as it is: no white space
+// (as strings.Fields sees it) but single spaces between words.
+func isOneLine(s string) bool {
+	space := true // at the start, a space would be dropped
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ':
+			if space {
+				return false
+			}
+			space = true
+			continue
+		case c < utf8.RuneSelf:
+			if '\t' <= c && c <= '\r' {
+				return false
+			}
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			i += size - 1
+		}
+		space = false
+	}
+	return !space || s == ""
 }
 
 // writer writes content lines, folded.
 type writer struct {
 	buf bytes.Buffer
+	n   int // the octets on the current line
 }
 
 // maxLine is the longest a line may be in octets, without its CRLF
@@ -232,19 +307,43 @@ const maxLine = 75
 // counts towards the next line's 75. A fold never splits a UTF-8 sequence
 // (which some readers decode line by line) nor a backslash escape.
 func (w *writer) prop(name, value string) {
-	line := name + ":" + value
-	n := 0
-	for i := 0; i < len(line); {
-		size := unitLen(line[i:])
-		if n+size > maxLine {
-			w.buf.WriteString("\r\n ")
-			n = 1
+	w.n = 0
+	w.fold(name)
+	w.fold(":")
+	w.fold(value)
+	w.buf.WriteString("\r\n")
+}
+
+// prop2 is prop with the name in two parts, which saves joining them.
+func (w *writer) prop2(name1, name2, value string) {
+	w.n = 0
+	w.fold(name1)
+	w.fold(name2)
+	w.fold(":")
+	w.fold(value)
+	w.buf.WriteString("\r\n")
+}
+
+// fold writes s onto the current line, folding as prop describes, and
+// copies what lies between folds at once. The names of properties hold
+// no backslash, so a unit never spans two calls.
+func (w *writer) fold(s string) {
+	start := 0
+	for i := 0; i < len(s); {
+		size := 1
+		if c := s[i]; c == '\\' || c >= utf8.RuneSelf {
+			size = unitLen(s[i:])
 		}
-		w.buf.WriteString(line[i : i+size])
-		n += size
+		if w.n+size > maxLine {
+			w.buf.WriteString(s[start:i])
+			w.buf.WriteString("\r\n ")
+			w.n = 1
+			start = i
+		}
+		w.n += size
 		i += size
 	}
-	w.buf.WriteString("\r\n")
+	w.buf.WriteString(s[start:])
 }
 
 // unitLen returns the length of the first unit of s that a fold must not
