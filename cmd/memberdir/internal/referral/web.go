@@ -144,24 +144,43 @@ func parseParams(s string) ([]param, error) {
 // cleanURL percent-encodes every byte of s that is neither unreserved nor
 // reserved in RFC 3986, a "%" that starts no escape, and "'", which RFC 3986
 // allows but which would end a single-quoted HTML attribute.
+//
+// Most URLs need none of that and are returned as they are.
 func cleanURL(s string) string {
-	const hex = "0123456789ABCDEF"
+	i := 0
+	for i < len(s) && (urlChar[s[i]] || s[i] == '%' && i+2 < len(s) && ishex(s[i+1]) && ishex(s[i+2])) {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
 	var b strings.Builder
-	for i := 0; i < len(s); i++ {
+	b.Grow(len(s) + 16)
+	b.WriteString(s[:i])
+	for ; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case unreserved(c) || strings.IndexByte(":/?#[]@!$&()*+,;=", c) >= 0:
+		case urlChar[c]:
 			b.WriteByte(c)
 		case c == '%' && i+2 < len(s) && ishex(s[i+1]) && ishex(s[i+2]):
 			b.WriteByte(c)
 		default:
 			b.WriteByte('%')
-			b.WriteByte(hex[c>>4])
-			b.WriteByte(hex[c&15])
+			b.WriteByte(hexDigits[c>>4])
+			b.WriteByte(hexDigits[c&15])
 		}
 	}
 	return b.String()
 }
+
+// urlChar marks the bytes cleanURL keeps: RFC 3986's unreserved and
+// reserved characters but "'".
+var urlChar = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = unreserved(byte(c)) || strings.IndexByte(":/?#[]@!$&()*+,;=", byte(c)) >= 0
+	}
+	return t
+}()
 
 func ishex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'

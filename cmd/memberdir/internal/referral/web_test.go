@@ -1,6 +1,8 @@
 package referral
 
 import (
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
@@ -100,6 +102,41 @@ func TestWebsiteWithParams(t *testing.T) {
 		m := &member.Member{Contact: member.Contact{Website: tt.website, LinkedIn: "https://www.linkedin.com/in/x"}}
 		if got := l.WebsiteWithParams(m); got != tt.want {
 			t.Errorf("params %q, website %q: got %q, want %q", tt.params, tt.website, got, tt.want)
+		}
+	}
+}
+
+// cleanURLSlow is cleanURL as it was before its shortcut for URLs that
+// need no escaping.
+func cleanURLSlow(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case unreserved(c) || strings.IndexByte(":/?#[]@!$&()*+,;=", c) >= 0:
+			b.WriteByte(c)
+		case c == '%' && i+2 < len(s) && ishex(s[i+1]) && ishex(s[i+2]):
+			b.WriteByte(c)
+		default:
+			b.WriteString("%" + strings.ToUpper(strconv.FormatUint(uint64(c)>>4, 16)+strconv.FormatUint(uint64(c)&15, 16)))
+		}
+	}
+	return b.String()
+}
+
+// TestCleanURL compares cleanURL with cleanURLSlow for every byte, alone
+// and around percent signs, and for the awkward values of the tests.
+func TestCleanURL(t *testing.T) {
+	var in []string
+	for c := range 256 {
+		b := string([]byte{byte(c)})
+		in = append(in, b, "https://x.de/"+b, b+"%41", "%4"+b, "%"+b+"1", "a%"+b)
+	}
+	in = append(in, hostile...)
+	in = append(in, "", "%", "%4", "%41", "%zz", "https://example.de/?ref=x&a='b'")
+	for _, s := range in {
+		if got, want := cleanURL(s), cleanURLSlow(s); got != want {
+			t.Errorf("cleanURL(%q) = %q, want %q", s, got, want)
 		}
 	}
 }
