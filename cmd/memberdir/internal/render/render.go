@@ -626,6 +626,9 @@ func (s *site) chrome(tpl string, sample func(i int) *PageData, n int) (*Chrome,
 	return &out[0], nil
 }
 
+// bufPool holds the buffers cards are rendered into.
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 // renderCards renders every member's card once; the lists then only
 // concatenate them, which keeps category and home pages cheap at 10,000
 // members.
