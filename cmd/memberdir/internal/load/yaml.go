@@ -209,7 +209,7 @@ func (f *file) text(n *yaml.Node, field string, fl member.Field) (string, bool) 
 		return "", false
 	}
 	s := strings.TrimSpace(n.Value)
-	if fl.Kind == member.String {
+	if fl.Kind == member.String && !singleSpaced(s) {
 		s = strings.Join(strings.Fields(s), " ")
 	}
 	if q := smartQuoted(s); q != "" && n.Style == 0 {
@@ -226,7 +226,7 @@ func (f *file) text(n *yaml.Node, field string, fl member.Field) (string, bool) 
 		f.add(n, field, "field.control")
 		return "", false
 	}
-	if fl.Max > 0 && utf8.RuneCountInString(s) > fl.Max {
+	if fl.Max > 0 && len(s) > fl.Max && utf8.RuneCountInString(s) > fl.Max {
 		f.add(n, field, "field.toolong", utf8.RuneCountInString(s), fl.Max)
 		return "", false
 	}
@@ -239,13 +239,42 @@ var invisibleText = newRuneSet(func(r rune) bool {
 	return member.Invisible(r) && r != '\n' && r != '\t'
 })
 
+// singleSpaced reports whether s is as strings.Join(strings.Fields(s), " ")
+// returns it: not empty, without white space at its ends and with only
+// single spaces between its words. Most values are, and need no new
+// string.
+func singleSpaced(s string) bool {
+	space := true // white space at the start is not kept
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ':
+			if space {
+				return false
+			}
+			space = true
+			continue
+		case c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			return false
+		case c >= utf8.RuneSelf:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			i += n - 1
+		}
+		space = false
+	}
+	return !space
+}
+
 // smartQuoted returns the quotes when s is wrapped in typographic quotes,
 // as word processors and phones write them.
 func smartQuoted(s string) string {
-	if utf8.RuneCountInString(s) < 2 {
-		return ""
+	first, n := utf8.DecodeRuneInString(s)
+	if n == len(s) {
+		return "" // one character or none
 	}
-	first, _ := utf8.DecodeRuneInString(s)
 	last, _ := utf8.DecodeLastRuneInString(s)
 	open := strings.ContainsRune("“„”«»‘‚’‹›", first)
 	closing := strings.ContainsRune("“”«»‘’‹›", last)
