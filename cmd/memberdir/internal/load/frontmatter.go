@@ -51,12 +51,16 @@ func split(data []byte) (fm string, fmLine int, body string, bodyLine int, probl
 	if start > 0 {
 		return "", 0, "", 0, "fm.notfirst", start
 	}
+	// The lines are text cut after each "\n": the front matter and the
+	// body are the text between them, with no need to join them again.
+	// The body is copied, so that a member's body does not keep the
+	// whole file in memory.
+	off := len(lines[0])
 	for i := 1; i < len(lines); i++ {
 		if isDelim(lines[i]) {
-			fm = strings.Join(lines[1:i], "")
-			body = strings.Join(lines[i+1:], "")
-			return fm, 2, body, i + 2, "", 0
+			return text[len(lines[0]):off], 2, strings.Clone(text[off+len(lines[i]):]), i + 2, "", 0
 		}
+		off += len(lines[i])
 	}
 	// No closing line: point at one that was meant to be it, else at the
 	// first line that cannot be front matter, which is most likely where

@@ -32,3 +32,24 @@ func TestRuneSetIndex(t *testing.T) {
 		}
 	}
 }
+
+func TestSplit(t *testing.T) {
+	cases := []struct {
+		in, fm, body     string
+		fmLine, bodyLine int
+	}{
+		{"---\nname: Anna\n---\nText\n", "name: Anna\n", "Text\n", 2, 4},
+		{"---\nname: Anna\n---\n", "name: Anna\n", "", 2, 4},
+		{"---\nname: Anna\n---", "name: Anna\n", "", 2, 4},
+		{"---\n---\nText", "", "Text", 2, 3},
+		{"\xef\xbb\xbf---\r\na: 1\r\nb: 2\r\n---  \r\n\r\nText\r\nmore", "a: 1\nb: 2\n", "\nText\nmore", 2, 5},
+		{"---\ra: 1\r---\rText\r", "a: 1\n", "Text\n", 2, 4},
+		{"---\na: |\n  x\n\n---\n---\n", "a: |\n  x\n\n", "---\n", 2, 6},
+	}
+	for _, c := range cases {
+		fm, fmLine, body, bodyLine, problem, _ := split([]byte(c.in))
+		if fm != c.fm || body != c.body || fmLine != c.fmLine || bodyLine != c.bodyLine || problem != "" {
+			t.Errorf("split(%q) = %q, %d, %q, %d, %q; want %q, %d, %q, %d", c.in, fm, fmLine, body, bodyLine, problem, c.fm, c.fmLine, c.body, c.bodyLine)
+		}
+	}
+}
