@@ -120,6 +120,10 @@ type site struct {
 	siteKey                 [32]byte
 	noChrome                bool // Options.noChrome
 	mu                      sync.Mutex
+	// items are the members' offering and tag items by their text, so
+	// that members with the same share one copy (see sharedItems).
+	items   map[string]template.HTML
+	itemsMu sync.Mutex
 }
 
 // Site renders the whole directory with theme and returns its files.
@@ -657,12 +661,12 @@ func (s *site) renderCards() error {
 		if err := tpl.ExecuteTemplate(buf, "offering-items", v); err != nil {
 			return s.theme.templateError(err, "partials/items.html")
 		}
-		v.OfferingItems = template.HTML(buf.String())
+		v.OfferingItems = s.sharedItems(buf.Bytes())
 		buf.Reset()
 		if err := tpl.ExecuteTemplate(buf, "tag-items", v); err != nil {
 			return s.theme.templateError(err, "partials/items.html")
 		}
-		v.TagItems = template.HTML(buf.String())
+		v.TagItems = s.sharedItems(buf.Bytes())
 		buf.Reset()
 		if err := tpl.ExecuteTemplate(buf, "card", v); err != nil {
 			return s.theme.templateError(err, "partials/card.html")
@@ -684,6 +688,26 @@ func (s *site) renderCards() error {
 		}
 		return nil
 	})
+}
+
+// sharedItems returns the rendered items b as a string, the same string
+// for the same bytes throughout the render: members of the same
+// categories have the same tag items, and many members the same
+// offerings. Of the 10,000 generated members 144 have tag items of their
+// own and 672 offerings; a copy for each held 1.8 MB, and 18 MB at
+// 100,000 members, for the whole build.
+func (s *site) sharedItems(b []byte) template.HTML {
+	s.itemsMu.Lock()
+	defer s.itemsMu.Unlock()
+	if h, ok := s.items[string(b)]; ok {
+		return h
+	}
+	if s.items == nil {
+		s.items = map[string]template.HTML{}
+	}
+	h := template.HTML(b)
+	s.items[string(h)] = h
+	return h
 }
 
 // memberFiles writes each member's own files, on every core: the
