@@ -9,7 +9,9 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"math/bits"
 	"strconv"
+	"strings"
 	"sync"
 
 	"rsc.io/qr/coding"
@@ -57,9 +59,9 @@ var plans [coding.MaxVersion + 1]struct {
 func encode(text string) (*coding.Code, error) {
 	var enc coding.Encoding
 	switch {
-	case coding.Num(text).Check() == nil:
+	case only(text, digits):
 		enc = coding.Num(text)
-	case coding.Alpha(text).Check() == nil:
+	case only(text, alphabet):
 		enc = coding.Alpha(text)
 	default:
 		enc = coding.String(text)
@@ -78,43 +80,127 @@ func encode(text string) (*coding.Code, error) {
 	return p.plan.Encode(enc)
 }
 
-// svg draws code. Merging each row's dark modules into runs makes the path
-// about a third as long as one square per module.
-func svg(code *coding.Code, label string) string {
-	n := strconv.Itoa(code.Size + 2*quiet)
-	b := make([]byte, 0, 4<<10) // a profile link's code is about 3 KB of path
-	b = append(b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 `+n+" "+n+
-		`" role="img" aria-label="`+template.HTMLEscapeString(label)+
-		`" shape-rendering="crispEdges"><path fill="currentColor" d="`...)
-	for y := 0; y < code.Size; y++ {
-		for x := 0; x < code.Size; {
-			if !black(code, x, y) {
-				x++
-				continue
-			}
-			run := 1
-			for black(code, x+run, y) {
-				run++
-			}
-			b = append(b, 'M')
-			b = strconv.AppendInt(b, int64(x+quiet), 10)
-			b = append(b, ' ')
-			b = strconv.AppendInt(b, int64(y+quiet), 10)
-			b = append(b, 'h')
-			b = strconv.AppendInt(b, int64(run), 10)
-			b = append(b, "v1h-"...)
-			b = strconv.AppendInt(b, int64(run), 10)
-			b = append(b, 'z')
-			x += run
+// The characters of the numeric and the alphanumeric encodings of QR
+// codes, as rsc.io/qr/coding's Num and Alpha accept them.
+const (
+	digits   = "0123456789"
+	alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:"
+)
+
+// only reports whether every byte of s is one of chars, which are ASCII.
+// It is what the Check methods of coding.Num and coding.Alpha decide,
+// without the error they build for the profile addresses they refuse.
+func only(s, chars string) bool {
+	for i := 0; i < len(s); i++ {
+		if strings.IndexByte(chars, s[i]) < 0 {
+			return false
 		}
 	}
-	b = append(b, `"/></svg>`...)
-	return string(b)
+	return true
 }
 
-// black reports whether the module at x, y is dark; outside the code, in
-// the quiet zone, none is.
-func black(c *coding.Code, x, y int) bool {
-	return 0 <= x && x < c.Size && 0 <= y && y < c.Size &&
-		c.Bitmap[y*c.Stride+x/8]&(1<<uint(7-x&7)) != 0
+// svg draws code. Merging each row's dark modules into runs makes the path
+// about a third as long as one square per module. The runs are found
+// first, so that the element is written into one buffer of its size.
+func svg(code *coding.Code, label string) string {
+	n := strconv.Itoa(code.Size + 2*quiet)
+	head := [...]string{`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 `, n, " ", n,
+		`" role="img" aria-label="`, template.HTMLEscapeString(label),
+		`" shape-rendering="crispEdges"><path fill="currentColor" d="`}
+	const tail = `"/></svg>`
+	var stack [1024]run // a profile link's code has about 400
+	rs := runs(code, stack[:0])
+	size := len(tail)
+	for _, s := range head {
+		size += len(s)
+	}
+	for _, r := range rs {
+		size += len("M hv1h-z") + intLen(int(r.x)+quiet) + intLen(int(r.y)+quiet) + 2*intLen(int(r.n))
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for _, s := range head {
+		b.WriteString(s)
+	}
+	// The runs are put together on the stack and copied over in pieces.
+	var buf [512]byte
+	c := buf[:0]
+	for _, r := range rs {
+		if len(c) > len(buf)-64 {
+			b.Write(c)
+			c = buf[:0]
+		}
+		c = append(c, 'M')
+		c = appendInt(c, int(r.x)+quiet)
+		c = append(c, ' ')
+		c = appendInt(c, int(r.y)+quiet)
+		c = append(c, 'h')
+		c = appendInt(c, int(r.n))
+		c = append(c, "v1h-"...)
+		c = appendInt(c, int(r.n))
+		c = append(c, 'z')
+	}
+	b.Write(c)
+	b.WriteString(tail)
+	return b.String()
+}
+
+// A run is a horizontal run of dark modules: it starts at x, y and is n
+// modules long. A code is at most 177 modules wide.
+type run struct{ x, y, n uint8 }
+
+// runs appends the runs of c to rs, row by row from the top, left to
+// right, and returns the result. It looks at the bitmap a byte at a time,
+// skipping light bytes and counting dark bits with math/bits.
+func runs(c *coding.Code, rs []run) []run {
+	for y := 0; y < c.Size; y++ {
+		row := c.Bitmap[y*c.Stride : (y+1)*c.Stride]
+		for x := 0; x < c.Size; {
+			// The bits of x's byte from x on, at the top.
+			bits8 := row[x>>3] << (x & 7)
+			if bits8 == 0 {
+				x = x&^7 + 8
+				continue
+			}
+			x += bits.LeadingZeros8(bits8)
+			if x >= c.Size {
+				break
+			}
+			start := x
+			for x < c.Size {
+				left := 8 - x&7 // bits of x's byte from x on
+				ones := min(bits.LeadingZeros8(^(row[x>>3] << (x & 7))), left)
+				x += ones
+				if ones < left {
+					break
+				}
+			}
+			x = min(x, c.Size) // The bits past the code's edge are not modules.
+			rs = append(rs, run{uint8(start), uint8(y), uint8(x - start)})
+		}
+	}
+	return rs
+}
+
+// intLen is the number of digits of v ≥ 0.
+func intLen(v int) int {
+	n := 1
+	for ; v >= 10; v /= 10 {
+		n++
+	}
+	return n
+}
+
+// appendInt appends v ≥ 0 in decimal; a code's coordinates have at most
+// three digits.
+func appendInt(b []byte, v int) []byte {
+	switch {
+	case v < 10:
+		return append(b, byte('0'+v))
+	case v < 100:
+		return append(b, byte('0'+v/10), byte('0'+v%10))
+	case v < 1000:
+		return append(b, byte('0'+v/100), byte('0'+v/10%10), byte('0'+v%10))
+	}
+	return strconv.AppendInt(b, int64(v), 10)
 }
