@@ -17,9 +17,10 @@ func svgSlow(code *coding.Code, label string) string {
 			code.Bitmap[y*code.Stride+x/8]&(1<<uint(7-x&7)) != 0
 	}
 	n := strconv.Itoa(code.Size + 2*quiet)
-	b := []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ` + n + " " + n +
-		`" role="img" aria-label="` + template.HTMLEscapeString(label) +
-		`" shape-rendering="crispEdges"><path fill="currentColor" d="`)
+	b := make([]byte, 0, 4<<10)
+	b = append(b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 `+n+" "+n+
+		`" role="img" aria-label="`+template.HTMLEscapeString(label)+
+		`" shape-rendering="crispEdges"><path fill="currentColor" d="`...)
 	for y := 0; y < code.Size; y++ {
 		for x := 0; x < code.Size; {
 			if !black(x, y) {
