@@ -94,7 +94,7 @@ func problem(l, col int, field, key string, args ...any) (Problem, bool) {
 // space other than the ASCII one where YAML needs a space.
 func (d *doc) spaces() (Problem, bool) {
 	for i, l := range d.lines {
-		if ind := len(l) - len(strings.TrimLeft(l, " \t")); strings.Contains(l[:ind], "\t") {
+		if strings.IndexByte(l, '\t') >= 0 && strings.Contains(l[:len(l)-len(strings.TrimLeft(l, " \t"))], "\t") {
 			return problem(i+1, strings.IndexByte(l, '\t')+1, "", "yaml.tab")
 		}
 		if col, r := oddSpace(l); col > 0 {
@@ -704,7 +704,7 @@ func badStart(v string) string {
 // spaces inside a value are text and fine. col is 0 when there is none.
 func oddSpace(line string) (col int, r rune) {
 	odd := func(r rune) bool { return r > unicode.MaxASCII && unicode.IsSpace(r) }
-	if !strings.ContainsFunc(line, odd) {
+	if !hasOddSpace(line) {
 		return 0, 0 // nearly every line: no need to look closer
 	}
 	rs := []rune(line)
@@ -723,6 +723,24 @@ func oddSpace(line string) (col int, r rune) {
 		return j + 2, rs[j+1]
 	}
 	return 0, 0
+}
+
+// hasOddSpace reports whether s holds a space other than an ASCII one.
+// It decodes only the bytes that are not ASCII, which every such space
+// is made of: calling a function for each character of every line was a
+// twentieth of parsing a profile's front matter.
+func hasOddSpace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < utf8.RuneSelf {
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return true
+		}
+		i += n - 1
+	}
+	return false
 }
 
 var (

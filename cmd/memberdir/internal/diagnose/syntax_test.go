@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestParse feeds Parse the web-editor slips that load's messages
@@ -90,6 +91,22 @@ func TestParseFields(t *testing.T) {
 	}
 	if _, p := Parse(text, nil, func(k string) bool { return k == "motto" }); p == nil || p.Key != "yaml.nospace" {
 		t.Errorf("a known key: %+v", p)
+	}
+}
+
+// TestHasOddSpace holds hasOddSpace, which skips ASCII, to the check it
+// replaced: a character above ASCII that is white space.
+func TestHasOddSpace(t *testing.T) {
+	texts := []string{
+		"", "name: Anna", "name:\u00a0Anna", "a\u0085", "\u1680", "a\u2000b", "\u200a", "\u2028", "\u2029",
+		"\u202f", "\u205f", "\u3000", "\u200b", "\ufeff", "Müller – „Zitat“", "\t\n\v\f\r ", "\xff\xc2", "\xc2\xa0",
+		"\xe2\x80", "\xe3\x80\x80", "🙂 x",
+	}
+	odd := func(r rune) bool { return r > unicode.MaxASCII && unicode.IsSpace(r) }
+	for _, s := range texts {
+		if got, want := hasOddSpace(s), strings.ContainsFunc(s, odd); got != want {
+			t.Errorf("hasOddSpace(%q) = %v, want %v", s, got, want)
+		}
 	}
 }
 
