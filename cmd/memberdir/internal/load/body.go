@@ -48,8 +48,9 @@ func bodyProblem(body string, max int) (key string, line int, args []any) {
 	if len(body) > max {
 		return "body.toolong", 1, []any{size(len(body)), size(max)}
 	}
-	links, brackets, delims := 0, 0, 0
-	for n, l := range strings.Split(body, "\n") {
+	links, brackets, delims, n := 0, 0, 0, -1
+	for l := range strings.SplitSeq(body, "\n") {
+		n++
 		if d := nesting(l); d > maxNesting {
 			return "body.nested", n + 1, []any{d, maxNesting}
 		}

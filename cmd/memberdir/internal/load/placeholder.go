@@ -226,12 +226,20 @@ func (f *file) valuePlaceholder(v *yaml.Node, name string, fl member.Field) {
 }
 
 // isDoc reports whether docs holds s as foldText folds it. It folds into
-// a buffer on the stack and stops where the text has become longer than
-// the longest of docs: folding every value of 10,000 profiles into a new
-// string cost a tenth of loading them.
+// a buffer on the stack and stops as soon as the folded text can be none
+// of docs: when it starts as none of them does, or has become longer than
+// the longest. Folding every value of 10,000 profiles into a new string
+// cost a tenth of loading them.
 func isDoc(s string) bool {
 	var buf [256]byte
-	b, ok := appendFold(buf[:0], s, maxDoc)
+	b, ok := appendFold(buf[:0], s, docStart)
+	if !ok {
+		// Folded, s is longer than docStart bytes and starts with b.
+		if !docStarts[string(b[:docStart])] {
+			return false
+		}
+		b, ok = appendFold(buf[:0], s, maxDoc)
+	}
 	return ok && docs[string(b)]
 }
 
@@ -266,6 +274,25 @@ var maxDoc = func() int {
 	return n
 }()
 
+// docStart is how many bytes docStarts keeps of the start of docs: as
+// many as the shortest has, and at most 8.
+var docStart = func() int {
+	n := 8
+	for d := range docs {
+		n = min(n, len(d))
+	}
+	return n
+}()
+
+// docStarts are the first docStart bytes of each of docs.
+var docStarts = func() map[string]bool {
+	out := map[string]bool{}
+	for d := range docs {
+		out[d[:docStart]] = true
+	}
+	return out
+}()
+
 // foldText returns s in lower case with runs of white space as one space and
 // without the surrounding space and final full stop, so that a sentence
 // matches whether it was re-wrapped, re-cased or lost its full stop.
@@ -276,7 +303,7 @@ func foldText(s string) string {
 
 // appendFold appends s as foldText folds it to b. It returns false, and
 // stops, as soon as the folded text is longer than limit bytes without a
-// full stop or space at its end, which the finished text would keep.
+// full stop at its end: the finished text starts with all of it.
 func appendFold(b []byte, s string, limit int) ([]byte, bool) {
 	start := len(b)
 	space := false
@@ -289,7 +316,14 @@ func appendFold(b []byte, s string, limit int) ([]byte, bool) {
 			b = append(b, ' ')
 		}
 		space = false
-		b = utf8.AppendRune(b, unicode.ToLower(r))
+		if r < utf8.RuneSelf { // most text: no call to lower its case
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b = append(b, byte(r))
+		} else {
+			b = utf8.AppendRune(b, unicode.ToLower(r))
+		}
 		if r != '.' && len(b)-start > limit {
 			return b, false
 		}

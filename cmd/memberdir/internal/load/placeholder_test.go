@@ -221,7 +221,12 @@ func TestIsDoc(t *testing.T) {
 		texts = append(texts, d, strings.ToUpper(d), "  "+strings.ReplaceAll(d, " ", " \t\u00a0")+". ",
 			d+strings.Repeat(" .", 200), d+strings.Repeat(".", 300), d+" und mehr", "x"+d, d[:len(d)-1])
 	}
-	texts = append(texts, "", " ", ".", strings.Repeat("a", 300), strings.Repeat("ä ", 300), "Beratung", "\u0130\u212a")
+	texts = append(texts, "", " ", ".", strings.Repeat("a", 300), strings.Repeat("ä ", 300), "Beratung", "\u0130\u212a",
+		"ein", "Ein oder", "Ein oder drei Sätze", "EIN. ODER zwei Sätze: was du tust und für wen", "ein oder zwei sätze: was du tust und für wen..",
+		"Ein\u2003oder zwei Sätze:   was du tust und für wen.", "wie man dich erreicht: mindestens eines von email, phone, website, fax")
+	if docStart < 4 || len(docStarts) < 10 {
+		t.Errorf("docStart = %d, %d starts: too few to tell values from explanations", docStart, len(docStarts))
+	}
 	for _, s := range texts {
 		if got, want := isDoc(s), docs[foldText(s)]; got != want {
 			t.Errorf("isDoc(%q) = %v, want %v", s, got, want)

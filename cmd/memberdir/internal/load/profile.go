@@ -136,7 +136,10 @@ var germanDateRE = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.(\d{4})$|^(\d{1,2}
 
 // member walks the top-level mapping into m.
 func (f *file) member(root *yaml.Node, m *member.Member, cfg *member.Config) {
-	names := member.FieldNames(member.ProfileFields)
+	names := profileNames
+	if len(cfg.ExtraFields) > 0 {
+		names = slices.Clone(names)
+	}
 	extra := map[string]member.ExtraField{}
 	for _, x := range cfg.ExtraFields {
 		extra[x.Name] = x
