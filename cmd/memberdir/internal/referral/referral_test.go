@@ -809,3 +809,25 @@ func TestPage(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteEscaped checks that writeEscaped, which builds the links,
+// writes what appendEscaped appends and escapedLen counts, for awkward and
+// long texts that fill its buffer at every offset.
+func TestWriteEscaped(t *testing.T) {
+	texts := append([]string{}, awkward...)
+	for n := range 300 {
+		texts = append(texts, strings.Repeat("a", n)+strings.Repeat("ä\n@ b", 100))
+	}
+	for _, s := range texts {
+		for _, at := range []bool{false, true} {
+			for _, crlf := range []bool{false, true} {
+				var b strings.Builder
+				writeEscaped(&b, s, at, crlf)
+				want := string(appendEscaped(nil, s, at, crlf))
+				if b.String() != want || escapedLen(s, at, crlf) != len(want) {
+					t.Fatalf("%q, at %v, crlf %v: wrote %q (counted %d), want %q", s, at, crlf, b.String(), escapedLen(s, at, crlf), want)
+				}
+			}
+		}
+	}
+}
