@@ -147,7 +147,7 @@ func (f *file) member(root *yaml.Node, m *member.Member, cfg *member.Config) {
 	}
 	// A field counts as given even when entries refuses it (an alias, a
 	// duplicate): it should not also be reported as missing.
-	got := map[string]bool{}
+	got := make(map[string]bool, len(root.Content)/2)
 	for i := 0; i < len(root.Content); i += 2 {
 		got[root.Content[i].Value] = true
 	}
