@@ -67,19 +67,25 @@ var sampleSentences = func() []string {
 // and U+212A, the Kelvin sign, to "k"), or "" where a sentence has no
 // such word. foldText changes only case and white space, and a word has
 // no white space: so a line in which sampleSentence finds a sentence
-// holds the sentence's word, in some mix of upper and lower case.
+// holds the sentence's word, in some mix of upper and lower case. Of the
+// words, the one with the rarest letter is taken, the longest of those:
+// it is the one least often found in a member's own text.
 var sampleWords = func() []foldWord {
 	var out []foldWord
 	for _, s := range sampleSentences {
-		w := ""
+		var w foldWord
 		for _, word := range strings.Split(s, " ") {
-			if len(word) > len(w) && !strings.ContainsFunc(word, func(r rune) bool {
+			if word == "" || strings.ContainsFunc(word, func(r rune) bool {
 				return r < 'a' || r > 'z' || r == 'i' || r == 'k'
 			}) {
-				w = word
+				continue
+			}
+			c := newFoldWord(word)
+			if w.word == "" || c.rank() < w.rank() || c.rank() == w.rank() && len(c.word) > len(w.word) {
+				w = c
 			}
 		}
-		out = append(out, newFoldWord(w))
+		out = append(out, w)
 	}
 	return out
 }()
@@ -116,6 +122,11 @@ func newFoldWord(w string) foldWord {
 		}
 	}
 	return fw
+}
+
+// rank is the place of the word's rarest letter in rareFirst.
+func (w foldWord) rank() int {
+	return strings.IndexByte(rareFirst, w.word[w.rare])
 }
 
 // in reports whether s holds the word in any mix of upper and lower case;
