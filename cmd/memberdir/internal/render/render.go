@@ -600,9 +600,10 @@ func (s *site) page(kind, title, path string) *PageData {
 
 // chrome renders the "site-header", "site-footer" and "site-assets"
 // templates once for the pages of a kind, so that each of 10,000 member
-// pages need not run them again. It renders them for the first and the last page (sample(0),
-// sample(1)) and uses the result only when both agree: a theme whose
-// header shows something of the page itself simply gets no cache.
+// pages need not run them again. It renders them for the first and the
+// last page (sample(0), sample(1)) and uses the result only when both
+// agree: a theme whose header shows something of the page itself simply
+// gets no cache.
 func (s *site) chrome(tpl string, sample func(i int) *PageData, n int) (*Chrome, error) {
 	if s.noChrome || n < 2 || s.tpl[tpl].Lookup("site-header") == nil || s.tpl[tpl].Lookup("site-footer") == nil {
 		return nil, nil
@@ -693,9 +694,9 @@ func (s *site) renderCards() error {
 // sharedItems returns the rendered items b as a string, the same string
 // for the same bytes throughout the render: members of the same
 // categories have the same tag items, and many members the same
-// offerings. Of the 10,000 generated members 144 have tag items of their
-// own and 672 offerings; a copy for each held 1.8 MB, and 18 MB at
-// 100,000 members, for the whole build.
+// offerings. The 10,000 generated members have 144 different tag items
+// and 672 different offerings; a copy for each member held 1.8 MB, and
+// 18 MB at 100,000 members, for the whole build.
 func (s *site) sharedItems(b []byte) template.HTML {
 	s.itemsMu.Lock()
 	defer s.itemsMu.Unlock()

@@ -129,8 +129,9 @@ var constCall = regexp.MustCompile(`\{\{\s*(if\s+)?([a-zA-Z]+)\s+"([a-zA-Z0-9_./
 // whose result depends on their argument alone for the whole render: a
 // call with a constant argument is replaced by its result, a string as a
 // quoted constant that html/template still escapes, a bool as true or
-// false. base.html calls asset and hasAsset on every page, four calls a
-// page. A call that fails is left, so that it fails where it did.
+// false. base.html calls asset and hasAsset for every page, and url in
+// every header and footer, each through reflect. A call that fails is
+// left, so that it fails where it did.
 func expandCalls(src string, funcs template.FuncMap) string {
 	return constCall.ReplaceAllStringFunc(src, func(m string) string {
 		sub := constCall.FindStringSubmatch(m)
