@@ -846,7 +846,7 @@ func (s *site) paged(kind, tpl, title, base string, ms []*member.Member, c *memb
 	return parallel.Each(len(chunks), func(i int) error {
 		chunk := chunks[i]
 		path := pagePath(base, i) + "index.html"
-		key, cached := s.listKey(path, title, chunk, pager, i, kind == "home" && i == 0)
+		key, cached := s.listKey(path, title, chunk, pager.at(i), i, kind == "home" && i == 0)
 		if cached != nil {
 			return s.put(path, cached)
 		}
@@ -861,9 +861,7 @@ func (s *site) paged(kind, tpl, title, base string, ms []*member.Member, c *memb
 		p.Category = c
 		p.Search = kind == "home" && i == 0
 		if len(chunks) > 1 {
-			pg := *pager
-			pg.Current = i
-			p.Pager = &pg
+			p.Pager = pager.at(i)
 		}
 		data, err := s.executeBytes(tpl, p)
 		if err != nil {
@@ -964,9 +962,7 @@ func (s *site) printList(base string, c *member.Category, ms []*member.Member) (
 		p.Category = c
 		p.NoIndex = true
 		if len(chunks) > 1 {
-			pg := *pager
-			pg.Current = i
-			p.Pager = &pg
+			p.Pager = pager.at(i)
 		}
 		return s.execute("print.html", p.Path+"index.html", p)
 	})

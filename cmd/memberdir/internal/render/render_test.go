@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -65,6 +66,67 @@ func TestShorten(t *testing.T) {
 	for _, tt := range tests {
 		if got := shorten(tt.in, tt.n); got != tt.want {
 			t.Errorf("shorten(%q, %d) = %q, want %q", tt.in, tt.n, got, tt.want)
+		}
+	}
+}
+
+// TestPagerBounded shows that a long list's pager links a bounded
+// number of pages from each page, always the first, the last and the
+// neighbours, the first page of every initial letter, and within the
+// current letter the first page of every two-letter beginning; and that
+// a short list links every page, as before.
+func TestPagerBounded(t *testing.T) {
+	var chunks [][]*member.Member
+	for _, a := range "ABCDEFGHKLMNOPRSTWZ" {
+		for _, b := range "aeiou" {
+			for k := range 4 { // four pages per two letters
+				name := string(a) + string(b) + strings.Repeat("x", k+1) + " Muster"
+				chunks = append(chunks, []*member.Member{{Name: name}})
+			}
+		}
+	}
+	full := newPager("/", chunks)
+	if len(full.Pages) != 19*5*4 {
+		t.Fatalf("%d pages, want %d", len(full.Pages), 19*5*4)
+	}
+	for i := range full.Pages {
+		p := full.at(i)
+		if len(p.Pages) > 19+5+2*pagerNear+3 {
+			t.Fatalf("page %d links %d pages", i, len(p.Pages))
+		}
+		if got := p.Pages[p.Current].URL; got != full.Pages[i].URL {
+			t.Fatalf("page %d: current is %s", i, got)
+		}
+		urls := map[string]bool{}
+		for k, l := range p.Pages {
+			urls[l.URL] = true
+			if k > 0 {
+				prev := slices.IndexFunc(full.Pages, func(x PagerLink) bool { return x.URL == p.Pages[k-1].URL })
+				this := slices.IndexFunc(full.Pages, func(x PagerLink) bool { return x.URL == l.URL })
+				if this <= prev || l.Gap != (this > prev+1) {
+					t.Fatalf("page %d: link %d (%s) out of order or Gap %v wrong", i, k, l.Label, l.Gap)
+				}
+			}
+		}
+		must := []int{0, len(full.Pages) - 1, max(i-1, 0), min(i+1, len(full.Pages)-1)}
+		for j, l := range full.Pages {
+			if j > 0 && l.letters[:1] != full.Pages[j-1].letters[:1] {
+				must = append(must, j) // each letter's first page
+			}
+			if j > 0 && l.letters[:1] == full.Pages[i].letters[:1] && l.letters != full.Pages[j-1].letters {
+				must = append(must, j) // two letters' first page within the current letter
+			}
+		}
+		for _, j := range must {
+			if !urls[full.Pages[j].URL] {
+				t.Fatalf("page %d (%s) does not link page %d (%s)", i, full.Pages[i].Label, j, full.Pages[j].Label)
+			}
+		}
+	}
+	short := newPager("/", chunks[:pagerAll])
+	for i := range short.Pages {
+		if p := short.at(i); len(p.Pages) != pagerAll || p.Current != i || slices.ContainsFunc(p.Pages, func(l PagerLink) bool { return l.Gap }) {
+			t.Fatalf("a list of %d pages must link all of them from page %d", pagerAll, i)
 		}
 	}
 }
