@@ -53,13 +53,19 @@ type Complaint string
 // Aliases are left as they are, never expanded: whoever walks the tree
 // must refuse them, the defence against alias bombs ("billion laughs").
 func Parse(text string, fields Fields, known func(key string) bool) (*yaml.Node, *Problem) {
-	d := &doc{lines: strings.Split(text, "\n"), fields: fields, known: known}
-	if p, ok := d.spaces(); ok {
-		return nil, &p
+	// The text is cut into lines only when a diagnosis needs them: most
+	// texts have no tab, no odd space and no mistake.
+	d := &doc{fields: fields, known: known}
+	if strings.IndexByte(text, '\t') >= 0 || hasOddSpace(text) {
+		d.split(text)
+		if p, ok := d.spaces(); ok {
+			return nil, &p
+		}
 	}
 	var root yaml.Node
 	err := yaml.Unmarshal([]byte(text), &root)
 	if err != nil {
+		d.split(text)
 		p := d.syntax(err)
 		return nil, &p
 	}
@@ -67,7 +73,7 @@ func Parse(text string, fields Fields, known func(key string) bool) (*yaml.Node,
 		return &yaml.Node{Kind: yaml.MappingNode}, nil
 	}
 	top := root.Content[0]
-	if top.Kind == yaml.MappingNode && len(top.Content) > 0 && top.Content[0].Column > 1 && d.outdented(top.Content[0].Line) {
+	if top.Kind == yaml.MappingNode && len(top.Content) > 0 && top.Content[0].Column > 1 && d.split(text).outdented(top.Content[0].Line) {
 		// " name: Anna" above "mission: …": yaml.v3 reads the indented
 		// first field and silently drops all the others.
 		k := top.Content[0]
@@ -84,6 +90,14 @@ type doc struct {
 	known  func(key string) bool
 }
 
+// split cuts text into d's lines, unless it has them already.
+func (d *doc) split(text string) *doc {
+	if d.lines == nil {
+		d.lines = strings.Split(text, "\n")
+	}
+	return d
+}
+
 // problem returns the problem key at line l, column col.
 func problem(l, col int, field, key string, args ...any) (Problem, bool) {
 	return Problem{Line: l, Col: col, Field: field, Key: key, Args: args}, true
@@ -91,7 +105,8 @@ func problem(l, col int, field, key string, args ...any) (Problem, bool) {
 
 // spaces finds the spaces yaml.v3 reports confusingly, before it parses:
 // a tab in the indentation, the most common web-editor mistake, and a
-// space other than the ASCII one where YAML needs a space.
+// space other than the ASCII one where YAML needs a space. Only a text
+// with a tab or a space other than ASCII's can have them.
 func (d *doc) spaces() (Problem, bool) {
 	for i, l := range d.lines {
 		if strings.IndexByte(l, '\t') >= 0 && strings.Contains(l[:len(l)-len(strings.TrimLeft(l, " \t"))], "\t") {
