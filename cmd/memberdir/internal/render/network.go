@@ -1,6 +1,7 @@
 package render
 
 import (
+	"crypto/sha256"
 	"html/template"
 
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
@@ -54,6 +55,11 @@ func (s *site) networkPage() error {
 			return member.ErrorList{&member.Error{Pos: member.Pos{Path: pg.Path}, Msg: msg}}
 		}
 	}
+	path := networkSlug + "/index.html"
+	key, cached := s.networkKey(path)
+	if cached != nil {
+		return s.put(path, cached)
+	}
 	o := network.Options{Lang: s.dir.Config.Language, BasePath: s.data.BasePath}
 	v := &NetworkView{
 		Sentences: network.Sentences(s.dir, o),
@@ -64,5 +70,50 @@ func (s *site) networkPage() error {
 	}
 	p := s.page("network", s.strings["network.title"], networkSlug+"/")
 	p.Network = v
-	return s.execute("network.html", p.Path+"index.html", p)
+	data, err := s.executeBytes("network.html", p)
+	if err != nil {
+		return err
+	}
+	s.cache.putList(path, key, data)
+	return s.put(path, data)
+}
+
+// networkKey returns the cache key of the network page, and the cached
+// page when it is current: the site (config, categories, theme) and, in
+// the directory's order, what package network reads of each member: the
+// slug, name, date of joining and categories, and whom the member
+// recommends and thanks, when. Drawing the page anew cost a quarter of a
+// serve rebuild at 10,000 members; most edits change none of this.
+func (s *site) networkKey(path string) ([32]byte, []byte) {
+	if s.cache == nil {
+		return [32]byte{}, nil
+	}
+	b := make([]byte, 0, 64*len(s.dir.Members))
+	b = append(b, s.siteKey[:]...)
+	b = appendStr(b, s.data.BasePath)
+	for _, m := range s.dir.Members {
+		b = appendStr(b, m.Slug)
+		b = appendStr(b, m.Name)
+		b = appendStr(b, m.MemberSince.String())
+		for _, c := range m.Categories {
+			b = appendStr(b, c.ID)
+		}
+		b = append(b, 0xff)
+		for _, r := range m.Recommends {
+			b = appendStr(b, r.To.Slug)
+		}
+		b = append(b, 0xff)
+		for _, t := range m.Thanks {
+			b = appendStr(b, t.To.Slug)
+			b = appendStr(b, t.Date.String())
+		}
+		b = append(b, 0xff)
+	}
+	key := sha256.Sum256(b)
+	s.cache.mu.Lock()
+	defer s.cache.mu.Unlock()
+	if l, ok := s.cache.lists[path]; ok && l.key == key {
+		return key, l.page
+	}
+	return key, nil
 }

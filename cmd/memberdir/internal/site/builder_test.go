@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -87,6 +89,21 @@ func builderMatchesBuild(t *testing.T, told bool) {
 	last, _ := os.ReadFile(members[len(members)-1])
 	write(members[len(members)-1], bytes.Replace(last, []byte("mission: \""), []byte("mission: \"Neu: "), 1))
 	check("edited a mission")
+
+	// What the network page is drawn from: a date of joining, a thanks
+	// and a category.
+	joined, _ := os.ReadFile(members[len(members)-2])
+	write(members[len(members)-2], regexp.MustCompile(`member_since: [0-9-]+`).ReplaceAll(joined, []byte("member_since: 2003-05")))
+	check("changed a date of joining")
+	thanking, _ := os.ReadFile(members[len(members)-3])
+	thanked := strings.TrimSuffix(filepath.Base(members[len(members)-2]), ".md")
+	end := bytes.Index(thanking[4:], []byte("\n---\n")) + 5
+	thanks := "thanks:\n  - member: " + thanked + "\n    date: " + time.Now().AddDate(0, 0, -1).Format("2006-01-02") + "\n"
+	write(members[len(members)-3], slices.Concat(thanking[:end], []byte(thanks), thanking[end:]))
+	check("added a thanks")
+	tagged, _ := os.ReadFile(members[len(members)-4])
+	write(members[len(members)-4], regexp.MustCompile(`tags: \[[^]]*\]`).ReplaceAll(tagged, []byte("tags: []")))
+	check("took a member's categories away")
 
 	first, _ := os.ReadFile(members[0])
 	// Rename the member: every page that shows their name as recommender
