@@ -210,8 +210,8 @@ func (f *file) text(n *yaml.Node, field string, fl member.Field) (string, bool) 
 		return "", false
 	}
 	s := strings.TrimSpace(n.Value)
-	if fl.Kind == member.String && !singleSpaced(s) {
-		s = strings.Join(strings.Fields(s), " ")
+	if fl.Kind == member.String {
+		s = member.OneLine(s)
 	}
 	if q := smartQuoted(s); q != "" && n.Style == 0 {
 		f.add(n, field, "field.smartquotes", q)
@@ -239,35 +239,6 @@ func (f *file) text(n *yaml.Node, field string, fl member.Field) (string, bool) 
 var invisibleText = newRuneSet(func(r rune) bool {
 	return member.Invisible(r) && r != '\n' && r != '\t'
 })
-
-// singleSpaced reports whether s is as strings.Join(strings.Fields(s), " ")
-// returns it: not empty, without white space at its ends and with only
-// single spaces between its words. Most values are, and need no new
-// string.
-func singleSpaced(s string) bool {
-	space := true // white space at the start is not kept
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == ' ':
-			if space {
-				return false
-			}
-			space = true
-			continue
-		case c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
-			return false
-		case c >= utf8.RuneSelf:
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if unicode.IsSpace(r) {
-				return false
-			}
-			i += n - 1
-		}
-		space = false
-	}
-	return !space
-}
 
 // smartQuoted returns the quotes when s is wrapped in typographic quotes,
 // as word processors and phones write them.

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
 )
 
 // The slow functions are text, oneLine and prop as they were before they
@@ -73,8 +75,8 @@ func TestTextShortcut(t *testing.T) {
 		if got, want := text(s), textSlow(s); got != want {
 			t.Errorf("text(%q) = %q, want %q", s, got, want)
 		}
-		if got, want := oneLine(s), oneLineSlow(s); got != want {
-			t.Errorf("oneLine(%q) = %q, want %q", s, got, want)
+		if got, want := member.OneLine(s), oneLineSlow(s); got != want {
+			t.Errorf("member.OneLine(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

@@ -39,17 +39,17 @@ func Card(m *member.Member, profileURL, siteLang string) []byte {
 	w.buf.Reset()
 	w.prop("BEGIN", "VCARD")
 	w.prop("VERSION", "4.0")
-	w.prop("FN", text(oneLine(m.Name)))
-	w.prop("N", name(oneLine(m.Name)))
+	w.prop("FN", text(member.OneLine(m.Name)))
+	w.prop("N", name(member.OneLine(m.Name)))
 	w.prop("KIND", "individual")
 	if m.Company != "" {
-		w.prop("ORG", component(oneLine(m.Company)))
+		w.prop("ORG", component(member.OneLine(m.Company)))
 	}
 	if m.Role != "" {
-		w.prop("TITLE", text(oneLine(m.Role)))
+		w.prop("TITLE", text(member.OneLine(m.Role)))
 	}
 	if m.Contact.Public {
-		if e := oneLine(m.Contact.Email); e != "" {
+		if e := member.OneLine(m.Contact.Email); e != "" {
 			w.prop("EMAIL;TYPE=work", text(e))
 		}
 		if t := referral.Tel(m.Contact.Phone, siteLang); t != "" {
@@ -119,13 +119,13 @@ var langRE = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 func categories(m *member.Member) string {
 	var labels []string
 	for _, c := range m.Categories {
-		if l := oneLine(c.Label); l != "" {
+		if l := member.OneLine(c.Label); l != "" {
 			labels = append(labels, text(l))
 		}
 	}
 	if len(m.Categories) == 0 {
 		for _, t := range m.Tags {
-			if t := oneLine(t); t != "" {
+			if t := member.OneLine(t); t != "" {
 				labels = append(labels, text(t))
 			}
 		}
@@ -251,44 +251,6 @@ func plainText(s string) bool {
 // and the semicolon too, since there it separates components.
 func component(s string) string {
 	return strings.ReplaceAll(text(s), ";", `\;`)
-}
-
-// oneLine makes s a single line with single spaces, for values that are
-// one line in a profile (name, company, role).
-func oneLine(s string) string {
-	if isOneLine(s) {
-		return s
-	}
-	return strings.Join(strings.Fields(s), " ")
-}
-
-// isOneLine reports whether oneLine returns s as it is: no white space
-// (as strings.Fields sees it) but single spaces between words.
-func isOneLine(s string) bool {
-	space := true // at the start, a space would be dropped
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == ' ':
-			if space {
-				return false
-			}
-			space = true
-			continue
-		case c < utf8.RuneSelf:
-			if '\t' <= c && c <= '\r' {
-				return false
-			}
-		default:
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if unicode.IsSpace(r) {
-				return false
-			}
-			i += size - 1
-		}
-		space = false
-	}
-	return !space || s == ""
 }
 
 // writer writes content lines, folded.
