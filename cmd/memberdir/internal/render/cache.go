@@ -26,7 +26,7 @@ import (
 type Cache struct {
 	mu      sync.Mutex
 	members map[string]*cached // by slug
-	lists   map[string]list    // home and category pages, by path
+	lists   map[string]list    // list pages (home, categories, print) and the network page, by path
 	search  *search.Cache
 	photos  map[[32]byte][]photo.Image
 }
@@ -60,10 +60,11 @@ func (c *Cache) putList(path string, key [32]byte, page []byte) {
 	c.mu.Unlock()
 }
 
-// listKey returns the cache key of a page of a member list: the site, the
-// page's path and title, the keys of its members (which cover their
-// cards) and the pager's labels, since a rename elsewhere can move the
-// page boundaries. It also returns the cached page when it is current.
+// listKey returns the cache key of a page of a member list (home,
+// category or print): the site, the page's path and title, the keys of
+// its members (which cover their cards and print entries) and the
+// pager's labels, since a rename elsewhere can move the page boundaries.
+// It also returns the cached page when it is current.
 func (s *site) listKey(path, title string, chunk []*member.Member, pager *Pager, current int, search bool) ([32]byte, []byte) {
 	if s.cache == nil {
 		return [32]byte{}, nil

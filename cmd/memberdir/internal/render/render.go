@@ -951,6 +951,11 @@ func (s *site) printList(base string, c *member.Category, ms []*member.Member) (
 		title += " · " + c.Label
 	}
 	err := parallel.Each(len(chunks), func(i int) error {
+		path := pagePath(base, i) + "index.html"
+		key, cached := s.listKey(path, title, chunks[i], pager.at(i), i, false)
+		if cached != nil {
+			return s.put(path, cached)
+		}
 		p := s.page("print", title, pagePath(base, i))
 		p.Members = s.cards(chunks[i])
 		var cards strings.Builder
@@ -964,7 +969,12 @@ func (s *site) printList(base string, c *member.Category, ms []*member.Member) (
 		if len(chunks) > 1 {
 			p.Pager = pager.at(i)
 		}
-		return s.execute("print.html", p.Path+"index.html", p)
+		data, err := s.executeBytes("print.html", p)
+		if err != nil {
+			return err
+		}
+		s.cache.putList(path, key, data)
+		return s.put(path, data)
 	})
 	return len(chunks) > 1, err
 }
