@@ -3,11 +3,6 @@ package render
 import (
 	"os"
 	"testing"
-
-	"github.com/memberdir/memberdir/cmd/memberdir/internal/load"
-	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
-	"github.com/memberdir/memberdir/cmd/memberdir/internal/referral"
-	"github.com/memberdir/memberdir/cmd/memberdir/internal/synth"
 )
 
 type discard struct{}
@@ -23,43 +18,11 @@ func (discard) Put(string, []byte) error { return nil }
 //
 // MEMBERDIR_BENCH_TEMPLATES names another templates folder to compare.
 func BenchmarkMemberTemplates(b *testing.B) {
-	c, errs, err := load.Site(synth.Site(2000, 1))
-	if err != nil || len(errs) > 0 {
-		b.Fatal(err, errs)
-	}
-	dir, errs := member.NewDirectory(c.Config, c.Members, c.Pages, false)
-	if len(errs) > 0 {
-		b.Fatal(errs)
-	}
-	theme := NewTheme(templatesFS(b), nil)
+	fsys := templatesFS(b)
 	if d := os.Getenv("MEMBERDIR_BENCH_TEMPLATES"); d != "" {
-		theme = NewTheme(os.DirFS(d), nil)
+		fsys = os.DirFS(d)
 	}
-	strs, err := theme.Strings(&dir.Config)
-	if err != nil {
-		b.Fatal(err)
-	}
-	s := &site{dir: dir, strings: strs, sink: discard{}, assets: map[string]string{}, views: map[*member.Member]*MemberView{}}
-	assets, err := theme.assets()
-	if err != nil {
-		b.Fatal(err)
-	}
-	for _, a := range assets {
-		s.assets[a.Name] = a.Path
-	}
-	s.data = s.siteData()
-	if s.referral, err = referral.New(dir.Config); err != nil {
-		b.Fatal(err)
-	}
-	if s.tpl, err = theme.templates(s.funcs(), strs); err != nil {
-		b.Fatal(err)
-	}
-	if err := s.photos(nil, nil); err != nil {
-		b.Fatal(err)
-	}
-	for _, m := range dir.Members {
-		s.views[m] = s.view(m)
-	}
+	s := benchSite(b, 2000, fsys, false)
 	for b.Loop() {
 		if err := s.renderCards(); err != nil {
 			b.Fatal(err)

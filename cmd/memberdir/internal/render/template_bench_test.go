@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"io/fs"
 	"testing"
 
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/load"
@@ -18,8 +19,9 @@ import (
 //
 //	go test ./cmd/memberdir/internal/render -run '^$' -bench 'Cards|ProfileTemplate|Markdown' -benchmem
 
-// benchSite is a render of n generated members up to the cards.
-func benchSite(b *testing.B, n int) *site {
+// benchSite is a render of n generated members with the theme in fsys,
+// up to the views and their relations; with cards, the cards too.
+func benchSite(b *testing.B, n int, fsys fs.FS, cards bool) *site {
 	c, errs, err := load.Site(synth.Site(n, 1))
 	if err != nil || len(errs) > 0 {
 		b.Fatal(err, errs)
@@ -28,7 +30,7 @@ func benchSite(b *testing.B, n int) *site {
 	if len(errs) > 0 {
 		b.Fatal(errs)
 	}
-	theme := NewTheme(templatesFS(b), nil)
+	theme := NewTheme(fsys, nil)
 	strs, err := theme.Strings(&dir.Config)
 	if err != nil {
 		b.Fatal(err)
@@ -55,15 +57,17 @@ func benchSite(b *testing.B, n int) *site {
 		s.views[m] = s.view(m)
 	}
 	s.relate()
-	if err := s.renderCards(); err != nil {
-		b.Fatal(err)
+	if cards {
+		if err := s.renderCards(); err != nil {
+			b.Fatal(err)
+		}
 	}
 	return s
 }
 
 // BenchmarkCards runs the templates renderCards runs for each member.
 func BenchmarkCards(b *testing.B) {
-	s := benchSite(b, 1200)
+	s := benchSite(b, 1200, templatesFS(b), true)
 	var buf bytes.Buffer
 	for b.Loop() {
 		for _, m := range s.dir.Members {
@@ -85,7 +89,7 @@ func BenchmarkCards(b *testing.B) {
 // BenchmarkProfileTemplate runs member.html for each member, with the
 // header and footer from the chrome as memberFiles does.
 func BenchmarkProfileTemplate(b *testing.B) {
-	s := benchSite(b, 1200)
+	s := benchSite(b, 1200, templatesFS(b), true)
 	ms := s.dir.Members
 	chrome, err := s.chrome("member.html", func(i int) *PageData {
 		m := ms[i*(len(ms)-1)]
@@ -120,7 +124,7 @@ func BenchmarkProfileTemplate(b *testing.B) {
 
 // BenchmarkMarkdown renders each member's body.
 func BenchmarkMarkdown(b *testing.B) {
-	s := benchSite(b, 1200)
+	s := benchSite(b, 1200, templatesFS(b), true)
 	for b.Loop() {
 		for _, m := range s.dir.Members {
 			Markdown(m.Body, 3, s.data.BasePath)
