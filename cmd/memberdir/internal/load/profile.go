@@ -639,22 +639,9 @@ func (f *file) recommends(v *yaml.Node, fl member.Field, out *[]*member.Recommen
 			}
 			switch k.Value {
 			case "member":
-				s = strings.TrimSuffix(s, ".md")
-				if s == "" {
-					f.add(val, name, "field.emptyrequired", "member")
-					continue
+				if slug, good := f.memberRef(val, name, s); good {
+					r.Slug, r.Pos = slug, f.pos(val)
 				}
-				if key := checkFormat(member.FormatSlug, s); key != "" {
-					if fix := slugFix(s); fix != "" {
-						// "Lena Schäfer" or a copied profile address.
-						f.add(val, name, "slug.targetfix", s, fix)
-					} else {
-						f.add(val, name, key, s)
-					}
-					continue
-				}
-				r.Slug = s
-				r.Pos = f.pos(val)
 			case "note":
 				r.Note = s
 			}
@@ -673,6 +660,28 @@ func (f *file) recommends(v *yaml.Node, fl member.Field, out *[]*member.Recommen
 		seen[r.Slug] = true
 		*out = append(*out, r)
 	}
+}
+
+// memberRef checks s, the value of a "member:" that names another
+// member (in recommends and thanks), and returns it as a slug: a file
+// name's ".md" is dropped, and a name or a profile's address gets the
+// slug to write instead.
+func (f *file) memberRef(val *yaml.Node, name, s string) (string, bool) {
+	s = strings.TrimSuffix(s, ".md")
+	if s == "" {
+		f.add(val, name, "field.emptyrequired", "member")
+		return "", false
+	}
+	if key := checkFormat(member.FormatSlug, s); key != "" {
+		if fix := slugFix(s); fix != "" {
+			// "Lena Schäfer" or a copied profile address.
+			f.add(val, name, "slug.targetfix", s, fix)
+		} else {
+			f.add(val, name, key, s)
+		}
+		return "", false
+	}
+	return s, true
 }
 
 // thanks decodes the thank-yous a member writes for referrals that
@@ -703,23 +712,12 @@ func (f *file) thanks(v *yaml.Node, fl member.Field, out *[]*member.Thanks) {
 					ok = false
 					continue
 				}
-				s = strings.TrimSuffix(s, ".md")
-				if s == "" {
-					f.add(val, name, "field.emptyrequired", "member")
+				slug, good := f.memberRef(val, name, s)
+				if !good {
 					ok = false
 					continue
 				}
-				if key := checkFormat(member.FormatSlug, s); key != "" {
-					if fix := slugFix(s); fix != "" {
-						f.add(val, name, "slug.targetfix", s, fix)
-					} else {
-						f.add(val, name, key, s)
-					}
-					ok = false
-					continue
-				}
-				t.Slug = s
-				t.Pos = f.pos(val)
+				t.Slug, t.Pos = slug, f.pos(val)
 			case "date":
 				dateNode = val
 				d, good := f.thanksDate(val, name)
