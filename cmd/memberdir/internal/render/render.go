@@ -721,12 +721,7 @@ func (s *site) sharedItems(b []byte) template.HTML {
 // not grow with the directory's size.
 func (s *site) memberFiles() error {
 	ms := s.dir.Members
-	chrome, err := s.chrome("member.html", func(i int) *PageData {
-		m := ms[i*(len(ms)-1)]
-		p := s.page("member", m.Name, "members/"+m.Slug+"/")
-		p.Member = s.views[m]
-		return p
-	}, len(ms))
+	chrome, err := s.memberChrome()
 	if err != nil {
 		return err
 	}
@@ -761,6 +756,18 @@ func (s *site) memberFiles() error {
 	}
 	s.memberParts, err = list.finish("")
 	return err
+}
+
+// memberChrome returns the header and footer of the profile pages, when
+// the first and the last member's are the same (see chrome).
+func (s *site) memberChrome() (*Chrome, error) {
+	ms := s.dir.Members
+	return s.chrome("member.html", func(i int) *PageData {
+		m := ms[i*(len(ms)-1)]
+		p := s.page("member", m.Name, "members/"+m.Slug+"/")
+		p.Member = s.views[m]
+		return p
+	}, len(ms))
 }
 
 // memberBatch is how many members memberFiles renders before it adds

@@ -91,12 +91,7 @@ func BenchmarkCards(b *testing.B) {
 func BenchmarkProfileTemplate(b *testing.B) {
 	s := benchSite(b, 1200, templatesFS(b), true)
 	ms := s.dir.Members
-	chrome, err := s.chrome("member.html", func(i int) *PageData {
-		m := ms[i*(len(ms)-1)]
-		p := s.page("member", m.Name, "members/"+m.Slug+"/")
-		p.Member = s.views[m]
-		return p
-	}, len(ms))
+	chrome, err := s.memberChrome()
 	if err != nil {
 		b.Fatal(err)
 	}
