@@ -849,24 +849,37 @@ func (s *site) categoryPages() error {
 func (s *site) paged(kind, tpl, title, base string, ms []*member.Member, c *member.Category) error {
 	size, budget := perPage(len(ms), s.dir.Config.PageSize)
 	chunks := paginate(ms, size, budget, func(m *member.Member) int { return len(s.views[m].Card) })
+	return s.listPages(kind, tpl, title, base, c, chunks, func(v *MemberView) template.HTML { return v.Card })
+}
+
+// listPages renders the pages of a member list cut into chunks, each
+// page the chunk's cards (card gives a member's: the card, or the print
+// view's entry) with the pager, or the page cached from the last build
+// when its key (listKey) is the same. The first page of the home page
+// runs the search; the print view is kept out of search engines.
+func (s *site) listPages(kind, tpl, title, base string, c *member.Category, chunks [][]*member.Member, card func(*MemberView) template.HTML) error {
 	pager := newPager(s.data.BasePath+base, chunks)
 	return parallel.Each(len(chunks), func(i int) error {
 		chunk := chunks[i]
 		path := pagePath(base, i) + "index.html"
-		key, cached := s.listKey(path, title, chunk, pager.at(i), i, kind == "home" && i == 0)
+		search := kind == "home" && i == 0
+		key, cached := s.listKey(path, title, chunk, pager.at(i), i, search)
 		if cached != nil {
 			return s.put(path, cached)
 		}
 		p := s.page(kind, title, pagePath(base, i))
 		p.Members = s.cards(chunk)
 		var cards strings.Builder
-		cards.Grow(cardsLen(p.Members, func(v *MemberView) template.HTML { return v.Card }))
+		cards.Grow(cardsLen(p.Members, card))
 		for _, v := range p.Members {
-			cards.WriteString(string(v.Card))
+			cards.WriteString(string(card(v)))
 		}
 		p.Cards = template.HTML(cards.String())
 		p.Category = c
-		p.Search = kind == "home" && i == 0
+		p.Search = search
+		if kind == "print" {
+			p.NoIndex = true
+		}
 		if len(chunks) > 1 {
 			p.Pager = pager.at(i)
 		}
@@ -952,37 +965,11 @@ const printBudget = 1 << 20
 // weigh more than printBudget, and reports whether it paged.
 func (s *site) printList(base string, c *member.Category, ms []*member.Member) (bool, error) {
 	chunks := paginate(ms, 0, printBudget, func(m *member.Member) int { return len(s.views[m].PrintCard) })
-	pager := newPager(s.data.BasePath+base, chunks)
 	title := s.strings["nav.print"]
 	if c != nil {
 		title += " · " + c.Label
 	}
-	err := parallel.Each(len(chunks), func(i int) error {
-		path := pagePath(base, i) + "index.html"
-		key, cached := s.listKey(path, title, chunks[i], pager.at(i), i, false)
-		if cached != nil {
-			return s.put(path, cached)
-		}
-		p := s.page("print", title, pagePath(base, i))
-		p.Members = s.cards(chunks[i])
-		var cards strings.Builder
-		cards.Grow(cardsLen(p.Members, func(v *MemberView) template.HTML { return v.PrintCard }))
-		for _, v := range p.Members {
-			cards.WriteString(string(v.PrintCard))
-		}
-		p.Cards = template.HTML(cards.String())
-		p.Category = c
-		p.NoIndex = true
-		if len(chunks) > 1 {
-			p.Pager = pager.at(i)
-		}
-		data, err := s.executeBytes("print.html", p)
-		if err != nil {
-			return err
-		}
-		s.cache.putList(path, key, data)
-		return s.put(path, data)
-	})
+	err := s.listPages("print", "print.html", title, base, c, chunks, func(v *MemberView) template.HTML { return v.PrintCard })
 	return len(chunks) > 1, err
 }
 
