@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/synth"
 )
 
 // validProfile is a complete, valid profile. Its line numbers are the
@@ -30,45 +31,10 @@ var validProfile = []string{
 	"Ich bin Anna.",
 }
 
-// profile returns validProfile with edits applied in order. An edit
-// "key: …" (which may span lines) replaces the top-level field key with
-// all its indented lines, or is added as the last field when the profile
-// has no such field; "-key" deletes the field; "+text" adds text as the
-// last field even when the key exists (for duplicates).
-func profile(edits ...string) string {
-	lines := slices.Clone(validProfile)
-	closing := func() int { return slices.Index(lines[1:], "---") + 1 }
-	block := func(key string) (int, int) {
-		for i := 1; i < closing(); i++ {
-			if strings.HasPrefix(lines[i], key+":") {
-				j := i + 1
-				for j < closing() && (strings.HasPrefix(lines[j], " ") || strings.HasPrefix(lines[j], "\t")) {
-					j++
-				}
-				return i, j
-			}
-		}
-		return -1, -1
-	}
-	for _, e := range edits {
-		switch {
-		case strings.HasPrefix(e, "-"):
-			if i, j := block(e[1:]); i >= 0 {
-				lines = slices.Delete(lines, i, j)
-			}
-		case strings.HasPrefix(e, "+"):
-			lines = slices.Insert(lines, closing(), strings.Split(e[1:], "\n")...)
-		default:
-			key, _, _ := strings.Cut(e, ":")
-			if i, j := block(key); i >= 0 {
-				lines = slices.Replace(lines, i, j, strings.Split(e, "\n")...)
-			} else {
-				lines = slices.Insert(lines, closing(), strings.Split(e, "\n")...)
-			}
-		}
-	}
-	return strings.Join(lines, "\n") + "\n"
-}
+// profile returns validProfile with edits applied in order (see
+// synth.Edit): "key: …" replaces or adds a field, "-key" deletes it,
+// "+text" adds text as the last field.
+func profile(edits ...string) string { return synth.Edit(validProfile, edits...) }
 
 func TestProfileHelper(t *testing.T) {
 	got := profile("name: Bob", "-offerings", "member_since: 2021", "+name: Eve", "contact:\n  phone: 1")

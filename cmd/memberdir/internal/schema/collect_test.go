@@ -15,6 +15,7 @@ import (
 
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/load"
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/synth"
 )
 
 // This file collects the profiles that the tests of other packages feed
@@ -258,46 +259,13 @@ func (env *goEnv) call(e *ast.CallExpr) (any, error) {
 }
 
 // profile is load's test helper of the same name (helper_test.go): its
-// variable validProfile with edits applied. "key: …" replaces the
-// top-level field key with its indented lines, or adds it as the last
-// field; "-key" deletes it; "+text" adds text as the last field.
+// variable validProfile with edits applied by synth.Edit, as there.
 func (env *goEnv) profile(edits ...string) (string, error) {
 	v, err := env.eval(&ast.Ident{Name: "validProfile"})
 	if err != nil {
 		return "", err
 	}
-	lines := slices.Clone(v.([]string))
-	closing := func() int { return slices.Index(lines[1:], "---") + 1 }
-	block := func(key string) (int, int) {
-		for i := 1; i < closing(); i++ {
-			if strings.HasPrefix(lines[i], key+":") {
-				j := i + 1
-				for j < closing() && (strings.HasPrefix(lines[j], " ") || strings.HasPrefix(lines[j], "\t")) {
-					j++
-				}
-				return i, j
-			}
-		}
-		return -1, -1
-	}
-	for _, e := range edits {
-		switch {
-		case strings.HasPrefix(e, "-"):
-			if i, j := block(e[1:]); i >= 0 {
-				lines = slices.Delete(lines, i, j)
-			}
-		case strings.HasPrefix(e, "+"):
-			lines = slices.Insert(lines, closing(), strings.Split(e[1:], "\n")...)
-		default:
-			key, _, _ := strings.Cut(e, ":")
-			if i, j := block(key); i >= 0 {
-				lines = slices.Replace(lines, i, j, strings.Split(e, "\n")...)
-			} else {
-				lines = slices.Insert(lines, closing(), strings.Split(e, "\n")...)
-			}
-		}
-	}
-	return strings.Join(lines, "\n") + "\n", nil
+	return synth.Edit(v.([]string), edits...), nil
 }
 
 // loadConfig is load's test helper config with the cfg function of a
