@@ -26,9 +26,12 @@
 // into a new folder), the folder is filled with hard links to the site's
 // files and folders, while the site is loaded. A file with two names is
 // never rewritten in place (that would change the live site): it is
-// replaced by a new one. The spare's content is never trusted, only
-// compared, so a spare that is out of date, or left half-written by a
-// killed build, costs writes but never gives a wrong site.
+// replaced by a new one. The spare's content is compared, never trusted,
+// so a spare that is out of date, or left half-written by a killed
+// build, costs writes but never gives a wrong site. The one exception is
+// a file the caller gives a key (Keep): Commit notes beside the spare how
+// each such file stands on disk, and the next build leaves it unread when
+// its key is the same and it still stands so (see notes.go).
 //
 // The other ways considered cost more: a new folder of hard links to the
 // unchanged files of the live site needs 10,000 new folders and 21,000
@@ -75,6 +78,14 @@ type Writer struct {
 	gone      []string
 	written   atomic.Int64
 	unchanged atomic.Int64
+	kept      atomic.Int64 // of unchanged, those Keep left unread
+
+	// last is what the previous build noted of the files of the reused
+	// folder, keys the keys this build gave (see Keep), and leave the
+	// caller's notes for the next build (see Leave).
+	last  map[string]kept
+	keys  map[string][32]byte
+	leave map[string]func(io.Writer) error
 }
 
 // entry is a file or folder of a reused folder; kept marks it as part of
@@ -142,6 +153,7 @@ func New(dir string) (*Writer, error) {
 // the folder) is removed here.
 func (w *Writer) surveyHeld() {
 	defer close(w.ready)
+	w.readKeys()
 	err := filepath.WalkDir(w.tmp, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -245,6 +257,9 @@ func (w *Writer) Put(p string, data []byte) error {
 	if !safePath(p) {
 		return fmt.Errorf("refusing to write %q outside the output folder", p)
 	}
+	if isNote(p) {
+		return fmt.Errorf("refusing to write %q: names beginning with %s are memberdir's own", p, notePrefix)
+	}
 	if err := w.wait(); err != nil {
 		return err
 	}
@@ -289,6 +304,10 @@ func (w *Writer) Put(p string, data []byte) error {
 func (w *Writer) Counts() (written, unchanged int64) {
 	return w.written.Load(), w.unchanged.Load()
 }
+
+// Kept returns how many of the unchanged files Keep left as they were
+// without their bytes being compared.
+func (w *Writer) Kept() int64 { return w.kept.Load() }
 
 // mkdir makes sure the folder d (a slash path) exists and is kept.
 func (w *Writer) mkdir(d string) error {
@@ -413,7 +432,7 @@ func (w *Writer) Commit() error {
 	if exists(w.spare) || os.Rename(old, w.spare) != nil {
 		return os.RemoveAll(old)
 	}
-	w.mirror()
+	w.leaveNotes(w.mirror())
 	// The spare often sits in the site's repository, beside public/.
 	os.WriteFile(filepath.Join(w.spare, ".gitignore"), []byte("# the previous build, kept by memberdir to be rewritten by the next one\n*\n"), 0o644)
 	return nil
@@ -425,8 +444,10 @@ func (w *Writer) Commit() error {
 // what it wrote is linked in from the site. Where a link cannot be made
 // (a file system without hard links), the spare keeps its older file.
 // Nothing here can make a build wrong, only make the next one write more,
-// so errors are not reported.
-func (w *Writer) mirror() {
+// so errors are not reported; the paths that could not be brought up to
+// date are returned, for leaveNotes.
+func (w *Writer) mirror() map[string]bool {
+	failed := map[string]bool{}
 	for _, p := range w.gone {
 		os.RemoveAll(filepath.Join(w.spare, filepath.FromSlash(p)))
 	}
@@ -449,8 +470,11 @@ func (w *Writer) mirror() {
 				os.MkdirAll(full, 0o755)
 			}
 		}
-		os.Link(filepath.Join(w.dir, filepath.FromSlash(p)), dst)
+		if os.Link(filepath.Join(w.dir, filepath.FromSlash(p)), dst) != nil {
+			failed[p] = true
+		}
 	}
+	return failed
 }
 
 // dropUnwritten removes every file and folder of the reused folder that
