@@ -254,11 +254,12 @@ func profiles(fsys fs.FS, paths []string, cfg *member.Config, cache *Cache, r ro
 			return nil
 		}
 		out[i], errLists[i] = Profile(paths[i], data, cfg)
+		// The digest is what the render caches, serve's and the one a
+		// build leaves beside its output, know the profile by.
+		if out[i] != nil {
+			out[i].Digest = sha256.Sum256(data)
+		}
 		if cache != nil {
-			// Only caches compare digests; a plain build skips hashing.
-			if out[i] != nil {
-				out[i].Digest = sha256.Sum256(data)
-			}
 			cache.store(paths[i], stamp, ckey, out[i], errLists[i])
 			if out[i] != nil {
 				out[i] = out[i].Clone()

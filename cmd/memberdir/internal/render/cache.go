@@ -29,6 +29,18 @@ type Cache struct {
 	lists   map[string]list    // list pages (home, categories, print) and the network page, by path
 	search  *search.Cache
 	photos  map[[32]byte][]photo.Image
+	// whole is whether the cache keeps the files themselves (pages,
+	// vCards, members.json entries), as serve's does. A cache saved with
+	// a build on disk keeps only the cards (NewSavedCache): the files
+	// stand in the folder the next build writes into, where the writer
+	// keeps each one whose key is the same (see Keeper), and the few
+	// kilobytes of a member's vCard and entry, made anew, cost less time
+	// than they would memory at 100,000 members.
+	whole bool
+	// program identifies the program that rendered what the cache
+	// holds; it is part of every key (see siteKey), so that a new
+	// version of memberdir renders everything anew.
+	program [32]byte
 }
 
 // list is a cached page of a member list.
@@ -39,7 +51,7 @@ type list struct {
 
 type cached struct {
 	key   [32]byte
-	view  MemberView // the computed fields: Card and the links
+	card  cardFields // what the card computes of the member's view
 	page  []byte
 	vcard []byte
 	json  []byte // the member's entry in members.json
@@ -47,12 +59,12 @@ type cached struct {
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{members: map[string]*cached{}, lists: map[string]list{}, search: search.NewCache()}
+	return &Cache{members: map[string]*cached{}, lists: map[string]list{}, search: search.NewCache(), whole: true}
 }
 
 // putList remembers a list page.
 func (c *Cache) putList(path string, key [32]byte, page []byte) {
-	if c == nil {
+	if c == nil || !c.whole {
 		return
 	}
 	c.mu.Lock()
@@ -170,8 +182,9 @@ func (c *Cache) prune(ms []*member.Member) {
 
 // siteKey hashes everything outside the members that their pages depend
 // on: the config, the pages' menu entries and the whole theme.
-func siteKey(dir *member.Directory, theme *Theme, logo string) ([32]byte, error) {
+func siteKey(dir *member.Directory, theme *Theme, logo string, program [32]byte) ([32]byte, error) {
 	h := sha256.New()
+	h.Write(program[:])
 	// The logo's address names its content.
 	fmt.Fprintf(h, "%#v\nprint QR %v\nlogo %q\n", dir.Config, len(dir.Members) <= MaxPrintQR, logo)
 	for _, p := range dir.Pages {

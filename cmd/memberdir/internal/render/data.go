@@ -107,7 +107,7 @@ func (s *site) memberEntry(m *member.Member) ([]byte, error) {
 	if data, err = withFields(data, m); err != nil {
 		return nil, err
 	}
-	if e != nil {
+	if e != nil && s.cache.whole {
 		e.json = data
 	}
 	return data, nil

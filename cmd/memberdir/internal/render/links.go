@@ -123,9 +123,13 @@ func (s *site) vcard(m *member.Member) ([]byte, error) {
 		card = e.vcard
 	} else {
 		card = vcard.Card(m, s.shared(s.views[m]), s.data.Lang)
-		if e != nil {
+		if e != nil && s.cache.whole {
 			e.vcard = card
 		}
 	}
-	return card, s.put("members/"+m.Slug+".vcf", card)
+	path := "members/" + m.Slug + ".vcf"
+	if s.keep(path, s.keys[m]) {
+		return card, nil
+	}
+	return card, s.put(path, card)
 }

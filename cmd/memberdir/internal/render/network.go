@@ -60,6 +60,9 @@ func (s *site) networkPage() error {
 	if cached != nil {
 		return s.put(path, cached)
 	}
+	if s.keep(path, key) {
+		return nil
+	}
 	o := network.Options{Lang: s.dir.Config.Language, BasePath: s.data.BasePath}
 	v := &NetworkView{
 		Sentences: network.Sentences(s.dir, o),

@@ -52,6 +52,17 @@ func streams(sink Sink) bool {
 	return ok && st.Streams()
 }
 
+// A Keeper is a Sink that can leave a file of the last build as it
+// stands when the key the file is made from, a hash of everything its
+// bytes depend on, is the one the last build gave it; the renderer then
+// need not make the file at all. Keep also notes the key for the next
+// build; when it returns false, the file must be Put. package write's
+// Writer is one, with the keys a build notes beside the output.
+type Keeper interface {
+	Sink
+	Keep(path string, key [32]byte) bool
+}
+
 // Memory is the Sink that keeps every file, for serve and tests.
 type Memory struct {
 	mu    sync.Mutex
@@ -215,7 +226,7 @@ func SiteTo(dir *member.Directory, theme *Theme, opts Options, sink Sink) error 
 	}
 	s.relate()
 	if opts.Cache != nil {
-		sk, err := siteKey(dir, theme, s.data.Logo)
+		sk, err := siteKey(dir, theme, s.data.Logo, opts.Cache.program)
 		if err != nil {
 			return err
 		}
@@ -243,6 +254,22 @@ func (s *site) put(p string, data []byte) error {
 		s.mu.Unlock()
 	}
 	return s.sink.Put(p, data)
+}
+
+// keep asks a Keeper sink to leave the file at path as the last build
+// made it from key (see Keeper), and reports whether it does. Without a
+// cache there are no keys, and every file is made.
+func (s *site) keep(path string, key [32]byte) bool {
+	k, ok := s.sink.(Keeper)
+	if !ok || s.cache == nil || !k.Keep(path, key) {
+		return false
+	}
+	if strings.HasSuffix(path, "index.html") { // for the sitemap, as put does
+		s.mu.Lock()
+		s.pages = append(s.pages, path)
+		s.mu.Unlock()
+	}
+	return true
 }
 
 // SiteData is what every template knows about the site.
@@ -643,10 +670,7 @@ func (s *site) renderCards() error {
 	return parallel.Each(len(ms), func(i int) error {
 		v := s.views[ms[i]]
 		if e := s.cache.get(ms[i].Slug, s.keys[ms[i]]); e != nil {
-			now := *v
-			*v = e.view
-			v.M, v.Tags, v.RecommendedBy, v.Recommends = now.M, now.Tags, now.RecommendedBy, now.Recommends
-			v.ThankedBy, v.Thanks = now.ThankedBy, now.Thanks
+			e.card.restore(v)
 			return nil
 		}
 		// Made here rather than in view: a cached card brings its own.
@@ -683,9 +707,7 @@ func (s *site) renderCards() error {
 		// (pageLinks). The view keeps only what other pages use.
 		v.Recommend, v.RecommendObf = "", ""
 		if s.cache != nil {
-			c := *v // without the links to this build's other views
-			c.Tags, c.RecommendedBy, c.Recommends, c.ThankedBy, c.Thanks = nil, nil, nil, nil, nil
-			s.cache.put(ms[i].Slug, &cached{key: s.keys[ms[i]], view: c})
+			s.cache.put(ms[i].Slug, &cached{key: s.keys[ms[i]], card: cardFieldsOf(v)})
 		}
 		return nil
 	})
@@ -781,6 +803,9 @@ func (s *site) memberPage(m *member.Member, chrome *Chrome) error {
 	if e != nil && e.page != nil {
 		return s.put(path, e.page)
 	}
+	if s.keep(path, s.keys[m]) {
+		return nil
+	}
 	p := s.page("member", m.Name, "members/"+m.Slug+"/")
 	p.Chrome = chrome
 	v, err := s.pageLinks(s.views[m])
@@ -796,7 +821,8 @@ func (s *site) memberPage(m *member.Member, chrome *Chrome) error {
 	if e := s.dir.Config.EditURL; e != "" {
 		p.EditURL = strings.ReplaceAll(e, "{path}", m.Path)
 	}
-	if e == nil && streams(s.sink) {
+	keepPage := e != nil && s.cache.whole
+	if !keepPage && streams(s.sink) {
 		buf := pagePool.Get().(*bytes.Buffer)
 		defer pagePool.Put(buf)
 		buf.Reset()
@@ -809,7 +835,7 @@ func (s *site) memberPage(m *member.Member, chrome *Chrome) error {
 	if err != nil {
 		return err
 	}
-	if e != nil {
+	if keepPage {
 		e.page = data // the entry is this build's: only this worker writes it
 	}
 	return s.put(path, data)
@@ -866,6 +892,9 @@ func (s *site) listPages(kind, tpl, title, base string, c *member.Category, chun
 		key, cached := s.listKey(path, title, chunk, pager.at(i), i, search)
 		if cached != nil {
 			return s.put(path, cached)
+		}
+		if s.keep(path, key) {
+			return nil
 		}
 		p := s.page(kind, title, pagePath(base, i))
 		p.Members = s.cards(chunk)

@@ -1,0 +1,114 @@
+package render
+
+import (
+	"encoding/gob"
+	"html/template"
+	"io"
+)
+
+// cardFields are the fields of a MemberView that renderCards computes
+// for the member's card and keeps for the lists and the profile page:
+// what a Cache keeps of a member's view, and what a build saved on disk
+// hands on to the next (Save). The other fields of a view are made
+// anew on every build (view, relate) or for the profile page alone
+// (pageLinks); TestCardFields fails when a new field of MemberView is in
+// neither list.
+type cardFields struct {
+	WhyShort                                 string
+	Card, PrintCard, OfferingItems, TagItems template.HTML
+	Email, EmailObf, Phone, VCard            string
+	Tel, Website, LinkedIn, Xing, Booking    template.URL
+	QR                                       template.HTML
+}
+
+func cardFieldsOf(v *MemberView) cardFields {
+	return cardFields{
+		WhyShort: v.WhyShort, Card: v.Card, PrintCard: v.PrintCard, OfferingItems: v.OfferingItems, TagItems: v.TagItems,
+		Email: v.Email, EmailObf: v.EmailObf, Phone: v.Phone, VCard: v.VCard,
+		Tel: v.Tel, Website: v.Website, LinkedIn: v.LinkedIn, Xing: v.Xing, Booking: v.Booking, QR: v.QR,
+	}
+}
+
+// restore puts the card's fields back into v.
+func (c *cardFields) restore(v *MemberView) {
+	v.WhyShort, v.Card, v.PrintCard, v.OfferingItems, v.TagItems = c.WhyShort, c.Card, c.PrintCard, c.OfferingItems, c.TagItems
+	v.Email, v.EmailObf, v.Phone, v.VCard = c.Email, c.EmailObf, c.Phone, c.VCard
+	v.Tel, v.Website, v.LinkedIn, v.Xing, v.Booking, v.QR = c.Tel, c.Website, c.LinkedIn, c.Xing, c.Booking, c.QR
+}
+
+// savedVersion names the form of a saved cache; a cache of another
+// form is not read.
+const savedVersion = 1
+
+// savedHead starts a saved cache.
+type savedHead struct {
+	Version int
+	Program [32]byte
+	Members int
+}
+
+// savedMember is a member's entry in a saved cache.
+type savedMember struct {
+	Slug string
+	Key  [32]byte
+	Card cardFields
+}
+
+// NewSavedCache returns an empty cache for a build whose files go to disk
+// and whose cache is saved for the next build (Save, ReadCache).
+// program identifies the program that renders (the hash of its
+// executable, say): a cache saved by another is never used.
+func NewSavedCache(program [32]byte) *Cache {
+	return &Cache{members: map[string]*cached{}, lists: map[string]list{}, program: program}
+}
+
+// Save saves what the next build of the site into the same folder can
+// use of the cache: each member's card fields, by the key they were made
+// from. The pages are not saved: they are on disk, in the folder the
+// next build writes into.
+func (c *Cache) Save(w io.Writer) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	enc := gob.NewEncoder(w)
+	if err := enc.Encode(savedHead{Version: savedVersion, Program: c.program, Members: len(c.members)}); err != nil {
+		return err
+	}
+	for slug, e := range c.members {
+		if err := enc.Encode(savedMember{Slug: slug, Key: e.key, Card: e.card}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ReadCache reads a cache that Save saved, for a build by program. A
+// cache that cannot be read, is cut short, or was saved by another
+// program or in another form gives an empty cache: it can only save
+// work, and every entry is checked against its key before it is used.
+func ReadCache(r io.Reader, program [32]byte) *Cache {
+	c := NewSavedCache(program)
+	dec := gob.NewDecoder(r)
+	var head savedHead
+	if dec.Decode(&head) != nil || head.Version != savedVersion || head.Program != program {
+		return c
+	}
+	// The items of members of the same categories and offerings are the
+	// same text: one copy each, as renderCards makes them (sharedItems).
+	items := map[template.HTML]template.HTML{}
+	share := func(h template.HTML) template.HTML {
+		if s, ok := items[h]; ok {
+			return s
+		}
+		items[h] = h
+		return h
+	}
+	for range head.Members {
+		var e savedMember
+		if dec.Decode(&e) != nil {
+			return NewSavedCache(program)
+		}
+		e.Card.OfferingItems, e.Card.TagItems = share(e.Card.OfferingItems), share(e.Card.TagItems)
+		c.members[e.Slug] = &cached{key: e.Key, card: e.Card}
+	}
+	return c
+}
