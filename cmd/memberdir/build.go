@@ -53,6 +53,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		Drafts:     *drafts,
 		Updated:    func(paths []string) map[string]string { return lastUpdated(*source, paths) },
 		PhotoCache: photoCache(),
+		Cache:      renderCache(w),
 	}
 	if err := site.BuildTo(os.DirFS(*source), opts, counter); err != nil {
 		w.Abort()
@@ -213,6 +214,19 @@ type counting struct {
 // Streams says that the writer is done with a file's bytes once Put
 // returns (see render.Streamer).
 func (c *counting) Streams() bool { return true }
+
+// Keep lets the writer leave a file of the last build in place (see
+// render.Keeper); it counts as a file of the site.
+func (c *counting) Keep(p string, key [32]byte) bool {
+	if c.ctx.Err() != nil {
+		return false // Put then stops the build
+	}
+	if !c.sink.Keep(p, key) {
+		return false
+	}
+	c.n.Add(1)
+	return true
+}
 
 func (c *counting) Put(p string, data []byte) error {
 	if err := c.ctx.Err(); err != nil {

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/synth"
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/write"
 )
 
 // writeSite puts a generated site on disk, so that file times are real.
@@ -38,14 +40,17 @@ func sameFiles(t *testing.T, step string, got, want Files) {
 
 // TestBuilderMatchesBuild edits a site the ways people do while serve
 // runs, and checks after each step that the cached rebuild gives exactly
-// the bytes of a full build: once with a Builder that checks every file
-// for changes, once with one told of each change as serve's watcher does.
+// the bytes of a full build: with a Builder that checks every file for
+// changes, with one told of each change as serve's watcher does, and
+// with builds into a folder on disk that leave their cache and the keys
+// of their files beside it for the next, as "memberdir build" does.
 func TestBuilderMatchesBuild(t *testing.T) {
-	t.Run("checking", func(t *testing.T) { builderMatchesBuild(t, false) })
-	t.Run("told", func(t *testing.T) { builderMatchesBuild(t, true) })
+	for _, how := range []string{"checking", "told", "disk"} {
+		t.Run(how, func(t *testing.T) { builderMatchesBuild(t, how) })
+	}
 }
 
-func builderMatchesBuild(t *testing.T, told bool) {
+func builderMatchesBuild(t *testing.T, how string) {
 	dir := t.TempDir()
 	writeSite(t, dir, 60)
 	// Small pages, so that the lists page and an edit touches only some.
@@ -55,12 +60,17 @@ func builderMatchesBuild(t *testing.T, told bool) {
 	os.Chtimes(filepath.Join(dir, "config.yaml"), old, old)
 	fsys := os.DirFS(dir)
 	b := NewBuilder(fsys, Options{})
-	if told {
+	rebuild := b.Build
+	var written, kept int64 // by the last build on disk
+	if how == "disk" {
+		rebuild = diskBuilder(t, fsys, &written, &kept)
+	}
+	if how == "told" {
 		b.Changed("")
 	}
 	// report tells the Builder of a change at the absolute path p.
 	report := func(p string) {
-		if rel, err := filepath.Rel(dir, p); told && err == nil {
+		if rel, err := filepath.Rel(dir, p); how == "told" && err == nil {
 			b.Changed(filepath.ToSlash(rel))
 		}
 	}
@@ -70,7 +80,7 @@ func builderMatchesBuild(t *testing.T, told bool) {
 	}
 	check := func(step string) {
 		t.Helper()
-		got, err := b.Build()
+		got, err := rebuild()
 		if err != nil {
 			t.Fatalf("%s: %v", step, err)
 		}
@@ -82,6 +92,10 @@ func builderMatchesBuild(t *testing.T, told bool) {
 	}
 	check("first build")
 	check("unchanged")
+	check("unchanged again") // the first build into a folder with notes beside it
+	if how == "disk" && written != 0 {
+		t.Errorf("an unchanged site's third build wrote %d files", written)
+	}
 
 	members, _ := filepath.Glob(filepath.Join(dir, "content/members/*.md"))
 	// A new mission: one card, the search index and so the home pages'
@@ -89,6 +103,11 @@ func builderMatchesBuild(t *testing.T, told bool) {
 	last, _ := os.ReadFile(members[len(members)-1])
 	write(members[len(members)-1], bytes.Replace(last, []byte("mission: \""), []byte("mission: \"Neu: "), 1))
 	check("edited a mission")
+	// Had the notes not been used, the build would have rendered every
+	// page and found most unchanged: the test would not test them.
+	if how == "disk" && (written == 0 || written > 20 || kept < 100) {
+		t.Errorf("editing one mission wrote %d files and kept %d", written, kept)
+	}
 
 	// What the network page is drawn from: a date of joining, a thanks
 	// and a category.
@@ -146,6 +165,41 @@ func builderMatchesBuild(t *testing.T, told bool) {
 	card, _ := os.ReadFile("../../../../templates/partials/card.html")
 	write(filepath.Join(dir, "templates/partials/card.html"), bytes.Replace(card, []byte(`class="card"`), []byte(`class="card own"`), 1))
 	check("overrode a template")
+}
+
+// diskBuilder returns a function that builds the site in fsys into a
+// folder on disk as "memberdir build" does, with the cache the last
+// build left beside the folder, and returns what the folder then holds;
+// written and kept receive how many files the writer wrote and how many
+// it kept on the notes' word (see write.Writer.Keep).
+func diskBuilder(t *testing.T, fsys fs.FS, written, kept *int64) func() (Files, error) {
+	out := filepath.Join(t.TempDir(), "public")
+	program := [32]byte{1}
+	return func() (Files, error) {
+		w, err := write.New(out)
+		if err != nil {
+			return nil, err
+		}
+		if err := BuildTo(fsys, Options{Cache: SavedCache(w, program)}, w); err != nil {
+			w.Abort()
+			return nil, err
+		}
+		if err := w.Commit(); err != nil {
+			return nil, err
+		}
+		*written, _ = w.Counts()
+		*kept = w.Kept()
+		got := Files{}
+		err = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel(out, p)
+			got[filepath.ToSlash(rel)], err = os.ReadFile(p)
+			return err
+		})
+		return got, err
+	}
 }
 
 // BenchmarkBuilderEdit is serve's rebuild after one profile changed,

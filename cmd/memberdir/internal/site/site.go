@@ -6,6 +6,7 @@ package site
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/load"
@@ -27,6 +28,12 @@ type Options struct {
 	// next build (see photo.Disk); "" keeps them only in memory. main
 	// chooses it, in the user's cache folder.
 	PhotoCache string
+	// Cache, when set, holds what the last build into the same folder
+	// rendered (render.ReadCache), and receives this build's for the
+	// next: with a sink that keeps unchanged files (render.Keeper), a
+	// rebuild renders only what changed. main reads and saves it beside
+	// the output (see package write's notes).
+	Cache *render.Cache
 }
 
 // photoStore returns the store of processed photos opts asks for.
@@ -35,6 +42,32 @@ func (opts Options) photoStore() render.PhotoStore {
 		return nil
 	}
 	return photo.Disk{Dir: opts.PhotoCache}
+}
+
+// Notes are what a build leaves beside its output for the next build
+// into the same folder, as package write's Writer keeps them.
+type Notes interface {
+	Note(name string) (io.ReadCloser, bool)
+	Leave(name string, write func(io.Writer) error)
+}
+
+// renderNote is the name of the note that holds the rendered cards.
+const renderNote = "render"
+
+// SavedCache returns the cache of what the last build into the folder of
+// notes rendered, and asks notes to keep this build's for the next.
+// program identifies the program that renders (see render.ReadCache).
+// Together with the pages the writer keeps (render.Keeper), a rebuild
+// after one edit renders that member's card and pages and the lists they
+// are on, not 10,000 others.
+func SavedCache(notes Notes, program [32]byte) *render.Cache {
+	c := render.NewSavedCache(program)
+	if r, ok := notes.Note(renderNote); ok {
+		c = render.ReadCache(r, program)
+		r.Close()
+	}
+	notes.Leave(renderNote, c.Save)
+	return c
 }
 
 // Files is a built site: slash paths relative to the site root mapped to
@@ -69,7 +102,7 @@ func build(fsys fs.FS, opts Options, sink render.Sink) (*member.Directory, *load
 		return dir, c, err
 	}
 	photos := &processed{imgs: imgs, store: opts.photoStore()}
-	return dir, c, render.SiteTo(dir, theme, render.Options{Photos: c.Photos, Logo: c.Logo, PhotoStore: photos}, sink)
+	return dir, c, render.SiteTo(dir, theme, render.Options{Photos: c.Photos, Logo: c.Logo, PhotoStore: photos, Cache: opts.Cache}, sink)
 }
 
 // loadCached reads and links the site, reusing the profiles in cache, and
