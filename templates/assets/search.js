@@ -35,6 +35,8 @@
   const DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
   const DIGIT = new Int8Array(128);
   for (let i = 0; i < 64; i++) DIGIT[DIGITS.charCodeAt(i)] = i;
+  // keyOf tells apart the searches that may have different answers.
+  const keyOf = (terms, sel) => JSON.stringify([terms, sel.tag, sel.loc, sel.lang, !!sel.thanked]);
   const has = (l, i, x) => { for (let k = l.off[i]; k < l.off[i + 1]; k++) if (l.val[k] === x) return true; return false; };
 
   // Ranking: the weight of a word's best field (name, offerings and
@@ -288,6 +290,7 @@
       this.bigCols = new Map(); // file → column of a big word
       this.shards = [];
       this.cards = [];
+      this.everyone = null; // answer's every member, when asked
       this.cache = new Map();
       this.hitId = new Int32Array(this.n); // run's matches
       this.hitS = new Int32Array(this.n); // and their scores times 4
@@ -329,7 +332,20 @@
     // others, those of words one typo away, which must not be big. With
     // { need }, the files of big words' columns that ready loads before
     // it asks again. Its shards must be loaded.
+    //
+    // ready and answer both ask for the plan of a keystroke, and its
+    // inPrefix alone goes through all the members of the term's words:
+    // the last plan is kept, unless it needs a column still to load.
     plan(terms, sel) {
+      const key = keyOf(terms, sel);
+      if (this.planned && this.planned.key === key) return this.planned.p;
+      const p = this.planAnew(terms, sel);
+      if (p && !p.need) this.planned = { key, p };
+      return p;
+    }
+
+    // planAnew is plan without its memory of the last plan.
+    planAnew(terms, sel) {
       if (this.memberCats) return { cats: this.memberCats };
       const k = this.meta.sk.length, big = this.meta.bg, n = this.n;
       const size = (sh, h) => sh.off[h + 1] - sh.off[h];
@@ -376,25 +392,44 @@
 
     // cats returns, by member number as column does, the categories of
     // the members of shard i's words that are not big, from its own
-    // column, and of its big words bigs, from their loaded columns.
+    // column, and of its big words bigs, from their loaded columns. A
+    // member has the same categories in each column that holds it, so
+    // the first one gives them. It fills typed arrays in a few passes
+    // over the members: a view or an array for each member took 10 ms
+    // and more at 100,000 members, on the keystroke that loads a shard.
     cats(i, bigs) {
       const sh = this.shard(i), key = bigs.join(" ");
       if (sh.cats && sh.cats.key === key) return sh.cats;
-      const n = this.n, has = new Uint8Array(n), ids = [], big = this.meta.bg;
+      const n = this.n, big = this.meta.bg, m = this.meta.cat.length;
+      const mine = new Uint8Array(n);
+      let count = 0;
       for (let h = 0; h < sh.tokens.length; h++) {
-        if (sh.off[h + 1] - sh.off[h] < big) for (let x = sh.off[h]; x < sh.off[h + 1]; x++) has[sh.ids[x]] = 1;
+        if (sh.off[h + 1] - sh.off[h] >= big) continue;
+        for (let x = sh.off[h]; x < sh.off[h + 1]; x++) if (!mine[sh.ids[x]]) mine[sh.ids[x]] = 1, count++;
       }
-      for (let id = 0; id < n; id++) if (has[id]) ids.push(id);
-      const cols = [[ids, sh.extra], ...bigs.map((h) => [sh.ids.subarray(sh.off[h], sh.off[h + 1]), this.bigCols.get(this.bigFile(sh, h))])];
-      const m = this.meta.cat.length, lists = new Array(n);
-      for (const [members, bits] of cols) {
-        const c = column(bits, m, members.length);
-        for (let p = 0; p < members.length; p++) if (!lists[members[p]]) lists[members[p]] = c.val.subarray(c.off[p], c.off[p + 1]);
-      }
-      const off = new Int32Array(n + 1);
-      for (let id = 0; id < n; id++) off[id + 1] = off[id] + (lists[id] ? lists[id].length : 0);
+      const ids = new Int32Array(count);
+      for (let id = 0, j = 0; id < n; id++) if (mine[id]) ids[j++] = id;
+      const cols = [[ids, sh.extra], ...bigs.map((h) => [sh.ids.subarray(sh.off[h], sh.off[h + 1]), this.bigCols.get(this.bigFile(sh, h))])]
+        .map(([members, bits]) => ({ members, c: column(bits, m, members.length) }));
+      // from[id] is 1 + the number of the column that gives member id's
+      // categories, at[id] the member's place in it.
+      const from = new Int32Array(n), at = new Int32Array(n), off = new Int32Array(n + 1);
+      cols.forEach(({ members, c }, k) => {
+        for (let p = 0; p < members.length; p++) {
+          const id = members[p];
+          if (from[id]) continue;
+          from[id] = k + 1;
+          at[id] = p;
+          off[id + 1] = c.off[p + 1] - c.off[p];
+        }
+      });
+      for (let id = 0; id < n; id++) off[id + 1] += off[id];
       const val = new Int32Array(off[n]);
-      for (let id = 0; id < n; id++) if (lists[id]) val.set(lists[id], off[id]);
+      for (let id = 0; id < n; id++) {
+        if (!from[id]) continue;
+        const c = cols[from[id] - 1].c;
+        for (let x = c.off[at[id]], o = off[id]; x < c.off[at[id] + 1]; x++) val[o++] = c.val[x];
+      }
       return (sh.cats = { off, val, key });
     }
 
@@ -556,7 +591,7 @@
       // A keystroke that leaves the terms as they were (a space, a stop
       // word, the first letter of a word) gets the last answer again:
       // with no term, it counts all members.
-      const key = JSON.stringify([terms, sel.tag, sel.loc, sel.lang, !!sel.thanked]);
+      const key = keyOf(terms, sel);
       if (this.last && this.last.key === key) return this.last.r;
       const r = this.answer(terms, sel);
       this.last = { key, r };
@@ -573,7 +608,13 @@
       const m = this.meta, n = this.n, langs = this.memberLangs, locs = this.memberLoc, thanked = this.memberThanked;
       const tag = m.cat.findIndex((c) => c[0] === sel.tag), loc = m.loc.indexOf(sel.loc), lang = m.lang.indexOf(sel.lang), th = !!sel.thanked;
       if (!terms.length && tag < 0 && loc < 0 && lang < 0 && !th) {
-        return { ids: Array.from({ length: n }, (_, i) => i), counts: { tag: Int32Array.from(m.cn), loc: Int32Array.from(m.ln), lang: Int32Array.from(m.gn), thanked: m.tn }, marks: this.marker(terms) };
+        if (!this.everyone) {
+          // Every member, in order: made once, for it took milliseconds
+          // at 100,000 members each time the box was emptied.
+          this.everyone = new Array(n);
+          for (let i = 0; i < n; i++) this.everyone[i] = i;
+        }
+        return { ids: this.everyone, counts: { tag: Int32Array.from(m.cn), loc: Int32Array.from(m.ln), lang: Int32Array.from(m.gn), thanked: m.tn }, marks: this.marker(terms) };
       }
       // The categories, as plan says.
       const p = this.plan(terms, sel);
