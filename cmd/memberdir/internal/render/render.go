@@ -398,62 +398,29 @@ func (d *SiteData) abs(p string) string {
 // an embedded one because text/template looks promoted fields up by a
 // slow search on every use, which cost a fifth of the build at 10,000
 // members.
+//
+// Its fields fall in three groups by which pages need them, and each
+// group is made at its own time: what every page that links the member
+// needs (view, relate: on every build), what the cards and lists need
+// (renderCards, kept in a Cache and saved with a build as cardFields),
+// and what only the profile page needs (pageLinks, on a copy made for
+// that page and dropped with it). Themes see one flat type all the same:
+// splitting it into embedded parts made every field of a part a promoted
+// one (BenchmarkProfileTemplate +38 % allocations), and named parts
+// would change what every site's own templates write. TestCardFields
+// keeps each field in its group.
 type MemberView struct {
+	// For every page that links the member (view, relate).
+
 	M      *member.Member
 	URL    string // the profile's address from the site root, e.g. /members/anna/
 	AbsURL string // the profile's absolute address when base_url is absolute
 	// Photo is the member's photo; nil when there is none, and the
 	// templates show Avatar instead.
-	Photo    *PhotoView
-	WhyShort string // the why, shortened for cards
+	Photo *PhotoView
 	// Lang is ` lang="en"` for a profile written in another language than
 	// the site's, to put on the elements holding the member's own text.
 	Lang template.HTMLAttr
-	// Card is the member's card, rendered once from partials/card.html
-	// and reused on the home and category pages; PrintCard is its entry
-	// in the print view ("print-card" in print.html).
-	Card      template.HTML
-	PrintCard template.HTML
-	// OfferingItems and TagItems are the <li> items of the member's
-	// offerings and categories, which the card and the profile page
-	// both list: rendered once by html/template ("offering-items",
-	// "tag-items" in partials/items.html), in the text context both
-	// lists put them in.
-	OfferingItems template.HTML
-	TagItems      template.HTML
-
-	// The links below are the member's ready-made links. Each is built and encoded by
-	// package referral; html/template sees them as template.URL because
-	// it would otherwise refuse tel: and re-encode the careful mailto: ones.
-	//
-	// With privacy.obfuscate_email, links and texts that contain an e-mail
-	// address are not written into the HTML: the href points to the profile's
-	// contact section and the real value sits base64-encoded in a data-obf
-	// attribute, which site.js decodes when the page loads. Harvesters that
-	// scan HTML for addresses find none; visitors without JavaScript see the
-	// buttons but must use the vCard or copy the address from it.
-	//
-	// Recommend is the card's short referral link while the card is
-	// rendered, then "" (renderCards); the profile page's view has the
-	// long one (pageLinks).
-	Recommend      template.URL
-	RecommendObf   string
-	AskFirst       template.URL
-	RecommendText  string
-	TextObf        string
-	ContactMail    template.URL
-	ContactMailObf string
-	Email          string // shown as text; "" when hidden or obfuscated
-	EmailObf       string
-	Tel            template.URL
-	Phone          string // shown as text; "" when the member hides it
-	Website        template.URL
-	LinkedIn       template.URL
-	Xing           template.URL
-	Booking        template.URL
-	VCard          string // the address of the member's .vcf
-	QR             template.HTML
-
 	// Tags are the member's categories (M.Categories) as links to their
 	// pages, and RecommendedBy and Recommends the member's
 	// recommendations (M.RecommendedBy, M.Recommends) with the views of
@@ -467,6 +434,61 @@ type MemberView struct {
 	// (M.Thanks), each newest first, with the views of both members.
 	ThankedBy []ThanksView
 	Thanks    []ThanksView
+
+	// For the cards and lists, and the profile page (renderCards,
+	// cardFields).
+
+	WhyShort string // the why, shortened for cards
+	// Card is the member's card, rendered once from partials/card.html
+	// and reused on the home and category pages; PrintCard is its entry
+	// in the print view ("print-card" in print.html).
+	Card      template.HTML
+	PrintCard template.HTML
+	// OfferingItems and TagItems are the <li> items of the member's
+	// offerings and categories, which the card and the profile page
+	// both list: rendered once by html/template ("offering-items",
+	// "tag-items" in partials/items.html), in the text context both
+	// lists put them in.
+	OfferingItems template.HTML
+	TagItems      template.HTML
+	// The links below are the member's ready-made links. Each is built and
+	// encoded by package referral; html/template sees them as template.URL
+	// because it would otherwise refuse tel: and re-encode the careful
+	// mailto: ones.
+	//
+	// With privacy.obfuscate_email, links and texts that contain an e-mail
+	// address are not written into the HTML: the href points to the
+	// profile's contact section and the real value sits base64-encoded in
+	// a data-obf attribute, which site.js decodes when the page loads.
+	// Harvesters that scan HTML for addresses find none; visitors without
+	// JavaScript see the buttons but must use the vCard or copy the
+	// address from it.
+	Email    string // shown as text; "" when hidden or obfuscated
+	EmailObf string
+	Tel      template.URL
+	Phone    string // shown as text; "" when the member hides it
+	Website  template.URL
+	LinkedIn template.URL
+	Xing     template.URL
+	Booking  template.URL
+	VCard    string // the address of the member's .vcf
+	// QR is the code of the profile's address: here for the print view
+	// while it shows codes (MaxPrintQR), else made by pageLinks.
+	QR template.HTML
+
+	// For the profile page alone (pageLinks), and Recommend for the card
+	// while it is rendered.
+
+	// Recommend is the card's short referral link while the card is
+	// rendered, then "" (renderCards); the profile page's view has the
+	// long one.
+	Recommend      template.URL
+	RecommendObf   string
+	AskFirst       template.URL
+	RecommendText  string
+	TextObf        string
+	ContactMail    template.URL
+	ContactMailObf string
 }
 
 // RecView is a recommendation with the views of both members.
