@@ -29,6 +29,7 @@ func TestPatchMatchesInvert(t *testing.T) {
 		digest(m)
 	}
 	c := NewCache()
+	reused := 0 // shards and summaries a build took from the last (see reuse)
 	check := func(round string, patched bool) {
 		t.Helper()
 		before := c.last
@@ -46,9 +47,17 @@ func TestPatchMatchesInvert(t *testing.T) {
 		if was := before != nil && c.last == before; was != patched {
 			t.Errorf("%s: patched = %v, want %v", round, was, patched)
 		}
+		if !patched && c.index.reused > 0 {
+			t.Errorf("%s: %d shards and summaries reused, though the postings were made anew", round, c.index.reused)
+		}
+		reused += c.index.reused
 	}
 	check("first build", false)
 	check("unchanged", true)
+	if reused != len(c.index.shards)+len(c.index.summaries) {
+		t.Errorf("unchanged: %d shards and summaries reused, want all %d", reused, len(c.index.shards)+len(c.index.summaries))
+	}
+	reused = 0
 	for round := range 40 {
 		// Edit one to three members: new words come, old ones go, a
 		// text empties; a word only this member had leaves the index.
@@ -67,6 +76,22 @@ func TestPatchMatchesInvert(t *testing.T) {
 			digest(m)
 		}
 		check(fmt.Sprintf("round %d", round), true)
+	}
+	// A word whose first two letters no other word has: when it goes,
+	// no word left shares them, and only its shard's words tell that the
+	// shard changed.
+	m := d.Members[len(d.Members)/2]
+	name := m.Name
+	m.Name += " Qxylophon"
+	digest(m)
+	check("a word of its own", true)
+	m.Name = name
+	digest(m)
+	check("the word gone again", true)
+	// Most edits touch words of many shards, but a new name only a few:
+	// what the others reuse was compared with a full build above.
+	if reused == 0 {
+		t.Error("no round reused a shard or summary of the last")
 	}
 	// Too many changes at once: built from nothing, and still right.
 	for _, m := range d.Members[:maxPatch+1] {

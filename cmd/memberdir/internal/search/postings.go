@@ -46,6 +46,9 @@ func (q posting) class() uint8 { return uint8(q & (1<<classBits - 1)) }
 type postings struct {
 	vocab []string
 	lists [][]posting
+	// changed holds the words whose lists the last patch changed, added
+	// or removed; it is nil for postings inverted anew. See reuse.
+	changed map[string]bool
 }
 
 // invert collects the tokens of every member of d: its folded words of
@@ -203,15 +206,28 @@ func (x *inverted) patch(ms []*member.Member, toks [][]token) *postings {
 			}
 		}
 	}
+	x.p.changed = map[string]bool{}
 	for _, i := range changed {
 		id := int32(i)
+		was := make(map[string]uint8, len(x.tokens[i]))
 		for _, t := range x.tokens[i] {
 			x.p.remove(t.text, id)
+			was[t.text] = t.class
 		}
 		for _, t := range toks[i] {
 			if !stop[t.text] {
 				x.p.insert(t.text, newPosting(id, t.class))
 			}
+			// A word the member had before, in the same class, has the
+			// same list as before.
+			if c, ok := was[t.text]; ok && c == t.class {
+				delete(was, t.text)
+			} else {
+				x.p.changed[t.text] = true
+			}
+		}
+		for w := range was {
+			x.p.changed[w] = true
 		}
 		x.tokens[i] = toks[i]
 	}
@@ -302,6 +318,7 @@ type Cache struct {
 	mu      sync.Mutex
 	members map[string]cachedTokens // by slug
 	last    *inverted               // the last build's postings
+	index   *lastIndex              // the last build's files
 }
 
 type cachedTokens struct {

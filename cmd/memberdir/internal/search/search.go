@@ -213,9 +213,22 @@ func BuildCached(d *member.Directory, c *Cache) (*Index, error) {
 	}
 	p := invert(d, c)
 	spans := shards(p, len(d.Members))
+	r := reuse(c.lastIndex(), p, spans, len(d.Members), m.Big, len(m.Categories), cols.cats)
+	next := &lastIndex{n: len(d.Members), big: m.Big, categories: len(m.Categories), cats: cols.cats, summaries: map[string][]byte{}}
 	bigs := 0 // big words so far: see bigFile
 	for i, s := range spans {
 		name := shardFile(i)
+		if l := r.shard(i, s, p.vocab, bigs); l != nil {
+			for j, f := range l.names {
+				x.Files["search/"+f] = l.data[j]
+			}
+			m.Shards = append(m.Shards, s.key)
+			m.Sizes = append(m.Sizes, l.shardBytes)
+			next.shards = append(next.shards, lastShard{span: s, firstBig: bigs, bigs: l.bigs, names: l.names, data: l.data, shardBytes: l.shardBytes})
+			bigs += l.bigs
+			next.reused++
+			continue
+		}
 		sh, own, counts, first := encodeShard(p, len(d.Members), s.from, s.to), "", map[string][]int{}, bigs
 		if m.Big > 0 {
 			var small [][]posting
@@ -242,9 +255,16 @@ func BuildCached(d *member.Directory, c *Cache) (*Index, error) {
 		}
 		m.Shards = append(m.Shards, s.key)
 		m.Sizes = append(m.Sizes, len(x.Files["search/"+name]))
+		next.shards = append(next.shards, x.lastShard(s, name, first, bigs))
 	}
 	m.Summaries = summaries(p, spans)
 	for i, q := range m.Summaries {
+		if data := r.summary(q); data != nil {
+			x.Files["search/"+summaryFile(i)] = data
+			next.summaries[q] = data
+			next.reused++
+			continue
+		}
 		s := summary(p, q, len(d.Members))
 		sh := encodeShard(s, len(d.Members), 0, len(s.vocab))
 		counts := make([]int, len(m.Categories))
@@ -256,6 +276,7 @@ func BuildCached(d *member.Directory, c *Cache) (*Index, error) {
 		if err := x.add(summaryFile(i), []any{sh[0], sh[1], counts}); err != nil {
 			return nil, err
 		}
+		next.summaries[q] = x.Files["search/"+summaryFile(i)]
 	}
 	for i := 0; i < len(d.Members); i += cardChunk {
 		var c []any
@@ -276,6 +297,10 @@ func BuildCached(d *member.Directory, c *Cache) (*Index, error) {
 	// few files, not every page); the script revalidates it on each load.
 	x.Entry = "search/meta.json"
 	x.Files[x.Entry] = data
+	if c != nil {
+		next.vocab = slices.Clone(p.vocab)
+		c.index = next
+	}
 	return x, nil
 }
 
