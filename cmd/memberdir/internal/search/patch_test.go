@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
@@ -23,7 +24,7 @@ func TestPatchMatchesInvert(t *testing.T) {
 	// The cache trusts a member's file digest; the loader sets it from
 	// the file, the test from the fields it edits.
 	digest := func(m *member.Member) {
-		m.Digest = sha256.Sum256([]byte(m.Name + "\x00" + m.Mission + "\x00" + m.Why + "\x00" + m.Body))
+		m.Digest = sha256.Sum256([]byte(m.Name + "\x00" + m.Mission + "\x00" + m.Why + "\x00" + m.Body + "\x00" + m.Location + "\x00" + strings.Join(m.Languages, ",")))
 	}
 	for _, m := range d.Members {
 		digest(m)
@@ -88,6 +89,17 @@ func TestPatchMatchesInvert(t *testing.T) {
 	m.Name = name
 	digest(m)
 	check("the word gone again", true)
+	// What the filters and the result cards show: a place, a language.
+	m.Location = "Flensburg-Mürwik"
+	digest(m)
+	check("moved to another place", true)
+	m.Languages = append(m.Languages, "fr")
+	digest(m)
+	check("speaks another language", true)
+	// A file renamed: the same text, so the same digest, at another
+	// address of the same length.
+	m.Slug = m.Slug[:len(m.Slug)-1] + "z"
+	check("renamed a file", false)
 	// Most edits touch words of many shards, but a new name only a few:
 	// what the others reuse was compared with a full build above.
 	if reused == 0 {

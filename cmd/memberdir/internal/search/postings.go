@@ -319,6 +319,8 @@ type Cache struct {
 	members map[string]cachedTokens // by slug
 	last    *inverted               // the last build's postings
 	index   *lastIndex              // the last build's files
+	facets  *lastFacets             // the last build's filters
+	cards   map[int]lastCards       // the last build's card chunks, by number
 }
 
 type cachedTokens struct {

@@ -1,9 +1,13 @@
 package search
 
 import (
+	"crypto/sha256"
+	"encoding/binary"
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
 )
 
 // lastIndex is what a Cache keeps of one build's index for the next: the
@@ -125,4 +129,101 @@ func (c *Cache) lastIndex() *lastIndex {
 		return nil
 	}
 	return c.index
+}
+
+// lastFacets is the last build's filter values and columns, by the key
+// of what facets read (facetsKey).
+type lastFacets struct {
+	key  [32]byte
+	meta meta // the filter fields only
+	cols columns
+}
+
+// facetsCached is facets, reusing the last build's values and columns
+// when the members and categories they are made from are the same: at
+// 10,000 members grouping the places and sorting them for the reader
+// cost 18 ms of every serve rebuild, which an edit of a text does not
+// change.
+func facetsCached(d *member.Directory, m *meta, c *Cache) columns {
+	if c == nil {
+		return facets(d, m)
+	}
+	key := facetsKey(d)
+	if l := c.facets; l != nil && l.key == key {
+		m.Categories, m.Locations, m.Languages = l.meta.Categories, l.meta.Locations, l.meta.Languages
+		m.CatCount, m.LocCount, m.LangCount, m.Thanked = l.meta.CatCount, l.meta.LocCount, l.meta.LangCount, l.meta.Thanked
+		return l.cols
+	}
+	cols := facets(d, m)
+	c.facets = &lastFacets{key: key, meta: meta{Categories: m.Categories, Locations: m.Locations, Languages: m.Languages,
+		CatCount: m.CatCount, LocCount: m.LocCount, LangCount: m.LangCount, Thanked: m.Thanked}, cols: cols}
+	return cols
+}
+
+// facetsKey hashes what facets reads: the site's language, the
+// categories, and of each member, in order, its categories, place and
+// languages and whether it was thanked.
+func facetsKey(d *member.Directory) [32]byte {
+	b := make([]byte, 0, 64*len(d.Members))
+	str := func(s string) {
+		b = binary.LittleEndian.AppendUint64(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	str(d.Config.Language)
+	for _, c := range d.Categories {
+		str(c.ID)
+		str(c.Label)
+		b = binary.LittleEndian.AppendUint64(b, uint64(len(c.Members)))
+	}
+	for _, m := range d.Members {
+		b = binary.LittleEndian.AppendUint64(b, uint64(len(m.Categories)))
+		for _, c := range m.Categories {
+			str(c.ID)
+		}
+		str(m.Location)
+		b = binary.LittleEndian.AppendUint64(b, uint64(len(m.Languages)))
+		for _, l := range m.Languages {
+			str(l)
+		}
+		b = append(b, byte(min(len(m.ThankedBy), 1)))
+	}
+	return sha256.Sum256(b)
+}
+
+// cardsCached returns the file of the card chunk at, the members ms,
+// from the last build when their files, names and thanks are the same,
+// else made by card.
+func (c *Cache) cardsCached(at int, ms []*member.Member, lang string, card func() ([]byte, error)) ([]byte, error) {
+	if c == nil {
+		return card()
+	}
+	b := make([]byte, 0, 40*len(ms)+8)
+	b = append(b, lang...)
+	for _, m := range ms {
+		if m.Digest == ([32]byte{}) {
+			return card()
+		}
+		b = append(b, m.Digest[:]...)
+		b = binary.LittleEndian.AppendUint64(b, uint64(len(m.ThankedBy)))
+		b = binary.LittleEndian.AppendUint64(b, uint64(len(m.Slug)))
+		b = append(b, m.Slug...) // the file's name, which its digest does not cover
+	}
+	key := sha256.Sum256(b)
+	if l, ok := c.cards[at]; ok && l.key == key {
+		return l.data, nil
+	}
+	data, err := card()
+	if err == nil {
+		if c.cards == nil {
+			c.cards = map[int]lastCards{}
+		}
+		c.cards[at] = lastCards{key, data}
+	}
+	return data, err
+}
+
+// lastCards is a card chunk's file of the last build, by its key.
+type lastCards struct {
+	key  [32]byte
+	data []byte
 }

@@ -200,7 +200,7 @@ func BuildCached(d *member.Directory, c *Cache) (*Index, error) {
 	x := &Index{Files: map[string][]byte{}}
 	m := &meta{Format: Format, N: len(d.Members), Stop: stopList, Chunk: cardChunk, Summaries: []string{},
 		Categories: [][2]string{}, Locations: []string{}, Languages: []string{}}
-	cols := facets(d, m)
+	cols := facetsCached(d, m, c)
 	if err := x.add(catsFile, cols.cats); err != nil {
 		return nil, err
 	}
@@ -279,13 +279,18 @@ func BuildCached(d *member.Directory, c *Cache) (*Index, error) {
 		next.summaries[q] = x.Files["search/"+summaryFile(i)]
 	}
 	for i := 0; i < len(d.Members); i += cardChunk {
-		var c []any
-		for _, mem := range d.Members[i:min(i+cardChunk, len(d.Members))] {
-			c = append(c, mem.Slug, mem.Name, mem.Role, mem.Company, mem.Location, mem.Mission, otherLang(mem, d.Config.Language), len(mem.ThankedBy))
-		}
-		if err := x.add(cardFile(i/cardChunk), c); err != nil {
+		chunk := d.Members[i:min(i+cardChunk, len(d.Members))]
+		data, err := c.cardsCached(i/cardChunk, chunk, d.Config.Language, func() ([]byte, error) {
+			var card []any
+			for _, mem := range chunk {
+				card = append(card, mem.Slug, mem.Name, mem.Role, mem.Company, mem.Location, mem.Mission, otherLang(mem, d.Config.Language), len(mem.ThankedBy))
+			}
+			return encode(card)
+		})
+		if err != nil {
 			return nil, err
 		}
+		x.Files["search/"+cardFile(i/cardChunk)] = data
 	}
 	m.Version = x.version()
 	data, err := encode(m)
