@@ -30,7 +30,8 @@ const read = (p) => JSON.parse(fs.readFileSync(path.join(dir, p), "utf8"));
     const p = s.memberCats ? null : s.plan(terms, q);
     const counted = !terms.length ? "" : !p ? "column" : p.inPrefix ? "prefix" : p.given ? "summary" : p.cats.key ? "big" : "own";
     const r = s.run(terms, q);
-    await s.ensureCards(r.ids);
+    const ids = r.ids.slice(); // all, best first
+    await s.ensureCards(ids);
     // The same query with all the members' categories loaded: the
     // counts and results must not depend on where the categories came
     // from (the shard's own, a summary's counts or the whole column).
@@ -38,7 +39,14 @@ const read = (p) => JSON.parse(fs.readFileSync(path.join(dir, p), "utf8"));
     await all.ready(terms, q, true);
     await all.ensureCats();
     const r2 = all.run(terms, q);
-    const same = String(r.ids) === String(r2.ids) && String(r.counts.tag) === String(r2.counts.tag) && r.counts.thanked === r2.counts.thanked;
+    // The results a page at a time, as the page shows them ("Show
+    // more"), must be in the order of a plain sort by score, then
+    // directory order: the first page is chosen without sorting them all.
+    const paged = [];
+    for (let from = 0; from < r2.ids.length; from += 12) paged.push(...r2.ids.slice(from, from + 12));
+    const o = r2.ids, sorted = o.s ? Array.from(o.id, (id, i) => [o.s[i], id]).sort((a, b) => b[0] - a[0] || a[1] - b[1]).map((x) => x[1]) : Array.from(o.id);
+    if (String(paged) !== String(sorted) || String(r2.ids.slice()) !== String(sorted)) throw new Error(`${JSON.stringify(q)}: the results a page at a time are not in the order of a sort`);
+    const same = String(ids) === String(r2.ids.slice()) && String(r.counts.tag) === String(r2.counts.tag) && r.counts.thanked === r2.counts.thanked;
     const counts = { tag: {}, loc: {}, lang: {} };
     Array.from(r.counts.tag).forEach((n, i) => n && (counts.tag[meta.cat[i][0]] = n));
     Array.from(r.counts.loc).forEach((n, i) => n && (counts.loc[meta.loc[i]] = n));
@@ -46,11 +54,11 @@ const read = (p) => JSON.parse(fs.readFileSync(path.join(dir, p), "utf8"));
     out.results.push({
       terms,
       thanked: r.counts.thanked,
-      slugs: r.ids.map((id) => s.cards[Math.floor(id / meta.ck)][(id % meta.ck) * CARD]),
+      slugs: ids.map((id) => s.cards[Math.floor(id / meta.ck)][(id % meta.ck) * CARD]),
       counts,
       same,
       counted,
-      cards: r.ids.slice(0, 20).map((id) => s.card(id, r.marks, "/dir/")),
+      cards: ids.slice(0, 20).map((id) => s.card(id, r.marks, "/dir/")),
     });
   }
   process.stdout.write(JSON.stringify(out));
