@@ -5,9 +5,11 @@ import (
 	"encoding/gob"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -123,6 +125,18 @@ func (w *Writer) readKeys() {
 	}
 }
 
+// keepKeys puts the last build's note back into the folder of a build
+// that failed (a mistake in a profile, say), so that the build after it
+// still saves the work the note saves. What the failed build rewrote no
+// longer stands as the note says, and Keep checks that for every file.
+func (w *Writer) keepKeys() {
+	if len(w.last) == 0 {
+		return
+	}
+	all := slices.Collect(maps.Values(w.last))
+	note(w.tmp, keysNote, func(out io.Writer) error { return gob.NewEncoder(out).Encode(all) })
+}
+
 // leaveNotes writes the notes into the spare, which Commit has just
 // brought up to date with the site; failed holds the paths it could not
 // (see mirror). Errors are not reported: see Leave.
@@ -139,18 +153,18 @@ func (w *Writer) leaveNotes(failed map[string]bool) {
 		all = append(all, kept{Path: p, Key: key, Stamp: stampOf(st)})
 	}
 	if len(all) > 0 {
-		w.note(keysNote, func(out io.Writer) error { return gob.NewEncoder(out).Encode(all) })
+		note(w.spare, keysNote, func(out io.Writer) error { return gob.NewEncoder(out).Encode(all) })
 	}
 	for name, write := range w.leave {
-		w.note(name, write)
+		note(w.spare, name, write)
 	}
 }
 
-// note writes one note into the spare, under a temporary name until it
-// is complete.
-func (w *Writer) note(name string, write func(io.Writer) error) {
-	full := filepath.Join(w.spare, notePrefix+name)
-	f, err := os.CreateTemp(w.spare, notePrefix+name+".tmp-")
+// note writes one note into the folder dir, under a temporary name until
+// it is complete.
+func note(dir, name string, write func(io.Writer) error) {
+	full := filepath.Join(dir, notePrefix+name)
+	f, err := os.CreateTemp(dir, notePrefix+name+".tmp-")
 	if err != nil {
 		return
 	}

@@ -121,6 +121,35 @@ func TestKilledBuildVoidsTheNotes(t *testing.T) {
 	sameTree(t, out, site)
 }
 
+// TestFailedBuildKeepsTheNotes: a build that fails (a mistake in a
+// profile) leaves what the notes say of the files it did not touch, so
+// that the build after it still keeps those; not the file it rewrote.
+func TestFailedBuildKeepsTheNotes(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	site := map[string]string{"index.html": "home", "members/anna/index.html": "anna", "members/ben/index.html": "ben"}
+	for range 3 {
+		keyedBuild(t, out, site, "")
+	}
+	w, err := New(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !w.Keep("index.html", [32]byte{'h'}) || w.Keep("members/ben/index.html", [32]byte{'B'}) {
+		t.Fatal("Keep does not answer as the notes say")
+	}
+	if err := w.Put("members/ben/index.html", []byte("BEN")); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Abort(); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := keyedBuild(t, out, site, ""); !slices.Equal(got, []string{"index.html", "members/anna/index.html"}) {
+		t.Errorf("after a failed build, kept %q, want the files it did not write", got)
+	}
+	sameTree(t, out, site)
+}
+
 // TestPutRefusesNoteNames: a site's file can never pass for a note.
 func TestPutRefusesNoteNames(t *testing.T) {
 	w, err := New(filepath.Join(t.TempDir(), "public"))
