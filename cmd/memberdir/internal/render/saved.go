@@ -81,16 +81,32 @@ func (c *Cache) Save(w io.Writer) error {
 	return nil
 }
 
-// ReadCache reads a cache that Save saved, for a build by program. A
-// cache that cannot be read, is cut short, or was saved by another
-// program or in another form gives an empty cache: it can only save
+// ReadCache reads a cache that Save saved, for a build by program, and
+// closes r. It reads in the background, while the caller loads the site
+// (at 100,000 members it takes about a second); the cache's methods wait
+// for it. A cache that cannot be read, is cut short, or was saved by
+// another program or in another form reads as empty: it can only save
 // work, and every entry is checked against its key before it is used.
-func ReadCache(r io.Reader, program [32]byte) *Cache {
+func ReadCache(r io.ReadCloser, program [32]byte) *Cache {
 	c := NewSavedCache(program)
+	c.mu.Lock() // until read: every method of Cache takes mu
+	go func() {
+		defer c.mu.Unlock()
+		defer r.Close()
+		if !c.read(r) {
+			clear(c.members)
+		}
+	}()
+	return c
+}
+
+// read adds the entries that Save wrote to r, and reports whether it
+// read them all.
+func (c *Cache) read(r io.Reader) bool {
 	dec := gob.NewDecoder(r)
 	var head savedHead
-	if dec.Decode(&head) != nil || head.Version != savedVersion || head.Program != program {
-		return c
+	if dec.Decode(&head) != nil || head.Version != savedVersion || head.Program != c.program {
+		return false
 	}
 	// The items of members of the same categories and offerings are the
 	// same text: one copy each, as renderCards makes them (sharedItems).
@@ -105,10 +121,10 @@ func ReadCache(r io.Reader, program [32]byte) *Cache {
 	for range head.Members {
 		var e savedMember
 		if dec.Decode(&e) != nil {
-			return NewSavedCache(program)
+			return false
 		}
 		e.Card.OfferingItems, e.Card.TagItems = share(e.Card.OfferingItems), share(e.Card.TagItems)
 		c.members[e.Slug] = &cached{key: e.Key, card: e.Card}
 	}
-	return c
+	return true
 }

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"html/template"
+	"io"
 	"reflect"
 	"slices"
 	"testing"
@@ -43,6 +44,13 @@ func TestCardFields(t *testing.T) {
 	}
 }
 
+// len is the number of members in c, once it is read.
+func (c *Cache) len() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.members)
+}
+
 // TestSavedCache: a saved cache reads back entry for entry for the same
 // program, and as empty for another program or when cut short.
 func TestSavedCache(t *testing.T) {
@@ -55,7 +63,9 @@ func TestSavedCache(t *testing.T) {
 	if err := c.Save(&buf); err != nil {
 		t.Fatal(err)
 	}
-	got := ReadCache(bytes.NewReader(buf.Bytes()), program)
+	got := ReadCache(io.NopCloser(bytes.NewReader(buf.Bytes())), program)
+	got.mu.Lock() // read
+	got.mu.Unlock()
 	if len(got.members) != 3 {
 		t.Fatalf("read %d members, want 3", len(got.members))
 	}
@@ -68,10 +78,10 @@ func TestSavedCache(t *testing.T) {
 	if got.whole || got.program != program {
 		t.Errorf("read cache: whole %v, program %v", got.whole, got.program)
 	}
-	if other := ReadCache(bytes.NewReader(buf.Bytes()), [32]byte{8}); len(other.members) != 0 {
+	if other := ReadCache(io.NopCloser(bytes.NewReader(buf.Bytes())), [32]byte{8}); other.len() != 0 {
 		t.Errorf("another program read %d members", len(other.members))
 	}
-	if cut := ReadCache(bytes.NewReader(buf.Bytes()[:buf.Len()-5]), program); len(cut.members) != 0 {
+	if cut := ReadCache(io.NopCloser(bytes.NewReader(buf.Bytes()[:buf.Len()-5])), program); cut.len() != 0 {
 		t.Errorf("a cache cut short gave %d members", len(cut.members))
 	}
 }

@@ -63,8 +63,7 @@ const renderNote = "render"
 func SavedCache(notes Notes, program [32]byte) *render.Cache {
 	c := render.NewSavedCache(program)
 	if r, ok := notes.Note(renderNote); ok {
-		c = render.ReadCache(r, program)
-		r.Close()
+		c = render.ReadCache(r, program) // closes r
 	}
 	notes.Leave(renderNote, c.Save)
 	return c
