@@ -213,84 +213,18 @@ func BuildCached(d *member.Directory, c *Cache) (*Index, error) {
 	}
 	p := invert(d, c)
 	spans := shards(p, len(d.Members))
-	r := reuse(c.lastIndex(), p, spans, len(d.Members), m.Big, len(m.Categories), cols.cats)
-	next := &lastIndex{n: len(d.Members), big: m.Big, categories: len(m.Categories), cats: cols.cats, summaries: map[string][]byte{}}
-	bigs := 0 // big words so far: see bigFile
-	for i, s := range spans {
-		name := shardFile(i)
-		if l := r.shard(i, s, p.vocab, bigs); l != nil {
-			for j, f := range l.names {
-				x.Files["search/"+f] = l.data[j]
-			}
-			m.Shards = append(m.Shards, s.key)
-			m.Sizes = append(m.Sizes, l.shardBytes)
-			next.shards = append(next.shards, lastShard{span: s, firstBig: bigs, bigs: l.bigs, names: l.names, data: l.data, shardBytes: l.shardBytes})
-			bigs += l.bigs
-			next.reused++
-			continue
-		}
-		sh, own, counts, first := encodeShard(p, len(d.Members), s.from, s.to), "", map[string][]int{}, bigs
-		if m.Big > 0 {
-			var small [][]posting
-			for _, l := range p.lists[s.from:s.to] {
-				if len(l) < m.Big {
-					small = append(small, l)
-					continue
-				}
-				// A word of half the members or more is numbered but has no
-				// file: the script loads the whole column instead (see
-				// plan in search.js).
-				if 2*len(l) < len(d.Members) {
-					if err := x.add(bigFile(bigs), localColumn(members([][]posting{l}), cols.byMember, len(m.Categories))); err != nil {
-						return nil, err
-					}
-				}
-				bigs++
-			}
-			own = localColumn(members(small), cols.byMember, len(m.Categories))
-			counts = prefixCounts(p, s, m.Big, cols.byMember, len(m.Categories))
-		}
-		if err := x.add(name, []any{sh[0], sh[1], own, counts, first}); err != nil {
-			return nil, err
-		}
-		m.Shards = append(m.Shards, s.key)
-		m.Sizes = append(m.Sizes, len(x.Files["search/"+name]))
-		next.shards = append(next.shards, x.lastShard(s, name, first, bigs))
+	b := &indexBuild{x: x, m: m, p: p, cols: cols, n: len(d.Members),
+		r:    reuse(c.lastIndex(), p, spans, len(d.Members), m.Big, len(m.Categories), cols.cats),
+		next: &lastIndex{n: len(d.Members), big: m.Big, categories: len(m.Categories), cats: cols.cats, summaries: map[string][]byte{}}}
+	if err := b.shardFiles(spans); err != nil {
+		return nil, err
 	}
 	m.Summaries = summaries(p, spans)
-	for i, q := range m.Summaries {
-		if data := r.summary(q); data != nil {
-			x.Files["search/"+summaryFile(i)] = data
-			next.summaries[q] = data
-			next.reused++
-			continue
-		}
-		s := summary(p, q, len(d.Members))
-		sh := encodeShard(s, len(d.Members), 0, len(s.vocab))
-		counts := make([]int, len(m.Categories))
-		for _, id := range members(s.lists) {
-			for _, c := range cols.byMember[id] {
-				counts[c]++
-			}
-		}
-		if err := x.add(summaryFile(i), []any{sh[0], sh[1], counts}); err != nil {
-			return nil, err
-		}
-		next.summaries[q] = x.Files["search/"+summaryFile(i)]
+	if err := b.summaryFiles(); err != nil {
+		return nil, err
 	}
-	for i := 0; i < len(d.Members); i += cardChunk {
-		chunk := d.Members[i:min(i+cardChunk, len(d.Members))]
-		data, err := c.cardsCached(i/cardChunk, chunk, d.Config.Language, func() ([]byte, error) {
-			var card []any
-			for _, mem := range chunk {
-				card = append(card, mem.Slug, mem.Name, mem.Role, mem.Company, mem.Location, mem.Mission, otherLang(mem, d.Config.Language), len(mem.ThankedBy))
-			}
-			return encode(card)
-		})
-		if err != nil {
-			return nil, err
-		}
-		x.Files["search/"+cardFile(i/cardChunk)] = data
+	if err := x.cardFiles(d, c); err != nil {
+		return nil, err
 	}
 	m.Version = x.version()
 	data, err := encode(m)
@@ -303,10 +237,116 @@ func BuildCached(d *member.Directory, c *Cache) (*Index, error) {
 	x.Entry = "search/meta.json"
 	x.Files[x.Entry] = data
 	if c != nil {
-		next.vocab = slices.Clone(p.vocab)
-		c.index = next
+		b.next.vocab = slices.Clone(p.vocab)
+		c.index = b.next
 	}
 	return x, nil
+}
+
+// indexBuild is what BuildCached's steps share: the index being made,
+// its entry, the postings and facets it is made from, what it can reuse
+// of the last build's, and what it keeps for the next.
+type indexBuild struct {
+	x    *Index
+	m    *meta
+	p    *postings
+	cols columns
+	n    int // members
+	r    *reusable
+	next *lastIndex
+}
+
+// shardFiles adds the file of each shard of spans, with the files of its
+// big words, to the index.
+func (b *indexBuild) shardFiles(spans []span) error {
+	x, m, p, cols := b.x, b.m, b.p, b.cols
+	bigs := 0 // big words so far: see bigFile
+	for i, s := range spans {
+		name := shardFile(i)
+		if l := b.r.shard(i, s, p.vocab, bigs); l != nil {
+			for j, f := range l.names {
+				x.Files["search/"+f] = l.data[j]
+			}
+			m.Shards = append(m.Shards, s.key)
+			m.Sizes = append(m.Sizes, l.shardBytes)
+			b.next.shards = append(b.next.shards, lastShard{span: s, firstBig: bigs, bigs: l.bigs, names: l.names, data: l.data, shardBytes: l.shardBytes})
+			bigs += l.bigs
+			b.next.reused++
+			continue
+		}
+		sh, own, counts, first := encodeShard(p, b.n, s.from, s.to), "", map[string][]int{}, bigs
+		if m.Big > 0 {
+			var small [][]posting
+			for _, l := range p.lists[s.from:s.to] {
+				if len(l) < m.Big {
+					small = append(small, l)
+					continue
+				}
+				// A word of half the members or more is numbered but has no
+				// file: the script loads the whole column instead (see
+				// plan in search.js).
+				if 2*len(l) < b.n {
+					if err := x.add(bigFile(bigs), localColumn(members([][]posting{l}), cols.byMember, len(m.Categories))); err != nil {
+						return err
+					}
+				}
+				bigs++
+			}
+			own = localColumn(members(small), cols.byMember, len(m.Categories))
+			counts = prefixCounts(p, s, m.Big, cols.byMember, len(m.Categories))
+		}
+		if err := x.add(name, []any{sh[0], sh[1], own, counts, first}); err != nil {
+			return err
+		}
+		m.Shards = append(m.Shards, s.key)
+		m.Sizes = append(m.Sizes, len(x.Files["search/"+name]))
+		b.next.shards = append(b.next.shards, x.lastShard(s, name, first, bigs))
+	}
+	return nil
+}
+
+// summaryFiles adds the file of each summary the entry names.
+func (b *indexBuild) summaryFiles() error {
+	for i, q := range b.m.Summaries {
+		if data := b.r.summary(q); data != nil {
+			b.x.Files["search/"+summaryFile(i)] = data
+			b.next.summaries[q] = data
+			b.next.reused++
+			continue
+		}
+		s := summary(b.p, q, b.n)
+		sh := encodeShard(s, b.n, 0, len(s.vocab))
+		counts := make([]int, len(b.m.Categories))
+		for _, id := range members(s.lists) {
+			for _, c := range b.cols.byMember[id] {
+				counts[c]++
+			}
+		}
+		if err := b.x.add(summaryFile(i), []any{sh[0], sh[1], counts}); err != nil {
+			return err
+		}
+		b.next.summaries[q] = b.x.Files["search/"+summaryFile(i)]
+	}
+	return nil
+}
+
+// cardFiles adds the files of the result cards, cardChunk members each.
+func (x *Index) cardFiles(d *member.Directory, c *Cache) error {
+	for i := 0; i < len(d.Members); i += cardChunk {
+		chunk := d.Members[i:min(i+cardChunk, len(d.Members))]
+		data, err := c.cardsCached(i/cardChunk, chunk, d.Config.Language, func() ([]byte, error) {
+			var card []any
+			for _, mem := range chunk {
+				card = append(card, mem.Slug, mem.Name, mem.Role, mem.Company, mem.Location, mem.Mission, otherLang(mem, d.Config.Language), len(mem.ThankedBy))
+			}
+			return encode(card)
+		})
+		if err != nil {
+			return err
+		}
+		x.Files["search/"+cardFile(i/cardChunk)] = data
+	}
+	return nil
 }
 
 // version returns a hash of the files so far, path and content, in path
