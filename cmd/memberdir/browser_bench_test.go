@@ -24,10 +24,6 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 
 	"github.com/chromedp/chromedp"
-
-	"github.com/memberdir/memberdir/cmd/memberdir/internal/serve"
-	"github.com/memberdir/memberdir/cmd/memberdir/internal/site"
-	"github.com/memberdir/memberdir/cmd/memberdir/internal/synth"
 )
 
 // keystrokes types each query letter by letter into the search box and
@@ -89,14 +85,7 @@ func TestBrowserKeystrokeTiming(t *testing.T) {
 	}
 	for _, n := range sizes {
 		t.Run(strconv.Itoa(n), func(t *testing.T) {
-			files, err := site.Build(synth.Site(n, 5), site.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			preview := serve.New(func() (map[string][]byte, error) { return files, nil })
-			preview.Rebuild()
-			srv := httptest.NewServer(preview)
-			defer func() { srv.CloseClientConnections(); srv.Close() }()
+			srv := serveSynth(t, n, 5)
 
 			ctx, done := browser(t)
 			defer done()

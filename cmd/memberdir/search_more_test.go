@@ -36,6 +36,21 @@ const sortedSlugs = `(async (q) => {
   return ids.map((id) => s.cards[Math.floor(id / meta.ck)][(id % meta.ck) * CARD]);
 })`
 
+// serveSynth serves a generated site of n members (synth.Site(n,
+// seed)) from memory, as serve does, until the test ends.
+func serveSynth(t *testing.T, n int, seed uint64) *httptest.Server {
+	t.Helper()
+	files, err := site.Build(synth.Site(n, seed), site.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	preview := serve.New(func() (map[string][]byte, error) { return files, nil })
+	preview.Rebuild()
+	srv := httptest.NewServer(preview)
+	t.Cleanup(func() { srv.CloseClientConnections(); srv.Close() })
+	return srv
+}
+
 // TestBrowserSearchMore checks that the results shown a page at a time,
 // the first page at once and the others with "Show more", are those of
 // a plain sort of all of them, in the same order: the script puts only
@@ -44,14 +59,7 @@ func TestBrowserSearchMore(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds 2,000 members")
 	}
-	files, err := site.Build(synth.Site(2000, 3), site.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	preview := serve.New(func() (map[string][]byte, error) { return files, nil })
-	preview.Rebuild()
-	srv := httptest.NewServer(preview)
-	defer func() { srv.CloseClientConnections(); srv.Close() }()
+	srv := serveSynth(t, 2000, 3)
 	ctx, done := browser(t)
 	defer done()
 	eval := evaluator(t, ctx)
