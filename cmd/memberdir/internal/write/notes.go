@@ -63,7 +63,7 @@ func (w *Writer) Keep(p string, key [32]byte) bool {
 		return false
 	}
 	st, err := os.Lstat(filepath.Join(w.tmp, filepath.FromSlash(p)))
-	if err != nil || !st.Mode().IsRegular() || stampOf(st) != last.Stamp {
+	if err != nil || !st.Mode().IsRegular() || stampOf(st) != last.Stamp && !w.vouched[p] {
 		return false
 	}
 	if d := path.Dir(p); d != "." {
@@ -145,16 +145,18 @@ func (w *Writer) keepKeys() {
 	note(w.tmp, keysNote, func(out io.Writer) error { return gob.NewEncoder(out).Encode(all) })
 }
 
-// leaveNotes writes the notes into the spare, which Commit has just
-// brought up to date with the site; failed holds the paths it could not
-// (see mirror). Errors are not reported: see Leave.
-func (w *Writer) leaveNotes(failed map[string]bool) {
+// leaveNotes writes the notes into the spare: of the files of the folder
+// site as they stand, the spare itself once Commit has brought it up to
+// date with the live site (failed holds the paths it could not, see
+// mirror), or the live site when there was none before. Errors are not
+// reported: see Leave.
+func (w *Writer) leaveNotes(site string, failed map[string]bool) {
 	all := make([]kept, 0, len(w.keys))
 	for p, key := range w.keys {
 		if failed[p] {
 			continue
 		}
-		st, err := os.Lstat(filepath.Join(w.spare, filepath.FromSlash(p)))
+		st, err := os.Lstat(filepath.Join(site, filepath.FromSlash(p)))
 		if err != nil || !st.Mode().IsRegular() {
 			continue
 		}

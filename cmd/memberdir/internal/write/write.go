@@ -23,8 +23,9 @@
 // before that, Commit hard-links each file the build wrote into the spare,
 // in place of the spare's own, and removes from it what the build removed.
 // Where there is no spare yet but a site (the first rebuild after a build
-// into a new folder), the folder is filled with hard links to the site's
-// files and folders, while the site is loaded. A file with two names is
+// into a new folder, which leaves only its notes there), the folder is
+// filled with hard links to the site's files and folders, while the site
+// is loaded. A file with two names is
 // never rewritten in place (that would change the live site): it is
 // replaced by a new one. The spare's content is compared, never trusted,
 // so a spare that is out of date, or left half-written by a killed
@@ -83,9 +84,10 @@ type Writer struct {
 	// last is what the previous build noted of the files of the reused
 	// folder, keys the keys this build gave (see Keep), and leave the
 	// caller's notes for the next build (see Leave).
-	last  map[string]kept
-	keys  map[string][32]byte
-	leave map[string]func(io.Writer) error
+	last    map[string]kept
+	vouched map[string]bool // files of last cloned from the live site as noted (see clone)
+	keys    map[string][32]byte
+	leave   map[string]func(io.Writer) error
 }
 
 // entry is a file or folder of a reused folder; kept marks it as part of
@@ -106,7 +108,7 @@ func New(dir string) (*Writer, error) {
 		return nil, fmt.Errorf("%s exists and is not a folder — remove it or choose another --out", dir)
 	}
 	base := "." + filepath.Base(dir)
-	w := &Writer{dir: dir, spare: filepath.Join(parent, base+".previous"), live: exists(dir)}
+	w := &Writer{dir: dir, spare: filepath.Join(parent, base+".previous"), live: exists(dir), vouched: map[string]bool{}}
 
 	// A folder left behind by a build that was killed is as good a
 	// spare as the previous site: none of its content is trusted.
@@ -154,6 +156,7 @@ func New(dir string) (*Writer, error) {
 func (w *Writer) surveyHeld() {
 	defer close(w.ready)
 	w.readKeys()
+	site := false // whether the folder holds more than notes
 	err := filepath.WalkDir(w.tmp, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -170,19 +173,28 @@ func (w *Writer) surveyHeld() {
 		case d.IsDir():
 			w.held[rel] = &entry{dir: true}
 			w.made.Store(p, true)
+			site = true
 		case d.Type().IsRegular():
 			w.held[rel] = &entry{}
+			site = site || !isNote(rel) && rel != ".gitignore"
 		default:
 			return os.Remove(p)
 		}
 		return nil
 	})
-	if err == nil {
+	if err != nil {
+		// A spare that cannot be read through (a folder another user
+		// made) is not worth failing the build for: start from an empty
+		// folder.
+		w.restart()
 		return
 	}
-	// A spare that cannot be read through (a folder another user made)
-	// is not worth failing the build for: start from an empty folder.
-	w.restart()
+	// A folder of notes alone is what a build into a new folder left
+	// (see Commit): the live site is cloned into it, as when there is no
+	// spare, and the notes speak of the live site's files.
+	if !site && w.live && w.clone() != nil {
+		w.restart()
+	}
 }
 
 // cloneLive fills the new folder with hard links to the files of the
@@ -195,7 +207,17 @@ func (w *Writer) surveyHeld() {
 // is written anew.
 func (w *Writer) cloneLive() {
 	defer close(w.ready)
-	err := filepath.WalkDir(w.dir, func(p string, d fs.DirEntry, err error) error {
+	if w.clone() != nil {
+		w.restart()
+	}
+}
+
+// clone fills the new folder with hard links to the live site's files
+// (see cloneLive). A file the last build noted (see Commit) and that
+// still stands as noted is vouched for: the link shares its content, and
+// Keep may leave it, though making the link changed its change time.
+func (w *Writer) clone() error {
+	return filepath.WalkDir(w.dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -207,24 +229,28 @@ func (w *Writer) cloneLive() {
 			return err
 		}
 		dst := filepath.Join(w.tmp, rel)
+		rel = filepath.ToSlash(rel)
 		switch {
 		case d.IsDir():
 			if err := os.Mkdir(dst, 0o755); err != nil {
 				return err
 			}
-			w.held[filepath.ToSlash(rel)] = &entry{dir: true}
+			w.held[rel] = &entry{dir: true}
 			w.made.Store(dst, true)
 		case d.Type().IsRegular():
+			if k, ok := w.last[rel]; ok {
+				if st, err := os.Lstat(p); err == nil && stampOf(st) == k.Stamp {
+					w.vouched[rel] = true
+				}
+			}
 			if os.Link(p, dst) != nil {
+				delete(w.vouched, rel)
 				return fs.SkipAll
 			}
-			w.held[filepath.ToSlash(rel)] = &entry{}
+			w.held[rel] = &entry{}
 		}
 		return nil
 	})
-	if err != nil {
-		w.restart()
-	}
 }
 
 // restart empties the new folder after it could not be surveyed or
@@ -428,15 +454,28 @@ func (w *Writer) Commit() error {
 		return err
 	}
 	if old == "" {
+		// A build into a new folder has no site to keep as the spare,
+		// but leaves its notes in a folder of their own there, of the
+		// live site's files, which the next build clones (see
+		// surveyHeld): its first rebuild then renders only what changed.
+		if (len(w.keys) > 0 || len(w.leave) > 0) && !exists(w.spare) && os.Mkdir(w.spare, 0o755) == nil {
+			w.leaveNotes(w.dir, nil)
+			ignore(w.spare)
+		}
 		return nil
 	}
 	if exists(w.spare) || os.Rename(old, w.spare) != nil {
 		return os.RemoveAll(old)
 	}
-	w.leaveNotes(w.mirror())
-	// The spare often sits in the site's repository, beside public/.
-	os.WriteFile(filepath.Join(w.spare, ".gitignore"), []byte("# the previous build, kept by memberdir to be rewritten by the next one\n*\n"), 0o644)
+	w.leaveNotes(w.spare, w.mirror())
+	ignore(w.spare)
 	return nil
+}
+
+// ignore keeps the spare, which often sits in the site's repository
+// beside public/, out of git.
+func ignore(spare string) {
+	os.WriteFile(filepath.Join(spare, ".gitignore"), []byte("# the previous build, kept by memberdir to be rewritten by the next one\n*\n"), 0o644)
 }
 
 // mirror brings the spare, which holds the site this build replaced, up
