@@ -158,7 +158,11 @@
   // are given by their positions among those of no value before it.
   function column(s, count, n, one) {
     const r = new Bits(s), sets = [], off = new Int32Array(n + 1);
-    let rest = Int32Array.from({ length: n }, (_, i) => i);
+    let rest = null;
+    if (one) {
+      rest = new Int32Array(n);
+      for (let i = 0; i < n; i++) rest[i] = i;
+    }
     for (let v = 0; v < count; v++) {
       let m = r.members(one ? rest.length : n);
       if (one) {
@@ -180,6 +184,95 @@
     while (k > 0 && k * 2 ** (b + 1) <= m) b++;
     return b;
   }
+  // seek returns the first place from i on in the sorted a whose value
+  // is x or more (a.length if none): it looks 1, 2, 4… places ahead,
+  // then halves, so that a walk over a in increasing x costs at most the
+  // length of a, and much less when the x are few.
+  function seek(a, i, x) {
+    if (i >= a.length || a[i] >= x) return i;
+    let lo = i, step = 1; // a[lo] < x
+    while (lo + step < a.length && a[lo + step] < x) lo += step, step *= 2;
+    let hi = Math.min(lo + step, a.length);
+    lo++;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (a[mid] < x) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  }
+
+  // Cats is the categories of members in the columns cols, each as
+  // column decodes it for the members ids (sorted; undefined for all, by
+  // member number): the first column that holds a member gives them, for
+  // a member has the same categories in each. count counts an answer's
+  // results by category; find, for a filter by category, looks members
+  // up in increasing order (as answer goes through them) and leaves
+  // their categories in val[from] to val[to-1]. Counting in the columns
+  // as decoded, rather than copying them into one by member number,
+  // keeps a keystroke's work to its results and those columns: the copy
+  // took passes over the whole directory, 10 to 30 ms at 100,000
+  // members, each time a keystroke matched other big words.
+  class Cats {
+    constructor(cols) {
+      this.cols = cols;
+      this.at = new Int32Array(cols.length); // where the last look-up stopped in each column
+      this.val = null;
+      this.from = this.to = 0;
+    }
+    find(id) {
+      for (let k = 0; k < this.cols.length; k++) {
+        const c = this.cols[k];
+        let p = id;
+        if (c.ids) {
+          p = this.at[k] = seek(c.ids, this.at[k], id);
+          if (p === c.ids.length || c.ids[p] !== id) continue;
+        }
+        this.val = c.val;
+        this.from = c.off[p];
+        this.to = c.off[p + 1];
+        return;
+      }
+      this.from = this.to = 0;
+    }
+    // count adds to n[v] the number of the members ids (in order) in
+    // category v, with mark all 0 (and left so) for scratch. A column
+    // with many of them is gone through once, as mark says which ones to
+    // count; one with few looks each one up.
+    count(ids, n, mark) {
+      for (const id of ids) mark[id] = 1; // 2: counted
+      for (const c of this.cols) {
+        if (!c.ids) {
+          for (const id of ids) if (mark[id] === 1) for (let k = c.off[id]; k < c.off[id + 1]; k++) n[c.val[k]]++;
+          break;
+        }
+        const a = c.ids;
+        if (16 * ids.length < a.length) {
+          for (let i = 0, p = 0; i < ids.length; i++) {
+            const id = ids[i];
+            if (mark[id] !== 1) continue;
+            p = seek(a, p, id);
+            if (p === a.length) break;
+            if (a[p] !== id) continue;
+            mark[id] = 2;
+            for (let k = c.off[p]; k < c.off[p + 1]; k++) n[c.val[k]]++;
+          }
+        } else {
+          for (let p = 0; p < a.length; p++) {
+            if (mark[a[p]] !== 1) continue;
+            mark[a[p]] = 2;
+            for (let k = c.off[p]; k < c.off[p + 1]; k++) n[c.val[k]]++;
+          }
+        }
+      }
+      for (const id of ids) mark[id] = 0;
+    }
+    // has reports whether the member last found is in category v.
+    has(v) {
+      for (let k = this.from; k < this.to; k++) if (this.val[k] === v) return true;
+      return false;
+    }
+  }
+
   const REF_MIN = 8; // refMin in search.go
   // shardFile and cardFile name the i-th shard and card chunk, as in search.go.
   const shardFile = (i) => "t." + i + ".json", cardFile = (i) => "c." + i + ".json", summaryFile = (i) => "s." + i + ".json";
@@ -202,6 +295,7 @@
   class Shard {
     constructor([voc, post, extra, counts, first], n) {
       this.extra = extra;
+      this.own = null; // its own categories column decoded, when cats needs it
       this.counts = counts || {};
       this.first = first || 0;
       const tokens = (this.tokens = []);
@@ -354,12 +448,15 @@
       this.memberCats = this.memberLoc = this.memberLangs = this.memberThanked = null;
       this.columns = {};
       this.bigCols = new Map(); // file → column of a big word
+      this.bigCats = new Map(); // file → that column decoded (see cats)
       this.shards = [];
       this.cards = [];
       this.everyone = null; // answer's every member, when asked
       this.cache = new Map();
       this.hitId = new Int32Array(this.n); // run's matches
       this.hitS = new Int32Array(this.n); // and their scores times 4
+      this.counted = new Int32Array(this.n); // run's members to count by category
+      this.mark = new Uint8Array(this.n); // all 0 but during Cats.count
     }
 
     // terms returns the query's words to match: folded, two letters or
@@ -389,7 +486,7 @@
     // plan returns how answer counts the results by category, or null
     // when it needs the whole column. With { cats }, from each result's
     // categories: the whole column's, or those of a shard's words that
-    // answer a term (merged by cats from the shard's own column, of its
+    // answer a term (as cats gives them: the shard's own column, of its
     // words that are not big, and the columns of the big ones that the
     // term matches, each a file of its own), all the results being among
     // their members. With { given }, one term and no filter, from counts
@@ -412,7 +509,7 @@
 
     // planAnew is plan without its memory of the last plan.
     planAnew(terms, sel) {
-      if (this.memberCats) return { cats: this.memberCats };
+      if (this.memberCats) return { cats: [this.memberCats] };
       const k = this.meta.sk.length, big = this.meta.bg, n = this.n;
       const size = (sh, h) => sh.off[h + 1] - sh.off[h];
       let best = null; // the term whose big words have the fewest members
@@ -456,47 +553,33 @@
       return "b." + j + ".json";
     }
 
-    // cats returns, by member number as column does, the categories of
-    // the members of shard i's words that are not big, from its own
-    // column, and of its big words bigs, from their loaded columns. A
-    // member has the same categories in each column that holds it, so
-    // the first one gives them. It fills typed arrays in a few passes
-    // over the members: a view or an array for each member took 10 ms
-    // and more at 100,000 members, on the keystroke that loads a shard.
+    // cats returns the columns, for Cats, of the categories of the
+    // members of shard i's words that are not big, from its own column,
+    // and of its big words bigs, from their loaded files. Each is decoded
+    // once, when a keystroke first needs it, and kept.
     cats(i, bigs) {
-      const sh = this.shard(i), key = bigs.join(" ");
-      if (sh.cats && sh.cats.key === key) return sh.cats;
-      const n = this.n, big = this.meta.bg, m = this.meta.cat.length;
-      const mine = new Uint8Array(n);
-      let count = 0;
-      for (let h = 0; h < sh.tokens.length; h++) {
-        if (sh.off[h + 1] - sh.off[h] >= big) continue;
-        for (let x = sh.off[h]; x < sh.off[h + 1]; x++) if (!mine[sh.ids[x]]) mine[sh.ids[x]] = 1, count++;
-      }
-      const ids = new Int32Array(count);
-      for (let id = 0, j = 0; id < n; id++) if (mine[id]) ids[j++] = id;
-      const cols = [[ids, sh.extra], ...bigs.map((h) => [sh.ids.subarray(sh.off[h], sh.off[h + 1]), this.bigCols.get(this.bigFile(sh, h))])]
-        .map(([members, bits]) => ({ members, c: column(bits, m, members.length) }));
-      // from[id] is 1 + the number of the column that gives member id's
-      // categories, at[id] the member's place in it.
-      const from = new Int32Array(n), at = new Int32Array(n), off = new Int32Array(n + 1);
-      cols.forEach(({ members, c }, k) => {
-        for (let p = 0; p < members.length; p++) {
-          const id = members[p];
-          if (from[id]) continue;
-          from[id] = k + 1;
-          at[id] = p;
-          off[id + 1] = c.off[p + 1] - c.off[p];
+      const sh = this.shard(i), big = this.meta.bg, m = this.meta.cat.length;
+      if (!sh.own) {
+        // The members of the words that are not big, in order.
+        const n = this.n, mine = new Uint8Array(n);
+        let count = 0;
+        for (let h = 0; h < sh.tokens.length; h++) {
+          if (sh.off[h + 1] - sh.off[h] >= big) continue;
+          for (let x = sh.off[h]; x < sh.off[h + 1]; x++) if (!mine[sh.ids[x]]) mine[sh.ids[x]] = 1, count++;
         }
-      });
-      for (let id = 0; id < n; id++) off[id + 1] += off[id];
-      const val = new Int32Array(off[n]);
-      for (let id = 0; id < n; id++) {
-        if (!from[id]) continue;
-        const c = cols[from[id] - 1].c;
-        for (let x = c.off[at[id]], o = off[id]; x < c.off[at[id] + 1]; x++) val[o++] = c.val[x];
+        const ids = new Int32Array(count);
+        for (let id = 0, j = 0; id < n; id++) if (mine[id]) ids[j++] = id;
+        sh.own = { ids, ...column(sh.extra, m, count) };
       }
-      return (sh.cats = { off, val, key });
+      return [sh.own, ...bigs.map((h) => {
+        const f = this.bigFile(sh, h);
+        let c = this.bigCats.get(f);
+        if (!c) {
+          const ids = sh.ids.subarray(sh.off[h], sh.off[h + 1]);
+          this.bigCats.set(f, (c = { ids, ...column(this.bigCols.get(f), m, ids.length) }));
+        }
+        return c;
+      })];
     }
 
     // loadBig loads the columns of big words in the files fs.
@@ -698,7 +781,7 @@
       // The categories, as plan says.
       const p = this.plan(terms, sel);
       if (!p || p.need || ((loc >= 0 || lang >= 0 || th) && !locs)) throw new Error("search: a column is not loaded");
-      const cats = p.cats, given = p.given, inPrefix = p.inPrefix;
+      const cats = p.cats && new Cats(p.cats), given = p.given, inPrefix = p.inPrefix;
       const ms = terms.map((t) => this.match(t)), scores = ms.map((x) => x.score);
       const tagN = new Int32Array(m.cat.length), locN = locs && new Int32Array(m.loc.length), langN = locs && new Int32Array(m.lang.length);
       let thN = 0;
@@ -706,8 +789,8 @@
       // with the fewest, or all.
       const few = ms.reduce((a, x) => (a && a.ids.length <= x.ids.length ? a : x), null);
       const todo = few && few.ids.length < n / 4 ? few.ids.slice().sort() : null;
-      const hitId = this.hitId, hitS = this.hitS;
-      let found = 0, top = 0;
+      const hitId = this.hitId, hitS = this.hitS, counted = this.counted;
+      let found = 0, top = 0, nc = 0;
       next: for (let i = 0, end = todo ? todo.length : n; i < end; i++) {
         const id = todo ? todo[i] : i;
         let s = 0;
@@ -717,8 +800,13 @@
           s += v;
         }
         const l = locs ? locs[id] : -1, thanks = thanked ? thanked[id] : 0;
-        const okT = tag < 0 || has(cats, id, tag), okL = loc < 0 || l === loc, okG = lang < 0 || has(langs, id, lang), okH = !th || thanks;
-        if (okL && okG && okH && cats && !(inPrefix && inPrefix[id])) for (let k = cats.off[id]; k < cats.off[id + 1]; k++) tagN[cats.val[k]]++;
+        // The members to count by category are noted, and counted after
+        // (see Cats.count); a member's categories are looked up here only
+        // for a filter by category.
+        const okL = loc < 0 || l === loc, okG = lang < 0 || has(langs, id, lang), okH = !th || thanks;
+        if (okL && okG && okH && cats && !(inPrefix && inPrefix[id])) counted[nc++] = id;
+        if (tag >= 0) cats.find(id);
+        const okT = tag < 0 || cats.has(tag);
         if (locs) {
           if (okT && okG && okH && l >= 0) locN[l]++;
           if (okT && okL && okH) for (let k = langs.off[id]; k < langs.off[id + 1]; k++) langN[langs.val[k]]++;
@@ -731,6 +819,7 @@
         }
       }
       const ids = new Order(hitId.slice(0, found), hitS.slice(0, found), top);
+      if (cats) cats.count(counted.subarray(0, nc), tagN, this.mark);
       if (given) given.forEach((c, i) => (tagN[i] += c));
       return { ids, counts: { tag: tagN, loc: locN, lang: langN, thanked: locs ? thN : null }, marks: this.marker(terms) };
     }

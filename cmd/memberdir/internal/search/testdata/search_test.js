@@ -28,7 +28,7 @@ const read = (p) => JSON.parse(fs.readFileSync(path.join(dir, p), "utf8"));
     await s.ready(terms, q, true);
     // How the results were counted by category (see Search.plan).
     const p = s.memberCats ? null : s.plan(terms, q);
-    const counted = !terms.length ? "" : !p ? "column" : p.inPrefix ? "prefix" : p.given ? "summary" : p.cats.key ? "big" : "own";
+    const counted = !terms.length ? "" : !p ? "column" : p.inPrefix ? "prefix" : p.given ? "summary" : p.cats.length > 1 ? "big" : "own";
     const r = s.run(terms, q);
     const ids = r.ids.slice(); // all, best first
     await s.ensureCards(ids);
@@ -46,6 +46,15 @@ const read = (p) => JSON.parse(fs.readFileSync(path.join(dir, p), "utf8"));
     for (let from = 0; from < r2.ids.length; from += 12) paged.push(...r2.ids.slice(from, from + 12));
     const o = r2.ids, sorted = o.s ? Array.from(o.id, (id, i) => [o.s[i], id]).sort((a, b) => b[0] - a[0] || a[1] - b[1]).map((x) => x[1]) : Array.from(o.id);
     if (String(paged) !== String(sorted) || String(r2.ids.slice()) !== String(sorted)) throw new Error(`${JSON.stringify(q)}: the results a page at a time are not in the order of a sort`);
+    // The counts by category must be those of a plain count: the
+    // categories of each member the query finds under the other filters.
+    const plain = new Array(meta.cat.length).fill(0);
+    if (terms.length || q.tag || q.loc || q.lang || q.thanked) {
+      for (const id of all.run(terms, { ...q, tag: "" }).ids.slice()) {
+        for (let k = all.memberCats.off[id]; k < all.memberCats.off[id + 1]; k++) plain[all.memberCats.val[k]]++;
+      }
+      if (String(Array.from(r.counts.tag)) !== String(plain)) throw new Error(`${JSON.stringify(q)}: counts by category ${r.counts.tag}, a plain count ${plain}`);
+    }
     const same = String(ids) === String(r2.ids.slice()) && String(r.counts.tag) === String(r2.counts.tag) && r.counts.thanked === r2.counts.thanked;
     const counts = { tag: {}, loc: {}, lang: {} };
     Array.from(r.counts.tag).forEach((n, i) => n && (counts.tag[meta.cat[i][0]] = n));
