@@ -32,44 +32,23 @@ func synthMembers(tb testing.TB, n int) (*referral.Links, []*member.Member) {
 func BenchmarkPageLinks(b *testing.B) {
 	l, ms := synthMembers(b, 1000)
 	const base = "https://netzwerk.example/members/"
-	b.Run("RecommendShort", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			for _, m := range ms {
-				l.RecommendShort(m, base+m.Slug+"/")
+	for _, c := range []struct {
+		name string
+		link func(m *member.Member, profile string)
+	}{
+		{"RecommendShort", func(m *member.Member, p string) { l.RecommendShort(m, p) }},
+		{"Introduction", func(m *member.Member, p string) { l.Introduction(m, p) }},
+		{"Page", func(m *member.Member, p string) { l.Page(m, p) }},
+		{"AskFirst", func(m *member.Member, p string) { l.AskFirst(m, p) }},
+		{"Contact", func(m *member.Member, p string) { l.Contact(m, p) }},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, m := range ms {
+					c.link(m, base+m.Slug+"/")
+				}
 			}
-		}
-	})
-	b.Run("Introduction", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			for _, m := range ms {
-				l.Introduction(m, base+m.Slug+"/")
-			}
-		}
-	})
-	b.Run("Page", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			for _, m := range ms {
-				l.Page(m, base+m.Slug+"/")
-			}
-		}
-	})
-	b.Run("AskFirst", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			for _, m := range ms {
-				l.AskFirst(m, base+m.Slug+"/")
-			}
-		}
-	})
-	b.Run("Contact", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			for _, m := range ms {
-				l.Contact(m, base+m.Slug+"/")
-			}
-		}
-	})
+		})
+	}
 }
