@@ -5,11 +5,9 @@ import (
 	"encoding/gob"
 	"io"
 	"io/fs"
-	"maps"
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
 	"strings"
 )
 
@@ -108,10 +106,12 @@ func (w *Writer) Note(name string) (io.ReadCloser, bool) {
 	return f, true
 }
 
-// readKeys reads and removes the writer's note from the reused folder,
-// before the folder is surveyed. Removed, it cannot outlive the build:
-// the files a killed build rewrote must not be kept by the next on this
-// note's word, even though their new times would already tell.
+// readKeys reads the writer's note in the reused folder, before the
+// folder is surveyed. The note stays there: a build that fails or is
+// killed leaves it for the next, and a file such a build rewrote no
+// longer stands as the note says, which Keep checks for every file. A
+// build that completes drops it with the other files the site does not
+// have.
 func (w *Writer) readKeys() {
 	name := filepath.Join(w.tmp, notePrefix+keysNote)
 	if st, err := os.Lstat(name); err != nil || !st.Mode().IsRegular() {
@@ -122,7 +122,6 @@ func (w *Writer) readKeys() {
 		return
 	}
 	defer f.Close()
-	os.Remove(name)
 	var all []kept
 	if gob.NewDecoder(bufio.NewReader(f)).Decode(&all) != nil {
 		return
@@ -131,18 +130,6 @@ func (w *Writer) readKeys() {
 	for _, k := range all {
 		w.last[k.Path] = k
 	}
-}
-
-// keepKeys puts the last build's note back into the folder of a build
-// that failed (a mistake in a profile, say), so that the build after it
-// still saves the work the note saves. What the failed build rewrote no
-// longer stands as the note says, and Keep checks that for every file.
-func (w *Writer) keepKeys() {
-	if len(w.last) == 0 {
-		return
-	}
-	all := slices.Collect(maps.Values(w.last))
-	note(w.tmp, keysNote, func(out io.Writer) error { return gob.NewEncoder(out).Encode(all) })
 }
 
 // leaveNotes writes the notes into the spare: of the files of the folder

@@ -127,10 +127,14 @@ func TestFirstRebuildKeepsOnlyWhatStandsAsNoted(t *testing.T) {
 	}
 }
 
-// TestKilledBuildVoidsTheNotes: a build killed while writing into the
-// spare leaves the folder behind with files it rewrote; the next build
-// must not keep any file on the word of notes made before that.
-func TestKilledBuildVoidsTheNotes(t *testing.T) {
+// TestKilledBuildLeavesNothingWrong: a build killed while writing into
+// the spare leaves the folder behind, with the notes of the build before
+// and a file it rewrote; the next build keeps what still stands as noted
+// and writes the rest, and gives exactly its site.
+func TestKilledBuildLeavesNothingWrong(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("change times and inodes are compared on Linux only")
+	}
 	parent := t.TempDir()
 	out := filepath.Join(parent, "public")
 	site := map[string]string{"index.html": "home", "members/anna/index.html": "anna"}
@@ -142,38 +146,16 @@ func TestKilledBuildVoidsTheNotes(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.Keep("index.html", [32]byte{'h'})
-	// Killed here: no Commit, no Abort.
-	if got, _ := keyedBuild(t, out, site, ""); len(got) != 0 {
-		t.Errorf("kept %q after a killed build", got)
+	if w.Keep("members/anna/index.html", [32]byte{'A'}) {
+		t.Fatal("kept a file whose key changed")
 	}
-	sameTree(t, out, site)
-}
-
-// TestFailedBuildKeepsTheNotes: a build that fails (a mistake in a
-// profile) leaves what the notes say of the files it did not touch, so
-// that the build after it still keeps those; not the file it rewrote.
-func TestFailedBuildKeepsTheNotes(t *testing.T) {
-	parent := t.TempDir()
-	out := filepath.Join(parent, "public")
-	site := map[string]string{"index.html": "home", "members/anna/index.html": "anna", "members/ben/index.html": "ben"}
-	for range 3 {
-		keyedBuild(t, out, site, "")
-	}
-	w, err := New(out)
-	if err != nil {
+	if err := w.Put("members/anna/index.html", []byte("ANNA")); err != nil {
 		t.Fatal(err)
 	}
-	if !w.Keep("index.html", [32]byte{'h'}) || w.Keep("members/ben/index.html", [32]byte{'B'}) {
-		t.Fatal("Keep does not answer as the notes say")
-	}
-	if err := w.Put("members/ben/index.html", []byte("BEN")); err != nil {
-		t.Fatal(err)
-	}
-	if err := w.Abort(); err != nil {
-		t.Fatal(err)
-	}
-	if got, _ := keyedBuild(t, out, site, ""); !slices.Equal(got, []string{"index.html", "members/anna/index.html"}) {
-		t.Errorf("after a failed build, kept %q, want the files it did not write", got)
+	// Killed here: no Commit, no Abort. The next build is back at the
+	// old anna, whose key the notes hold, but not the bytes.
+	if got, want := first(keyedBuild(t, out, site, "")), []string{"index.html"}; !slices.Equal(got, want) {
+		t.Errorf("after a killed build, kept %q, want %q", got, want)
 	}
 	sameTree(t, out, site)
 }

@@ -419,7 +419,6 @@ func equal(f *os.File, data []byte) bool {
 // the spare for the next build.
 func (w *Writer) Abort() error {
 	w.wait()
-	w.keepKeys()
 	if !exists(w.spare) && os.Rename(w.tmp, w.spare) == nil {
 		return nil
 	}
