@@ -96,6 +96,13 @@ func TestRebuildWritesWhatChanged(t *testing.T) {
 	if total, written, unchanged := build(); written != 0 || unchanged != total {
 		t.Errorf("the same site again: %d written, %d unchanged of %d", written, unchanged, total)
 	}
+	// What lets the next build render only what changed (see package
+	// write's notes): the keys of the files it kept and the cards.
+	for _, note := range []string{".memberdir-keys", ".memberdir-render"} {
+		if _, err := os.Stat(filepath.Join(dir, ".public.previous", note)); err != nil {
+			t.Errorf("the build left no %s beside public/: %v", note, err)
+		}
+	}
 	os.WriteFile(filepath.Join(dir, "content/members/anna-mueller.md"), []byte(strings.Replace(okProfile, "Text.", "Ein neuer Text.", 1)), 0o644)
 	if total, written, unchanged := build(); written == 0 || unchanged == 0 || written+unchanged != total {
 		t.Errorf("after one edit: %d written, %d unchanged of %d", written, unchanged, total)
