@@ -222,6 +222,19 @@ func (c *Cache) cardsCached(at int, ms []*member.Member, lang string, card func(
 	return data, err
 }
 
+// dropCardsFrom forgets the card chunks from number n on, which a
+// directory that shrank no longer has.
+func (c *Cache) dropCardsFrom(n int) {
+	if c == nil {
+		return
+	}
+	for at := range c.cards {
+		if at >= n {
+			delete(c.cards, at)
+		}
+	}
+}
+
 // lastCards is a card chunk's file of the last build, by its key.
 type lastCards struct {
 	key  [32]byte

@@ -346,6 +346,7 @@ func (x *Index) cardFiles(d *member.Directory, c *Cache) error {
 		}
 		x.Files["search/"+cardFile(i/cardChunk)] = data
 	}
+	c.dropCardsFrom((len(d.Members) + cardChunk - 1) / cardChunk)
 	return nil
 }
 
