@@ -373,9 +373,23 @@ func visit(url string, width int64, scheme, ready string) chromedp.Action[chrome
 // waitFor waits until the script js is true on the page.
 func waitFor(js string) chromedp.Action[chromedp.Void] {
 	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		_, err := chromedp.Poll[bool](js, chromedp.WithPollingTimeout(10*time.Second))(ctx, t)
-		return err
+		deadline := time.Now().Add(10 * time.Second)
+		for {
+			_, err := chromedp.Poll[bool](js, chromedp.WithPollingTimeout(time.Until(deadline)))(ctx, t)
+			// A navigation under way (back, a link) replaces the page and
+			// the context the poll ran in: poll again in the new page.
+			if err == nil || !time.Now().Before(deadline) || !contextGone(err) {
+				return err
+			}
+		}
 	})
+}
+
+// contextGone reports whether err says that the page's script context
+// went away, as it does when the page is replaced during an evaluation.
+func contextGone(err error) bool {
+	s := err.Error()
+	return strings.Contains(s, "Cannot find context with specified id") || strings.Contains(s, "Execution context was destroyed")
 }
 
 // layout scrolls down the page a window at a time, as a reader does, so
