@@ -49,11 +49,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	counter := &counting{sink: w, ctx: ctx}
+	scratch, removeScratch := scratchFile(*out)
+	defer removeScratch() // after Commit, which saves the cards for the next build
 	opts := site.Options{
 		Drafts:     *drafts,
 		Updated:    func(paths []string) map[string]string { return lastUpdated(*source, paths) },
 		PhotoCache: photoCache(),
-		Cache:      renderCache(w),
+		Cache:      renderCache(w, scratch),
 	}
 	if err := site.BuildTo(os.DirFS(*source), opts, counter); err != nil {
 		w.Abort()

@@ -103,6 +103,10 @@ func TestRebuildWritesWhatChanged(t *testing.T) {
 			t.Errorf("the build left no %s beside public/: %v", note, err)
 		}
 	}
+	// The file the build set its cards aside in (see scratchFile) is gone.
+	if left, _ := filepath.Glob(filepath.Join(dir, ".memberdir-scratch-*")); len(left) > 0 {
+		t.Errorf("the build left its scratch file: %v", left)
+	}
 	os.WriteFile(filepath.Join(dir, "content/members/anna-mueller.md"), []byte(strings.Replace(okProfile, "Text.", "Ein neuer Text.", 1)), 0o644)
 	if total, written, unchanged := build(); written == 0 || unchanged == 0 || written+unchanged != total {
 		t.Errorf("after one edit: %d written, %d unchanged of %d", written, unchanged, total)

@@ -30,14 +30,35 @@ func photoCache() string {
 }
 
 // renderCache returns the cache of what the last build into w's folder
-// rendered (see site.SavedCache), when this program can be told from
-// another; else nil, and every build renders everything.
-func renderCache(w *write.Writer) *render.Cache {
+// rendered (see site.SavedCache), with its cards set aside in scratch,
+// when this program can be told from another; else nil, and every build
+// renders everything.
+func renderCache(w *write.Writer, scratch render.Scratch) *render.Cache {
 	id, ok := program()
 	if !ok {
 		return nil
 	}
-	return site.SavedCache(w, id)
+	return site.SavedCache(w, id, scratch)
+}
+
+// scratchFile returns a file beside the output folder out in which a
+// build sets its cards aside (see render.Scratch), and the function that
+// removes it. It is on the output's disk rather than in a /tmp that may
+// be memory, and it loses its name at once where the system allows that
+// of an open file, so that a killed build leaves nothing behind. Without
+// it (nil) the cards stay in memory.
+func scratchFile(out string) (render.Scratch, func()) {
+	f, err := os.CreateTemp(filepath.Dir(filepath.Clean(out)), ".memberdir-scratch-*")
+	if err != nil {
+		return nil, func() {}
+	}
+	unnamed := os.Remove(f.Name()) == nil // not on Windows, while open
+	return f, func() {
+		f.Close()
+		if !unnamed {
+			os.Remove(f.Name())
+		}
+	}
 }
 
 // program returns the hash of the running executable: what one version

@@ -41,6 +41,9 @@ type Cache struct {
 	// holds; it is part of every key (see siteKey), so that a new
 	// version of memberdir renders everything anew.
 	program [32]byte
+	// store keeps the cards of a saved cache's build aside (see
+	// Scratch); nil keeps them in memory.
+	store *cardStore
 }
 
 // list is a cached page of a member list.
@@ -131,6 +134,15 @@ func (c *Cache) keepPhotos(photos map[[32]byte][]photo.Image) {
 	c.mu.Lock()
 	c.photos = photos
 	c.mu.Unlock()
+}
+
+// cards returns where the build with the cache keeps its cards: nil, in
+// memory, without a cache or with serve's.
+func (c *Cache) cards() *cardStore {
+	if c == nil {
+		return nil
+	}
+	return c.store
 }
 
 // searchCache returns the cache of the search index's tokens, or nil.

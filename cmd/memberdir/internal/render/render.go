@@ -18,6 +18,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/member"
 	"github.com/memberdir/memberdir/cmd/memberdir/internal/parallel"
@@ -102,6 +103,13 @@ type Options struct {
 	// PhotoStore, when set, keeps processed photos between builds, e.g.
 	// photo.Disk for a folder in the user's cache.
 	PhotoStore PhotoStore
+	// Done, when set, is called with each member whose profile page is
+	// made, once nothing of the render reads the member's text (Body)
+	// any more: the search index is then built first, before the pages,
+	// rather than beside them. A build that renders the directory once
+	// drops each body there, so that at 100,000 members the 200 MB of
+	// them are not all held until the end.
+	Done func(m *member.Member)
 	// noChrome renders each page's header and footer anew (see chrome),
 	// for the test that shows the two ways give the same bytes.
 	noChrome bool
@@ -124,12 +132,14 @@ type site struct {
 	// photoViews maps a slug to the member's published photo.
 	photoViews map[string]*PhotoView
 	cache      *Cache
+	store      *cardStore                  // where the cards are kept: the cache's
 	keys       map[*member.Member][32]byte // cache keys, when caching
 	// memberParts and vcardFiles are the parts of the members' list
 	// and of everyone's vCards, for members.json.
 	memberParts, vcardFiles []string
 	siteKey                 [32]byte
-	noChrome                bool // Options.noChrome
+	noChrome                bool                 // Options.noChrome
+	done                    func(*member.Member) // Options.Done
 	mu                      sync.Mutex
 	// items are the members' offering and tag items by their text, so
 	// that members with the same share one copy (see sharedItems).
@@ -153,7 +163,7 @@ func SiteTo(dir *member.Directory, theme *Theme, opts Options, sink Sink) error 
 	if err != nil {
 		return err
 	}
-	s := &site{dir: dir, strings: strs, sink: sink, assets: map[string]string{}, views: map[*member.Member]*MemberView{}, theme: theme, cache: opts.Cache, noChrome: opts.noChrome}
+	s := &site{dir: dir, strings: strs, sink: sink, assets: map[string]string{}, views: map[*member.Member]*MemberView{}, theme: theme, cache: opts.Cache, store: opts.Cache.cards(), noChrome: opts.noChrome}
 	assets, err := theme.assets()
 	if err != nil {
 		return err
@@ -234,7 +244,13 @@ func SiteTo(dir *member.Directory, theme *Theme, opts Options, sink Sink) error 
 			return err
 		}
 	}
-	steps := []func() error{s.renderCards, s.memberFiles, searchStep, s.homePages, s.categoryPages, s.extraPages, s.networkPage, s.printPages, s.notFound, s.dataFiles}
+	members := []func() error{s.renderCards, s.memberFiles, searchStep}
+	if s.done = opts.Done; s.done != nil {
+		// The index first, alone: built beside the cards, at 100,000
+		// members, it made the highest point of the build's memory.
+		members = []func() error{searchStep, s.renderCards, s.memberFiles}
+	}
+	steps := append(members, s.homePages, s.categoryPages, s.extraPages, s.networkPage, s.printPages, s.notFound, s.dataFiles)
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
@@ -461,11 +477,11 @@ type MemberView struct {
 	// cardFields).
 
 	WhyShort string // the why, shortened for cards
-	// Card is the member's card, rendered once from partials/card.html
-	// and reused on the home and category pages; PrintCard is its entry
-	// in the print view ("print-card" in print.html).
-	Card      template.HTML
-	PrintCard template.HTML
+	// card is the member's card, rendered once from partials/card.html
+	// and reused on the home and category pages; printCard is its entry
+	// in the print view ("print-card" in print.html). A build on disk
+	// sets them aside in its scratch file (see Scratch).
+	card, printCard cardText
 	// OfferingItems and TagItems are the <li> items of the member's
 	// offerings and categories, which the card and the profile page
 	// both list: rendered once by html/template ("offering-items",
@@ -511,6 +527,14 @@ type MemberView struct {
 	TextObf        string
 	ContactMail    template.URL
 	ContactMailObf string
+
+	// For the list pages alone (listCards): Card on the home and
+	// category pages and PrintCard in the print view are the member's
+	// card and entry there, on the copies of the views a list page's
+	// template gets in .Members.
+
+	Card      template.HTML
+	PrintCard template.HTML
 }
 
 // RecView is a recommendation with the views of both members.
@@ -725,7 +749,8 @@ func (s *site) renderCards() error {
 		}
 		// Made here rather than in view: a cached card brings its own.
 		v.WhyShort = shorten(v.M.Why, 220)
-		if err := s.links(v); err != nil {
+		err := s.links(v)
+		if err != nil {
 			return err
 		}
 		// A pooled buffer: grown step by step anew for each card, the
@@ -746,12 +771,16 @@ func (s *site) renderCards() error {
 		if err := tpl.ExecuteTemplate(buf, "card", v); err != nil {
 			return s.theme.templateError(err, "partials/card.html")
 		}
-		v.Card = template.HTML(buf.String())
+		if v.card, err = s.store.text(buf.Bytes()); err != nil {
+			return err
+		}
 		buf.Reset()
 		if err := s.tpl["print.html"].ExecuteTemplate(buf, "print-card", v); err != nil {
 			return s.theme.templateError(err, "print.html")
 		}
-		v.PrintCard = template.HTML(buf.String())
+		if v.printCard, err = s.store.text(buf.Bytes()); err != nil {
+			return err
+		}
 		// The card's referral link, a long mailto: with the whole
 		// e-mail, is in the card now; the profile page makes its own
 		// (pageLinks). The view keeps only what other pages use.
@@ -815,6 +844,9 @@ func (s *site) memberFiles() error {
 			return err
 		}
 		for i := range batch {
+			if s.done != nil {
+				s.done(batch[i])
+			}
 			if err := all.add(vcards[i]); err != nil {
 				return err
 			}
@@ -894,12 +926,49 @@ func (s *site) memberPage(m *member.Member, chrome *Chrome) error {
 // pagePool holds the buffers of member pages for a Sink that streams.
 var pagePool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-func (s *site) cards(ms []*member.Member) []*MemberView {
-	out := make([]*MemberView, len(ms))
-	for i, m := range ms {
-		out[i] = s.views[m]
+// listCards returns the cards of a list page's members one after the
+// other, the print view's entries when print is set, and copies of the
+// members' views that carry each one's in Card (PrintCard): a slice of
+// the page's cards, for a site's own list template that shows them one
+// by one. The cards are read into *buf, grown as needed, whose bytes
+// the returned text is (without a copy of some 250 KB for every page):
+// the caller must not reuse *buf until the page is rendered.
+func (s *site) listCards(buf *[]byte, chunk []*member.Member, print bool) ([]*MemberView, template.HTML, error) {
+	n := 0
+	for _, m := range chunk {
+		n += s.views[m].cardOn(print).len()
 	}
-	return out
+	b, ends := slices.Grow((*buf)[:0], n), make([]int, len(chunk))
+	defer func() { *buf = b[:0] }()
+	for i, m := range chunk {
+		var err error
+		if b, err = s.views[m].cardOn(print).appendTo(b); err != nil {
+			return nil, "", err
+		}
+		ends[i] = len(b)
+	}
+	all := template.HTML(unsafe.String(unsafe.SliceData(b), len(b)))
+	views, out := make([]MemberView, len(chunk)), make([]*MemberView, len(chunk))
+	from := 0
+	for i, m := range chunk {
+		views[i] = *s.views[m]
+		if print {
+			views[i].PrintCard = all[from:ends[i]]
+		} else {
+			views[i].Card = all[from:ends[i]]
+		}
+		from = ends[i]
+		out[i] = &views[i]
+	}
+	return out, all, nil
+}
+
+// cardOn returns the card of the view, or its print entry.
+func (v *MemberView) cardOn(print bool) cardText {
+	if print {
+		return v.printCard
+	}
+	return v.card
 }
 
 // homePages renders the home page; beyond the configured page size it
@@ -924,16 +993,16 @@ func (s *site) categoryPages() error {
 // the configured size: base, base/page/2/, base/page/3/, ….
 func (s *site) paged(kind, tpl, title, base string, ms []*member.Member, c *member.Category) error {
 	size, budget := perPage(len(ms), s.dir.Config.PageSize)
-	chunks := paginate(ms, size, budget, func(m *member.Member) int { return len(s.views[m].Card) })
-	return s.listPages(kind, tpl, title, base, c, chunks, func(v *MemberView) template.HTML { return v.Card })
+	chunks := paginate(ms, size, budget, func(m *member.Member) int { return s.views[m].card.len() })
+	return s.listPages(kind, tpl, title, base, c, chunks)
 }
 
 // listPages renders the pages of a member list cut into chunks, each
-// page the chunk's cards (card gives a member's: the card, or the print
-// view's entry) with the pager, or the page cached from the last build
-// when its key (listKey) is the same. The first page of the home page
-// runs the search; the print view is kept out of search engines.
-func (s *site) listPages(kind, tpl, title, base string, c *member.Category, chunks [][]*member.Member, card func(*MemberView) template.HTML) error {
+// page the chunk's cards (the print view's entries in the print view)
+// with the pager, or the page cached from the last build when its key
+// (listKey) is the same. The first page of the home page runs the
+// search; the print view is kept out of search engines.
+func (s *site) listPages(kind, tpl, title, base string, c *member.Category, chunks [][]*member.Member) error {
 	pager := newPager(s.data.BasePath+base, chunks)
 	return parallel.Each(len(chunks), func(i int) error {
 		chunk := chunks[i]
@@ -947,13 +1016,12 @@ func (s *site) listPages(kind, tpl, title, base string, c *member.Category, chun
 			return nil
 		}
 		p := s.page(kind, title, pagePath(base, i))
-		p.Members = s.cards(chunk)
-		var cards strings.Builder
-		cards.Grow(cardsLen(p.Members, card))
-		for _, v := range p.Members {
-			cards.WriteString(string(card(v)))
+		cards := cardsPool.Get().(*[]byte)
+		defer cardsPool.Put(cards)
+		var err error
+		if p.Members, p.Cards, err = s.listCards(cards, chunk, kind == "print"); err != nil {
+			return err
 		}
-		p.Cards = template.HTML(cards.String())
 		p.Category = c
 		p.Search = search
 		if kind == "print" {
@@ -961,6 +1029,18 @@ func (s *site) listPages(kind, tpl, title, base string, c *member.Category, chun
 		}
 		if len(chunks) > 1 {
 			p.Pager = pager.at(i)
+		}
+		if streams(s.sink) && (s.cache == nil || !s.cache.whole) {
+			// The page is written and forgotten: a pooled buffer. At
+			// 100,000 members the list pages are some 600 MB, and
+			// allocated anew they kept the collector behind them.
+			buf := pagePool.Get().(*bytes.Buffer)
+			defer pagePool.Put(buf)
+			buf.Reset()
+			if err := s.executeInto(buf, tpl, p); err != nil {
+				return err
+			}
+			return s.put(path, buf.Bytes())
 		}
 		data, err := s.executeBytes(tpl, p)
 		if err != nil {
@@ -971,14 +1051,8 @@ func (s *site) listPages(kind, tpl, title, base string, c *member.Category, chun
 	})
 }
 
-// cardsLen is the length of the cards of vs one after the other.
-func cardsLen(vs []*MemberView, card func(*MemberView) template.HTML) int {
-	n := 0
-	for _, v := range vs {
-		n += len(card(v))
-	}
-	return n
-}
+// cardsPool holds the buffers of the cards of list pages.
+var cardsPool = sync.Pool{New: func() any { return new([]byte) }}
 
 // perPage returns how many cards a page of a list of n holds, and how
 // many bytes of cards: all of them up to the configured page size, in
@@ -1043,12 +1117,12 @@ const printBudget = 1 << 20
 // printList renders the print view of ms at base, paged when its entries
 // weigh more than printBudget, and reports whether it paged.
 func (s *site) printList(base string, c *member.Category, ms []*member.Member) (bool, error) {
-	chunks := paginate(ms, 0, printBudget, func(m *member.Member) int { return len(s.views[m].PrintCard) })
+	chunks := paginate(ms, 0, printBudget, func(m *member.Member) int { return s.views[m].printCard.len() })
 	title := s.strings["nav.print"]
 	if c != nil {
 		title += " · " + c.Label
 	}
-	err := s.listPages("print", "print.html", title, base, c, chunks, func(v *MemberView) template.HTML { return v.PrintCard })
+	err := s.listPages("print", "print.html", title, base, c, chunks)
 	return len(chunks) > 1, err
 }
 

@@ -14,16 +14,17 @@ import (
 // (pageLinks); TestCardFields fails when a new field of MemberView is in
 // neither list.
 type cardFields struct {
-	WhyShort                                 string
-	Card, PrintCard, OfferingItems, TagItems template.HTML
-	Email, EmailObf, Phone, VCard            string
-	Tel, Website, LinkedIn, Xing, Booking    template.URL
-	QR                                       template.HTML
+	WhyShort                              string
+	card, printCard                       cardText
+	OfferingItems, TagItems               template.HTML
+	Email, EmailObf, Phone, VCard         string
+	Tel, Website, LinkedIn, Xing, Booking template.URL
+	QR                                    template.HTML
 }
 
 func cardFieldsOf(v *MemberView) cardFields {
 	return cardFields{
-		WhyShort: v.WhyShort, Card: v.Card, PrintCard: v.PrintCard, OfferingItems: v.OfferingItems, TagItems: v.TagItems,
+		WhyShort: v.WhyShort, card: v.card, printCard: v.printCard, OfferingItems: v.OfferingItems, TagItems: v.TagItems,
 		Email: v.Email, EmailObf: v.EmailObf, Phone: v.Phone, VCard: v.VCard,
 		Tel: v.Tel, Website: v.Website, LinkedIn: v.LinkedIn, Xing: v.Xing, Booking: v.Booking, QR: v.QR,
 	}
@@ -31,9 +32,53 @@ func cardFieldsOf(v *MemberView) cardFields {
 
 // restore puts the card's fields back into v.
 func (c *cardFields) restore(v *MemberView) {
-	v.WhyShort, v.Card, v.PrintCard, v.OfferingItems, v.TagItems = c.WhyShort, c.Card, c.PrintCard, c.OfferingItems, c.TagItems
+	v.WhyShort, v.card, v.printCard, v.OfferingItems, v.TagItems = c.WhyShort, c.card, c.printCard, c.OfferingItems, c.TagItems
 	v.Email, v.EmailObf, v.Phone, v.VCard = c.Email, c.EmailObf, c.Phone, c.VCard
 	v.Tel, v.Website, v.LinkedIn, v.Xing, v.Booking, v.QR = c.Tel, c.Website, c.LinkedIn, c.Xing, c.Booking, c.QR
+}
+
+// savedCard is cardFields as a saved cache holds them: the cards'
+// texts themselves, wherever this build kept them.
+type savedCard struct {
+	WhyShort                                 string
+	Card, PrintCard, OfferingItems, TagItems template.HTML
+	Email, EmailObf, Phone, VCard            string
+	Tel, Website, LinkedIn, Xing, Booking    template.URL
+	QR                                       template.HTML
+}
+
+// saved returns c as a saved cache holds it.
+func (c *cardFields) saved() (savedCard, error) {
+	card, err := c.card.html()
+	if err != nil {
+		return savedCard{}, err
+	}
+	printCard, err := c.printCard.html()
+	if err != nil {
+		return savedCard{}, err
+	}
+	return savedCard{
+		WhyShort: c.WhyShort, Card: card, PrintCard: printCard, OfferingItems: c.OfferingItems, TagItems: c.TagItems,
+		Email: c.Email, EmailObf: c.EmailObf, Phone: c.Phone, VCard: c.VCard,
+		Tel: c.Tel, Website: c.Website, LinkedIn: c.LinkedIn, Xing: c.Xing, Booking: c.Booking, QR: c.QR,
+	}, nil
+}
+
+// fields returns the card fields of s, its cards kept in store.
+func (s *savedCard) fields(store *cardStore) (cardFields, error) {
+	card, err := store.text([]byte(s.Card))
+	if err != nil {
+		return cardFields{}, err
+	}
+	printCard, err := store.text([]byte(s.PrintCard))
+	if err != nil {
+		return cardFields{}, err
+	}
+	return cardFields{
+		WhyShort: s.WhyShort, card: card, printCard: printCard, OfferingItems: s.OfferingItems, TagItems: s.TagItems,
+		Email: s.Email, EmailObf: s.EmailObf, Phone: s.Phone, VCard: s.VCard,
+		Tel: s.Tel, Website: s.Website, LinkedIn: s.LinkedIn, Xing: s.Xing, Booking: s.Booking, QR: s.QR,
+	}, nil
 }
 
 // savedVersion names the form of a saved cache; a cache of another
@@ -51,15 +96,17 @@ type savedHead struct {
 type savedMember struct {
 	Slug string
 	Key  [32]byte
-	Card cardFields
+	Card savedCard
 }
 
 // NewSavedCache returns an empty cache for a build whose files go to disk
 // and whose cache is saved for the next build (Save, ReadCache).
 // program identifies the program that renders (the hash of its
-// executable, say): a cache saved by another is never used.
-func NewSavedCache(program [32]byte) *Cache {
-	return &Cache{members: map[string]*cached{}, lists: map[string]list{}, program: program}
+// executable, say): a cache saved by another is never used. The cards of
+// the build, and those read from the last, are set aside in scratch
+// while the build runs, when it is not nil.
+func NewSavedCache(program [32]byte, scratch Scratch) *Cache {
+	return &Cache{members: map[string]*cached{}, lists: map[string]list{}, program: program, store: newCardStore(scratch)}
 }
 
 // Save saves what the next build of the site into the same folder can
@@ -74,7 +121,11 @@ func (c *Cache) Save(w io.Writer) error {
 		return err
 	}
 	for slug, e := range c.members {
-		if err := enc.Encode(savedMember{Slug: slug, Key: e.key, Card: e.card}); err != nil {
+		card, err := e.card.saved()
+		if err != nil {
+			return err
+		}
+		if err := enc.Encode(savedMember{Slug: slug, Key: e.key, Card: card}); err != nil {
 			return err
 		}
 	}
@@ -87,8 +138,8 @@ func (c *Cache) Save(w io.Writer) error {
 // for it. A cache that cannot be read, is cut short, or was saved by
 // another program or in another form reads as empty: it can only save
 // work, and every entry is checked against its key before it is used.
-func ReadCache(r io.ReadCloser, program [32]byte) *Cache {
-	c := NewSavedCache(program)
+func ReadCache(r io.ReadCloser, program [32]byte, scratch Scratch) *Cache {
+	c := NewSavedCache(program, scratch)
 	c.mu.Lock() // until read: every method of Cache takes mu
 	go func() {
 		defer c.mu.Unlock()
@@ -124,7 +175,11 @@ func (c *Cache) read(r io.Reader) bool {
 			return false
 		}
 		e.Card.OfferingItems, e.Card.TagItems = share(e.Card.OfferingItems), share(e.Card.TagItems)
-		c.members[e.Slug] = &cached{key: e.Key, card: e.Card}
+		card, err := e.Card.fields(c.store)
+		if err != nil {
+			return false
+		}
+		c.members[e.Slug] = &cached{key: e.Key, card: card}
 	}
 	return true
 }

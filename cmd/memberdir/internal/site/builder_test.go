@@ -183,7 +183,13 @@ func diskBuilder(t *testing.T, fsys fs.FS, written, kept *int64) func() (Files, 
 		if err != nil {
 			return nil, err
 		}
-		if err := BuildTo(fsys, Options{Cache: SavedCache(w, program)}, w); err != nil {
+		// The cards set aside in a file, as memberdir build does.
+		scratch, err := os.CreateTemp(t.TempDir(), "scratch")
+		if err != nil {
+			return nil, err
+		}
+		defer scratch.Close()
+		if err := BuildTo(fsys, Options{Cache: SavedCache(w, program, scratch)}, w); err != nil {
 			w.Abort()
 			return nil, err
 		}

@@ -34,6 +34,11 @@ type Options struct {
 	// rebuild renders only what changed. main reads and saves it beside
 	// the output (see package write's notes).
 	Cache *render.Cache
+	// once is whether the build renders the directory once and drops
+	// it, as BuildTo's does, and may let go of what it has used: at
+	// 100,000 members the profiles' texts and the positions of their
+	// fields are a quarter of what the build holds (see render.Options.Done).
+	once bool
 }
 
 // photoStore returns the store of processed photos opts asks for.
@@ -56,14 +61,15 @@ const renderNote = "render"
 
 // SavedCache returns the cache of what the last build into the folder of
 // notes rendered, and asks notes to keep this build's for the next.
-// program identifies the program that renders (see render.ReadCache).
-// Together with the pages the writer keeps (render.Keeper), a rebuild
-// after one edit renders that member's card and pages and the lists they
-// are on, not 10,000 others.
-func SavedCache(notes Notes, program [32]byte) *render.Cache {
-	c := render.NewSavedCache(program)
+// program identifies the program that renders (see render.ReadCache);
+// scratch, when not nil, is where the build sets its cards aside (see
+// render.Scratch). Together with the pages the writer keeps
+// (render.Keeper), a rebuild after one edit renders that member's card
+// and pages and the lists they are on, not 10,000 others.
+func SavedCache(notes Notes, program [32]byte, scratch render.Scratch) *render.Cache {
+	c := render.NewSavedCache(program, scratch)
 	if r, ok := notes.Note(renderNote); ok {
-		c = render.ReadCache(r, program) // closes r
+		c = render.ReadCache(r, program, scratch) // closes r
 	}
 	notes.Leave(renderNote, c.Save)
 	return c
@@ -101,7 +107,14 @@ func build(fsys fs.FS, opts Options, sink render.Sink) (*member.Directory, *load
 		return dir, c, err
 	}
 	photos := &processed{imgs: imgs, store: opts.photoStore()}
-	return dir, c, render.SiteTo(dir, theme, render.Options{Photos: c.Photos, Logo: c.Logo, PhotoStore: photos, Cache: opts.Cache}, sink)
+	ropts := render.Options{Photos: c.Photos, Logo: c.Logo, PhotoStore: photos, Cache: opts.Cache}
+	if opts.once {
+		for _, m := range dir.Members {
+			m.Pos = member.Positions{} // for errors, and the site has none
+		}
+		ropts.Done = func(m *member.Member) { m.Body = "" }
+	}
+	return dir, c, render.SiteTo(dir, theme, ropts, sink)
 }
 
 // loadCached reads and links the site, reusing the profiles in cache, and
@@ -169,8 +182,11 @@ func Build(fsys fs.FS, opts Options) (Files, error) {
 }
 
 // BuildTo is Build streaming each file into sink as it is rendered, so
-// that memory stays small when the files go to disk anyway.
+// that memory stays small when the files go to disk anyway. The
+// directory is built once and dropped: what each member's page and the
+// search index have read is let go as the build goes on (see once).
 func BuildTo(fsys fs.FS, opts Options, sink render.Sink) error {
+	opts.once = true
 	_, _, err := build(fsys, opts, sink)
 	return err
 }
