@@ -106,22 +106,6 @@ func (r *reusable) summary(q string) []byte {
 	return r.last.summaries[q]
 }
 
-// lastShard returns what the next build needs to reuse shard s, named
-// name, whose big words were numbered from firstBig up to nextBig: the
-// files x now holds for it.
-func (x *Index) lastShard(s span, name string, firstBig, nextBig int) lastShard {
-	l := lastShard{span: s, firstBig: firstBig, bigs: nextBig - firstBig, shardBytes: len(x.Files["search/"+name])}
-	l.names = append(l.names, name)
-	l.data = append(l.data, x.Files["search/"+name])
-	for k := firstBig; k < nextBig; k++ {
-		if data, ok := x.Files["search/"+bigFile(k)]; ok {
-			l.names = append(l.names, bigFile(k))
-			l.data = append(l.data, data)
-		}
-	}
-	return l
-}
-
 // lastIndex returns what the cache keeps of the last build's index, or
 // nil.
 func (c *Cache) lastIndex() *lastIndex {
