@@ -197,31 +197,7 @@ func SiteTo(dir *member.Directory, theme *Theme, opts Options, sink Sink) error 
 			s.data.shareImage = s.data.abs(logo)
 		}
 	}
-	// The search index needs only the directory; it is built on the side
-	// while the member pages render, and joined before the home page,
-	// the only page that names it.
-	type built struct {
-		idx *search.Index
-		err error
-	}
-	indexed := make(chan built, 1)
-	go func() {
-		idx, err := search.BuildCached(dir, opts.Cache.searchCache())
-		indexed <- built{idx, err}
-	}()
-	searchStep := func() error {
-		b := <-indexed
-		if b.err != nil {
-			return b.err
-		}
-		for _, p := range sortedPaths(b.idx.Files) {
-			if err := s.put(p, b.idx.Files[p]); err != nil {
-				return err
-			}
-		}
-		s.data.SearchIndex = b.idx.Entry
-		return nil
-	}
+	searchStep := s.searchIndex(opts.Cache)
 	if s.referral, err = referral.New(*cfg); err != nil {
 		return err
 	}
@@ -257,6 +233,34 @@ func SiteTo(dir *member.Directory, theme *Theme, opts Options, sink Sink) error 
 		}
 	}
 	return nil
+}
+
+// searchIndex starts building the search index, which needs only the
+// directory, on the side, and returns the step that joins it and writes
+// its files: before the home page, the only page that names it.
+func (s *site) searchIndex(cache *Cache) func() error {
+	type built struct {
+		idx *search.Index
+		err error
+	}
+	indexed := make(chan built, 1)
+	go func() {
+		idx, err := search.BuildCached(s.dir, cache.searchCache())
+		indexed <- built{idx, err}
+	}()
+	return func() error {
+		b := <-indexed
+		if b.err != nil {
+			return b.err
+		}
+		for _, p := range sortedPaths(b.idx.Files) {
+			if err := s.put(p, b.idx.Files[p]); err != nil {
+				return err
+			}
+		}
+		s.data.SearchIndex = b.idx.Entry
+		return nil
+	}
 }
 
 // put hands one file to the sink and remembers the path of a page.

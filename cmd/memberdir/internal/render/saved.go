@@ -14,8 +14,14 @@ import (
 // (pageLinks); TestCardFields fails when a new field of MemberView is in
 // neither list.
 type cardFields struct {
+	card, printCard cardText
+	cardValues
+}
+
+// cardValues are the card fields beside the cards' texts, the same in
+// memory and in a saved cache.
+type cardValues struct {
 	WhyShort                              string
-	card, printCard                       cardText
 	OfferingItems, TagItems               template.HTML
 	Email, EmailObf, Phone, VCard         string
 	Tel, Website, LinkedIn, Xing, Booking template.URL
@@ -23,11 +29,11 @@ type cardFields struct {
 }
 
 func cardFieldsOf(v *MemberView) cardFields {
-	return cardFields{
-		WhyShort: v.WhyShort, card: v.card, printCard: v.printCard, OfferingItems: v.OfferingItems, TagItems: v.TagItems,
+	return cardFields{card: v.card, printCard: v.printCard, cardValues: cardValues{
+		WhyShort: v.WhyShort, OfferingItems: v.OfferingItems, TagItems: v.TagItems,
 		Email: v.Email, EmailObf: v.EmailObf, Phone: v.Phone, VCard: v.VCard,
 		Tel: v.Tel, Website: v.Website, LinkedIn: v.LinkedIn, Xing: v.Xing, Booking: v.Booking, QR: v.QR,
-	}
+	}}
 }
 
 // restore puts the card's fields back into v.
@@ -40,45 +46,30 @@ func (c *cardFields) restore(v *MemberView) {
 // savedCard is cardFields as a saved cache holds them: the cards'
 // texts themselves, wherever this build kept them.
 type savedCard struct {
-	WhyShort                                 string
-	Card, PrintCard, OfferingItems, TagItems template.HTML
-	Email, EmailObf, Phone, VCard            string
-	Tel, Website, LinkedIn, Xing, Booking    template.URL
-	QR                                       template.HTML
+	Card, PrintCard template.HTML
+	Values          cardValues // a named field: gob leaves out embedded ones of unexported types
 }
 
 // saved returns c as a saved cache holds it.
 func (c *cardFields) saved() (savedCard, error) {
 	card, err := c.card.html()
-	if err != nil {
-		return savedCard{}, err
+	if err == nil {
+		var print template.HTML
+		print, err = c.printCard.html()
+		return savedCard{Card: card, PrintCard: print, Values: c.cardValues}, err
 	}
-	printCard, err := c.printCard.html()
-	if err != nil {
-		return savedCard{}, err
-	}
-	return savedCard{
-		WhyShort: c.WhyShort, Card: card, PrintCard: printCard, OfferingItems: c.OfferingItems, TagItems: c.TagItems,
-		Email: c.Email, EmailObf: c.EmailObf, Phone: c.Phone, VCard: c.VCard,
-		Tel: c.Tel, Website: c.Website, LinkedIn: c.LinkedIn, Xing: c.Xing, Booking: c.Booking, QR: c.QR,
-	}, nil
+	return savedCard{}, err
 }
 
 // fields returns the card fields of s, its cards kept in store.
 func (s *savedCard) fields(store *cardStore) (cardFields, error) {
 	card, err := store.text([]byte(s.Card))
-	if err != nil {
-		return cardFields{}, err
+	if err == nil {
+		var print cardText
+		print, err = store.text([]byte(s.PrintCard))
+		return cardFields{card: card, printCard: print, cardValues: s.Values}, err
 	}
-	printCard, err := store.text([]byte(s.PrintCard))
-	if err != nil {
-		return cardFields{}, err
-	}
-	return cardFields{
-		WhyShort: s.WhyShort, card: card, printCard: printCard, OfferingItems: s.OfferingItems, TagItems: s.TagItems,
-		Email: s.Email, EmailObf: s.EmailObf, Phone: s.Phone, VCard: s.VCard,
-		Tel: s.Tel, Website: s.Website, LinkedIn: s.LinkedIn, Xing: s.Xing, Booking: s.Booking, QR: s.QR,
-	}, nil
+	return cardFields{}, err
 }
 
 // savedVersion names the form of a saved cache; a cache of another
@@ -174,7 +165,7 @@ func (c *Cache) read(r io.Reader) bool {
 		if dec.Decode(&e) != nil {
 			return false
 		}
-		e.Card.OfferingItems, e.Card.TagItems = share(e.Card.OfferingItems), share(e.Card.TagItems)
+		e.Card.Values.OfferingItems, e.Card.Values.TagItems = share(e.Card.Values.OfferingItems), share(e.Card.Values.TagItems)
 		card, err := e.Card.fields(c.store)
 		if err != nil {
 			return false
