@@ -132,7 +132,6 @@ type site struct {
 	// photoViews maps a slug to the member's published photo.
 	photoViews map[string]*PhotoView
 	cache      *Cache
-	store      *cardStore                  // where the cards are kept: the cache's
 	keys       map[*member.Member][32]byte // cache keys, when caching
 	// memberParts and vcardFiles are the parts of the members' list
 	// and of everyone's vCards, for members.json.
@@ -163,7 +162,7 @@ func SiteTo(dir *member.Directory, theme *Theme, opts Options, sink Sink) error 
 	if err != nil {
 		return err
 	}
-	s := &site{dir: dir, strings: strs, sink: sink, assets: map[string]string{}, views: map[*member.Member]*MemberView{}, theme: theme, cache: opts.Cache, store: opts.Cache.cards(), noChrome: opts.noChrome}
+	s := &site{dir: dir, strings: strs, sink: sink, assets: map[string]string{}, views: map[*member.Member]*MemberView{}, theme: theme, cache: opts.Cache, noChrome: opts.noChrome}
 	assets, err := theme.assets()
 	if err != nil {
 		return err
@@ -775,14 +774,14 @@ func (s *site) renderCards() error {
 		if err := tpl.ExecuteTemplate(buf, "card", v); err != nil {
 			return s.theme.templateError(err, "partials/card.html")
 		}
-		if v.card, err = s.store.text(buf.Bytes()); err != nil {
+		if v.card, err = s.cache.cards().text(buf.Bytes()); err != nil {
 			return err
 		}
 		buf.Reset()
 		if err := s.tpl["print.html"].ExecuteTemplate(buf, "print-card", v); err != nil {
 			return s.theme.templateError(err, "print.html")
 		}
-		if v.printCard, err = s.store.text(buf.Bytes()); err != nil {
+		if v.printCard, err = s.cache.cards().text(buf.Bytes()); err != nil {
 			return err
 		}
 		// The card's referral link, a long mailto: with the whole

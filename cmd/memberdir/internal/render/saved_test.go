@@ -159,12 +159,20 @@ func TestListCards(t *testing.T) {
 			t.Fatal(errs)
 		}
 		var sc Scratch
+		var f *os.File
 		if scratch {
-			sc = scratchFile(t)
+			f = scratchFile(t)
+			sc = f
 		}
 		files, err := Site(dir, NewTheme(templatesFS(t), site), Options{Cache: NewSavedCache([32]byte{1}, sc)})
 		if err != nil {
 			t.Fatal(err)
+		}
+		// The cards went to the scratch file, not into memory.
+		if scratch {
+			if st, err := f.Stat(); err != nil || st.Size() == 0 {
+				t.Errorf("the cards were not set aside: %v, %v", st, err)
+			}
 		}
 		for _, p := range []string{"index.html", "tags/recht/index.html", "print/index.html"} {
 			page := string(files[p])
